@@ -1,0 +1,114 @@
+import { Command, CommanderError, Option } from 'commander';
+import type { Context } from './context.js';
+import { EXIT, PapersError } from './core/errors.js';
+import { GLOBAL_OPTIONS, LIST_OPTIONS, type OptionSpec } from './options.js';
+import { VERSION } from './version.js';
+
+interface GlobalFlags {
+  color?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+const interrupt = new AbortController();
+let context: Context | undefined;
+
+function toOption(spec: OptionSpec): Option {
+  const option = new Option(spec.flags, spec.description);
+  if (spec.default !== undefined) option.default(spec.default);
+  if (spec.choices) option.choices(spec.choices as string[]);
+  return option;
+}
+
+function addOptions(command: Command, specs: readonly OptionSpec[]): Command {
+  for (const spec of specs) command.addOption(toOption(spec));
+  return command;
+}
+
+/** Builds the context from the real process, once, when a command first needs it. */
+async function contextFor(command: Command): Promise<Context> {
+  if (context) return context;
+  const { createContext } = await import('./shell.js');
+  const flags = command.optsWithGlobals<GlobalFlags>();
+  context = createContext(process, { noColor: flags.color === false, quiet: Boolean(flags.quiet), verbose: Boolean(flags.verbose) }, interrupt.signal);
+  return context;
+}
+
+/** A list command's action: validate options, run the command module, print its list. */
+function listAction<A extends unknown[]>(run: (ctx: Context, opts: import('./commands/listOptions.js').ListOptions, ...args: A) => Promise<import('./ui/present.js').ListResult>) {
+  return async (...args: unknown[]) => {
+    const command = args.at(-1) as Command;
+    const positional = args.slice(0, -2) as A;
+    const [{ parseListOptions }, { printList }] = await Promise.all([import('./commands/listOptions.js'), import('./ui/present.js')]);
+    const opts = parseListOptions(command.opts());
+    const ctx = await contextFor(command);
+    const result = await run(ctx, opts, ...positional);
+    await printList(ctx, result, opts);
+  };
+}
+
+function buildProgram(): Command {
+  const program = new Command('papers')
+    .description('Hugging Face Daily Papers and arXiv in the terminal')
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(`papers: ${text.replace(/^error: /, '')}`) });
+  addOptions(program, GLOBAL_OPTIONS);
+
+  addOptions(
+    program.command('today', { isDefault: true }).description('the latest Daily Papers list, ranked by upvotes'),
+    LIST_OPTIONS,
+  ).action(listAction(async (ctx, opts) => (await import('./commands/today.js')).today(ctx, opts)));
+
+  addOptions(
+    program.command('day').argument('<date>', 'YYYY-MM-DD, yesterday, or -N (N days ago)').description("one day's Daily Papers list"),
+    LIST_OPTIONS,
+  ).action(listAction(async (ctx, opts, date: string) => (await import('./commands/today.js')).day(ctx, date, opts)));
+
+  for (const command of program.commands) command.exitOverride().configureOutput({ outputError: (text, write) => write(`papers: ${text.replace(/^error: /, '')}`) });
+  return program;
+}
+
+/** The one place errors become a message and an exit code. */
+function report(error: unknown): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (interrupt.signal.aborted) return EXIT.interrupted;
+  if (error instanceof PapersError) {
+    process.stderr.write(`papers: ${error.message}\n`);
+    if (error.hint) process.stderr.write(`hint: ${error.hint}\n`);
+    if (process.env.PAPERS_DEBUG === '1') process.stderr.write(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`papers: unexpected error: ${message}\n`);
+  if (process.env.PAPERS_DEBUG === '1' && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  else process.stderr.write('hint: run again with PAPERS_DEBUG=1 for details, and report it\n');
+  return EXIT.failure;
+}
+
+async function main(argv: string[]): Promise<void> {
+  process.stdout.on('error', () => undefined);
+  process.on('SIGINT', () => {
+    if (interrupt.signal.aborted) process.exit(EXIT.interrupted);
+    interrupt.abort();
+    void context?.spinner.stop();
+    process.exitCode = EXIT.interrupted;
+  });
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    process.exitCode = report(error);
+  } finally {
+    await context?.close();
+  }
+  if (interrupt.signal.aborted) {
+    process.stderr.write('papers: interrupted\n');
+    process.exitCode = EXIT.interrupted;
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,76 @@
+import { nyDay, weekday } from '../core/dates.js';
+import { FeedError, NetworkError } from '../core/errors.js';
+import { dayTtl, TTL } from '../core/freshness.js';
+import type { Paper } from '../core/paper.js';
+import { loadOptions, type Context } from '../context.js';
+import { fetchDailyPages, fetchLatestDay } from '../io/hfApi.js';
+import { cached, CacheMissError } from '../io/load.js';
+
+export interface Net {
+  offline: boolean;
+  refresh: boolean;
+  timeout: number;
+}
+
+export interface DayList {
+  day: string;
+  papers: Paper[];
+}
+
+/** One day's whole list: from a fresh cache entry, else every page of `daily_papers?date=`. */
+export async function loadDay(ctx: Context, day: string, net: Net): Promise<DayList> {
+  const today = nyDay(ctx.now());
+  const { data } = await cached(loadOptions(ctx, net), `day:${day}`, `the list of ${day}`, dayTtl(day, today), async () => {
+    const http = await ctx.http(net.timeout);
+    ctx.spinner.update(`fetching ${day}`);
+    const got = await fetchDailyPages(http, ctx.apiBase, { date: day }, (page) => {
+      if (page > 1) ctx.spinner.update(`fetching ${day} (page ${page})`);
+    });
+    if (got.skipped > 0) ctx.warn(`skipped ${got.skipped} item(s) of ${day} that were not papers`);
+    return got.papers;
+  });
+  return { day, papers: data };
+}
+
+/**
+ * `papers today`: today in New York; when that day has no papers yet, the latest day that has
+ * (found with the API's no-date call), said on stderr. When the network fails and today is not
+ * cached, the most recent cached day is shown with a warning.
+ */
+export async function loadToday(ctx: Context, net: Net): Promise<DayList> {
+  const today = nyDay(ctx.now());
+  try {
+    const list = await loadDay(ctx, today, net);
+    if (list.papers.length > 0) return list;
+    const { data: latest } = await cached(loadOptions(ctx, net), `latest:${today}`, 'the latest day', TTL.today, async () => {
+      ctx.spinner.update('looking for the latest day');
+      return fetchLatestDay(await ctx.http(net.timeout), ctx.apiBase);
+    });
+    if (!latest || latest >= today) return list;
+    ctx.note(`no papers yet for ${weekday(today)} ${today}; showing ${weekday(latest)} ${latest}`);
+    return await loadDay(ctx, latest, net);
+  } catch (error) {
+    if (!(error instanceof CacheMissError || error instanceof NetworkError || error instanceof FeedError)) throw error;
+    const fallback = latestCachedDay(ctx, today);
+    if (!fallback) throw error;
+    const say = error instanceof CacheMissError ? ctx.note : ctx.warn;
+    say(`${error instanceof CacheMissError ? 'offline' : error.message}; showing ${fallback.day}, the latest day in the cache`);
+    return fallback;
+  }
+}
+
+/** The most recent day on or before `today` whose non-empty list is cached, whatever its age. */
+function latestCachedDay(ctx: Context, today: string): DayList | null {
+  const cache = ctx.cache();
+  const days = cache
+    .list()
+    .map((e) => /day-(\d{4}-\d{2}-\d{2})\.json$/.exec(e.file)?.[1])
+    .filter((d): d is string => d !== undefined && d <= today)
+    .sort()
+    .reverse();
+  for (const day of days.slice(0, 30)) {
+    const entry = cache.read<Paper[]>(`day:${day}`);
+    if (entry && entry.data.length > 0) return { day, papers: entry.data };
+  }
+  return null;
+}

@@ -1,0 +1,68 @@
+import { UsageError } from '../core/errors.js';
+import { FIELDS, type Field } from '../core/paper.js';
+import { SORT_KEYS, type SortKey } from '../core/rank.js';
+import { FORMATS, type Format } from '../options.js';
+
+/** Raw options as commander hands them over. */
+export interface RawListOptions {
+  limit?: string;
+  sort?: string;
+  reverse?: boolean;
+  json?: boolean;
+  format?: string;
+  fields?: string;
+  offline?: boolean;
+  refresh?: boolean;
+  timeout?: string;
+}
+
+export interface ListOptions {
+  limit: number;
+  sort: SortKey;
+  reverse: boolean;
+  format: Format | undefined;
+  fields: Field[] | undefined;
+  offline: boolean;
+  refresh: boolean;
+  timeout: number;
+}
+
+/** A whole number within bounds, or a usage error naming the option. */
+export function wholeNumber(value: string, option: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(`${option} takes a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? ' up' : ` to ${max}`}, not '${value}'`);
+  }
+  return n;
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${option} must be one of ${allowed.join(', ')}; not '${value}'`);
+}
+
+/** Validates list options once, so commands and renderers only see good values. */
+export function parseListOptions(raw: RawListOptions): ListOptions {
+  let format = raw.format === undefined ? undefined : oneOf(raw.format, FORMATS, '--format');
+  if (raw.json) {
+    if (format && format !== 'json') throw new UsageError(`--json and --format ${format} disagree; give one`);
+    format = 'json';
+  }
+  let fields: Field[] | undefined;
+  if (raw.fields !== undefined) {
+    fields = raw.fields.split(',').map((f) => f.trim()).filter(Boolean).map((f) => oneOf(f, FIELDS, '--fields'));
+    if (fields.length === 0) throw new UsageError(`--fields needs at least one of ${FIELDS.join(', ')}`);
+    if (format === 'table') throw new UsageError('--fields applies to json, jsonl and tsv, not to the table');
+  }
+  if (raw.offline && raw.refresh) throw new UsageError('--offline and --refresh contradict each other; give one');
+  return {
+    limit: wholeNumber(raw.limit ?? '30', '--limit', 0),
+    sort: oneOf(raw.sort ?? 'upvotes', SORT_KEYS, '--sort'),
+    reverse: Boolean(raw.reverse),
+    format,
+    fields,
+    offline: Boolean(raw.offline),
+    refresh: Boolean(raw.refresh),
+    timeout: wholeNumber(raw.timeout ?? '20000', '--timeout', 1),
+  };
+}

@@ -1,0 +1,34 @@
+import type { Cache } from './io/cache.js';
+import type { HttpClient } from './io/http.js';
+import type { LoadOptions } from './io/load.js';
+import type { Spinner } from './ui/spinner.js';
+import type { Terminal } from './ui/terminal.js';
+
+/** Everything a command may touch, built once at the edge (cli.ts) and passed in. */
+export interface Context {
+  env: NodeJS.ProcessEnv;
+  now: () => Date;
+  stdout: NodeJS.WriteStream;
+  terminal: Terminal;
+  spinner: Spinner;
+  /** A note for people (suppressed by --quiet). */
+  note(message: string): void;
+  /** Something went wrong but we carry on. */
+  warn(message: string): void;
+  /** Shown with --verbose or PAPERS_DEBUG=1. */
+  debug(message: string): void;
+  cache(): Cache;
+  /** The HTTP client, created (and undici loaded) on first use. */
+  http(timeoutMs: number): Promise<HttpClient>;
+  apiBase: string;
+  arxivBase: string;
+  /** Aborted on Ctrl-C. */
+  signal: AbortSignal;
+  /** Stops the spinner and closes sockets. */
+  close(): Promise<void>;
+}
+
+/** The cache rules' inputs for one command's network options. */
+export function loadOptions(ctx: Context, net: { offline: boolean; refresh: boolean }): LoadOptions {
+  return { cache: ctx.cache(), now: () => ctx.now().getTime(), warn: ctx.warn, ...net };
+}

@@ -1,0 +1,30 @@
+import { daysBetween } from './dates.js';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** How long a cached entry is used without a request (SPEC "Cache and settings"). */
+export const TTL = {
+  today: 10 * MINUTE,
+  recentDay: 3 * HOUR,
+  oldDay: 7 * DAY,
+  paper: DAY,
+} as const;
+
+/** A day's list settles as its upvotes stop moving, about two weeks after the day. */
+export function dayTtl(day: string, today: string): number {
+  const age = daysBetween(day, today);
+  if (age <= 0) return TTL.today;
+  return age < 14 ? TTL.recentDay : TTL.oldDay;
+}
+
+/** "3 h ago", "12 min ago", "2 days ago": how old a cached entry is, for warnings. */
+export function ago(ms: number): string {
+  const m = Math.max(0, Math.round(ms / MINUTE));
+  if (m < 1) return 'just now';
+  if (m < 60) return `${m} min ago`;
+  const h = Math.round(ms / HOUR);
+  if (h < 48) return `${h} h ago`;
+  return `${Math.round(ms / DAY)} days ago`;
+}

@@ -1,0 +1,58 @@
+import { FeedError } from './errors.js';
+import { linksFor, type Paper } from './paper.js';
+import { count, httpUrl, isObject, isoDay, oneLine, str, strings, type JsonObject } from './values.js';
+
+/**
+ * One normaliser for every Hugging Face shape: a daily/search item (`{paper, title, numComments, ...}`)
+ * or a flat paper object (`/api/papers/{id}`). Returns null for an item that is not a paper.
+ */
+export function paperFromHf(item: unknown): Paper | null {
+  if (!isObject(item)) return null;
+  const inner = isObject(item.paper) ? item.paper : item;
+  const outer: JsonObject = inner === item ? {} : item;
+  const id = str(inner.id)?.trim() ?? null;
+  const rawTitle = str(outer.title) ?? str(inner.title);
+  if (!id || !rawTitle) return null;
+  const authors = Array.isArray(inner.authors)
+    ? inner.authors.flatMap((a) => {
+        const name = isObject(a) ? str(a.name) : str(a);
+        return name ? [oneLine(name)] : [];
+      })
+    : [];
+  const org = isObject(outer.organization) ? outer.organization : isObject(inner.organization) ? inner.organization : null;
+  return {
+    id,
+    title: oneLine(rawTitle),
+    summary: str(inner.summary) ?? str(outer.summary),
+    authors,
+    authorCount: authors.length,
+    publishedAt: str(inner.publishedAt),
+    day: isoDay(inner.submittedOnDailyAt),
+    upvotes: count(inner.upvotes),
+    comments: count(outer.numComments ?? inner.numComments),
+    githubRepo: httpUrl(inner.githubRepo),
+    githubStars: count(inner.githubStars),
+    projectPage: httpUrl(inner.projectPage),
+    aiSummary: str(inner.ai_summary),
+    keywords: strings(inner.ai_keywords),
+    organization: org ? (str(org.fullname) ?? str(org.name)) : null,
+    ...linksFor(id),
+    source: 'hf',
+  };
+}
+
+/** A list response of the daily or search API; items that are not papers are counted, not thrown. */
+export function papersFromHfList(body: unknown, what: string): { papers: Paper[]; skipped: number } {
+  if (!Array.isArray(body)) {
+    const error = isObject(body) ? str(body.error) : null;
+    throw new FeedError(`${what}: ${error ? `the API said: ${error}` : 'expected a JSON array of papers'}`);
+  }
+  const papers: Paper[] = [];
+  let skipped = 0;
+  for (const item of body) {
+    const paper = paperFromHf(item);
+    if (paper) papers.push(paper);
+    else skipped++;
+  }
+  return { papers, skipped };
+}

@@ -1,0 +1,55 @@
+/** Where a paper came from. */
+export const SOURCES = ['hf', 'arxiv', 'rss', 'page'] as const;
+export type Source = (typeof SOURCES)[number];
+
+/** The one model every parser produces and every renderer reads (SPEC "JSON fields", less `rank`). */
+export interface Paper {
+  id: string | null;
+  title: string;
+  summary: string | null;
+  authors: string[];
+  authorCount: number;
+  publishedAt: string | null;
+  day: string | null;
+  upvotes: number | null;
+  comments: number | null;
+  githubRepo: string | null;
+  githubStars: number | null;
+  projectPage: string | null;
+  aiSummary: string | null;
+  keywords: string[];
+  organization: string | null;
+  url: string | null;
+  arxivUrl: string | null;
+  pdfUrl: string | null;
+  source: Source;
+}
+
+/** A paper at its place in a list shown to the user. */
+export type RankedPaper = { rank: number } & Paper;
+
+/** Every JSON field in contract order; `--fields` and the renderers derive from it. */
+export const FIELDS = [
+  'rank', 'id', 'title', 'summary', 'authors', 'authorCount', 'publishedAt', 'day', 'upvotes',
+  'comments', 'githubRepo', 'githubStars', 'projectPage', 'aiSummary', 'keywords', 'organization',
+  'url', 'arxivUrl', 'pdfUrl', 'source',
+] as const satisfies readonly (keyof RankedPaper)[];
+export type Field = (typeof FIELDS)[number];
+
+const HF_PAGE = 'https://huggingface.co/papers/';
+const ARXIV = 'https://arxiv.org/';
+
+/** Links derived from an arXiv id, so every source builds them the same way. */
+export function linksFor(id: string | null): Pick<Paper, 'url' | 'arxivUrl' | 'pdfUrl'> {
+  if (!id) return { url: null, arxivUrl: null, pdfUrl: null };
+  return {
+    url: isHfId(id) ? HF_PAGE + id : null,
+    arxivUrl: `${ARXIV}abs/${id}`,
+    pdfUrl: `${ARXIV}pdf/${id}`,
+  };
+}
+
+/** Hugging Face indexes new-style arXiv ids only, without a version. */
+export function isHfId(id: string): boolean {
+  return /^\d{4}\.\d{4,5}$/.test(id);
+}

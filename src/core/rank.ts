@@ -1,0 +1,58 @@
+import type { Paper, RankedPaper } from './paper.js';
+
+/** Sort keys of `--sort`; the type derives from the tuple so options, help and code agree. */
+export const SORT_KEYS = ['upvotes', 'comments', 'date', 'title', 'stars'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+type Compare = (a: Paper, b: Paper) => number;
+
+/** Unknown numbers rank below every known one, whatever the direction. */
+const desc = (a: number | null, b: number | null): number => (b ?? -Infinity) - (a ?? -Infinity) || 0;
+const byId: Compare = (a, b) => cmpText(a.id ?? '', b.id ?? '');
+const byUpvotes: Compare = (a, b) => desc(a.upvotes, b.upvotes);
+const byComments: Compare = (a, b) => desc(a.comments, b.comments);
+const dateOf = (p: Paper): string => p.day ?? p.publishedAt?.slice(0, 10) ?? '';
+
+const ORDER: Record<SortKey, Compare[]> = {
+  upvotes: [byUpvotes, byComments, byId],
+  comments: [byComments, byUpvotes, byId],
+  date: [(a, b) => cmpText(dateOf(b), dateOf(a)), byUpvotes, byComments, byId],
+  title: [(a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }), byId],
+  stars: [(a, b) => desc(a.githubStars, b.githubStars), byUpvotes, byComments, byId],
+};
+
+function cmpText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Ranks papers: the chosen key first, then SPEC's ties (comments, then id); stable. */
+export function sortPapers(papers: readonly Paper[], key: SortKey = 'upvotes', reverse = false): Paper[] {
+  const chain = ORDER[key];
+  const sorted = papers
+    .map((paper, index) => ({ paper, index }))
+    .sort((a, b) => {
+      for (const compare of chain) {
+        const c = compare(a.paper, b.paper);
+        if (c !== 0) return c;
+      }
+      return a.index - b.index;
+    })
+    .map((x) => x.paper);
+  return reverse ? sorted.reverse() : sorted;
+}
+
+/** Numbers the papers 1..N in the order they will be shown. */
+export function withRanks(papers: readonly Paper[]): RankedPaper[] {
+  return papers.map((paper, i) => ({ rank: i + 1, ...paper }));
+}
+
+/** Keeps the first of each id (papers without an id are all kept): pages can overlap. */
+export function dedupe(papers: readonly Paper[]): Paper[] {
+  const seen = new Set<string>();
+  return papers.filter((p) => {
+    if (p.id === null) return true;
+    if (seen.has(p.id)) return false;
+    seen.add(p.id);
+    return true;
+  });
+}

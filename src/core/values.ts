@@ -1,0 +1,48 @@
+/** Defensive readers for untyped JSON: a feed's value becomes the type we need, or null. */
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json | undefined };
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A non-empty string, else null (absent and `null` are the same thing in these feeds). */
+export function str(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+/** A count as the source says it: integers, and integer strings ("12"); anything else is unknown. */
+export function count(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? Math.trunc(value) : null;
+  if (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) return Number.parseInt(value, 10);
+  return null;
+}
+
+/** Strings of an array, skipping anything else. */
+export function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
+}
+
+/** One line of display text: runs of white space (hard wraps, indentation) become one space. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The YYYY-MM-DD part of an ISO timestamp, when it has one. */
+export function isoDay(value: unknown): string | null {
+  const s = str(value);
+  return s && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : null;
+}
+
+/** An http(s) URL, else null: feeds are untrusted and other schemes are never shown as links. */
+export function httpUrl(value: unknown): string | null {
+  const s = str(value)?.trim();
+  if (!s) return null;
+  try {
+    const u = new URL(s);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? s : null;
+  } catch {
+    return null;
+  }
+}

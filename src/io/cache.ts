@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Bump when the shape of cached data changes; older entries then read as misses. */
+const VERSION = 1;
+export const DEFAULT_CACHE_MAX_BYTES = 50 * 1024 * 1024;
+
+export interface CacheEntry<T> {
+  v: number;
+  key: string;
+  fetchedAt: number;
+  data: T;
+}
+
+export interface CacheOptions {
+  dir: string;
+  /** Past this total size, the oldest entries are evicted after a write. */
+  maxBytes?: number;
+  warn: (message: string) => void;
+}
+
+/** A file name for a key: readable when the key is plain (`day:2026-11-27`), else a hash. Never a path. */
+export function entryName(key: string): string {
+  if (/^[a-z]+:[0-9A-Za-z-]{1,80}$/.test(key)) return key.replace(':', '-');
+  const kind = /^[a-z]+(?=:)/.exec(key)?.[0] ?? 'entry';
+  return `${kind}-${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
+}
+
+/**
+ * One small JSON file per entry, so a hit reads only its own file and concurrent writers of
+ * different entries never touch the same file. Writes go through conf (atomic rename), which is
+ * loaded only when something is written.
+ */
+export class Cache {
+  readonly dir: string;
+  readonly #maxBytes: number;
+  readonly #warn: (message: string) => void;
+
+  constructor({ dir, maxBytes = DEFAULT_CACHE_MAX_BYTES, warn }: CacheOptions) {
+    this.dir = dir;
+    this.#maxBytes = maxBytes;
+    this.#warn = warn;
+  }
+
+  pathOf(key: string): string {
+    return path.join(this.dir, `${entryName(key)}.json`);
+  }
+
+  /** The entry for a key, however old; null when absent, from another version, or corrupt (then set aside). */
+  read<T>(key: string): CacheEntry<T> | null {
+    const file = this.pathOf(key);
+    let text: string;
+    try {
+      // O_NOFOLLOW: a symlink planted in place of an entry is never read through.
+      const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+      try {
+        text = fs.readFileSync(fd, 'utf8');
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+      this.#setAside(file, code === 'ELOOP' ? 'a symlink' : `unreadable (${code})`);
+      return null;
+    }
+    let entry: unknown;
+    try {
+      entry = JSON.parse(text);
+    } catch {
+      this.#setAside(file, 'not valid JSON');
+      return null;
+    }
+    const version = (entry as { v?: unknown } | null)?.v;
+    if (typeof version === 'number' && version !== VERSION) return null;
+    if (!isEntry(entry) || entry.key !== key) {
+      this.#setAside(file, 'not a cache entry');
+      return null;
+    }
+    return entry as CacheEntry<T>;
+  }
+
+  /** Stores data for a key, stamped with its fetch time; a failure to write is a warning, never fatal. */
+  async write<T>(key: string, data: T, fetchedAt: number): Promise<void> {
+    const name = entryName(key);
+    const file = path.join(this.dir, `${name}.json`);
+    try {
+      removeIfNotFile(file);
+      const { default: Conf } = await import('conf');
+      const store = new Conf<Record<string, unknown>>({
+        projectName: 'papers',
+        cwd: this.dir,
+        configName: name,
+        clearInvalidConfig: true,
+        serialize: (value) => JSON.stringify(value),
+      });
+      const entry: CacheEntry<T> = { v: VERSION, key, fetchedAt, data };
+      store.store = entry as unknown as Record<string, unknown>;
+      this.evict(file);
+    } catch (error) {
+      this.#warn(`could not write the cache (${(error as Error).message}); continuing without it`);
+    }
+  }
+
+  /** Removes the oldest entries until the cache is under its cap again; `keep` is never removed. */
+  evict(keep?: string): void {
+    const entries = this.list();
+    let total = entries.reduce((sum, e) => sum + e.size, 0);
+    if (total <= this.#maxBytes) return;
+    for (const e of entries.sort((a, b) => a.mtimeMs - b.mtimeMs)) {
+      if (total <= this.#maxBytes * 0.8) break;
+      if (e.file === keep) continue;
+      fs.rmSync(e.file, { force: true });
+      total -= e.size;
+    }
+  }
+
+  /** Every entry file with its size and time, for eviction and `papers cache ls`. */
+  list(): { file: string; size: number; mtimeMs: number }[] {
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.dir);
+    } catch {
+      return [];
+    }
+    return names
+      .filter((n) => n.endsWith('.json'))
+      .flatMap((n) => {
+        const file = path.join(this.dir, n);
+        try {
+          const st = fs.lstatSync(file);
+          return st.isFile() ? [{ file, size: st.size, mtimeMs: st.mtimeMs }] : [];
+        } catch {
+          return [];
+        }
+      });
+  }
+
+  #setAside(file: string, why: string): void {
+    const aside = `${file}.corrupt`;
+    try {
+      fs.renameSync(file, aside);
+      this.#warn(`the cache entry ${path.basename(file)} was ${why}; set aside as ${path.basename(aside)}`);
+    } catch {
+      this.#warn(`the cache entry ${path.basename(file)} was ${why} and could not be set aside`);
+    }
+  }
+}
+
+function isEntry(value: unknown): value is CacheEntry<unknown> {
+  const e = value as CacheEntry<unknown> | null;
+  return typeof e === 'object' && e !== null && e.v === VERSION && typeof e.key === 'string' && typeof e.fetchedAt === 'number' && 'data' in e;
+}
+
+/** atomically resolves symlinks before it writes: a link or other non-file in place of an entry is removed first. */
+function removeIfNotFile(file: string): void {
+  try {
+    const st = fs.lstatSync(file);
+    if (!st.isFile()) fs.rmSync(file, { force: true, recursive: st.isDirectory() });
+  } catch {
+    // absent: nothing to do
+  }
+}

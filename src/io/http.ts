@@ -1,0 +1,227 @@
+import { EnvHttpProxyAgent, interceptors, request, type Dispatcher } from 'undici';
+import { InterruptedError, NetworkError } from '../core/errors.js';
+
+/** What the HTTP client needs from the outside world; all of it is passed in. */
+export interface HttpOptions {
+  userAgent: string;
+  /** Epoch ms by which all network work of the command must be done (`--timeout`). */
+  deadline: number;
+  /** Aborted on Ctrl-C. */
+  signal: AbortSignal;
+  env: NodeJS.ProcessEnv;
+  /** A response larger than this is refused while it streams in. */
+  maxBytes?: number;
+  retries?: number;
+  /** Called before each retry, for `--verbose` / PAPERS_DEBUG. */
+  onRetry?: (message: string) => void;
+  now?: () => number;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+export interface HttpResponse {
+  url: string;
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
+const RETRY_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_SOCKET', 'ECONNRESET',
+  'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN',
+]);
+const MAX_RETRY_AFTER_MS = 60_000;
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
+/** One client per command: one undici Agent (proxy-aware), redirects, retries, a deadline and a size cap. */
+export class HttpClient {
+  readonly #dispatcher: Dispatcher;
+  readonly #options: Required<Omit<HttpOptions, 'onRetry'>> & Pick<HttpOptions, 'onRetry'>;
+
+  constructor(options: HttpOptions) {
+    this.#options = {
+      maxBytes: DEFAULT_MAX_BYTES,
+      retries: 3,
+      now: Date.now,
+      sleep: abortableSleep,
+      ...options,
+    };
+    const { env } = options;
+    this.#dispatcher = new EnvHttpProxyAgent({
+      httpProxy: env.http_proxy ?? env.HTTP_PROXY,
+      httpsProxy: env.https_proxy ?? env.HTTPS_PROXY,
+      noProxy: env.no_proxy ?? env.NO_PROXY,
+      connect: { timeout: 10_000 },
+      headersTimeout: 15_000,
+      bodyTimeout: 15_000,
+      connections: 8,
+    }).compose(interceptors.redirect({ maxRedirections: 3 }));
+  }
+
+  /** GET a URL and return its body as text; retries 429/5xx and timeouts; throws NetworkError otherwise. */
+  async get(url: string, accept = 'application/json'): Promise<HttpResponse> {
+    const { retries, now, sleep, onRetry } = this.#options;
+    for (let attempt = 0; ; attempt++) {
+      let failure: NetworkError;
+      let wait: number | null = null;
+      try {
+        const response = await this.#once(url, accept);
+        if (!RETRY_STATUS.has(response.status)) return response;
+        failure = statusError(response);
+        wait = retryAfter(response.retryAfter, now());
+        if (wait !== null && now() + wait > this.#options.deadline) {
+          throw new NetworkError(
+            `${url} answered ${response.status}: try again in ${Math.ceil(wait / 1000)} s`,
+            url,
+            response.status,
+            'the server asked to wait longer than --timeout allows',
+          );
+        }
+      } catch (error) {
+        if (error instanceof NetworkError && error.status !== undefined) throw error;
+        if (error instanceof InterruptedError) throw error;
+        const code = errorCode(error);
+        if (this.#signal().aborted) throw this.#abortError(url);
+        if (!code || !RETRY_CODES.has(code)) throw transportError(url, error);
+        failure = transportError(url, error);
+      }
+      if (attempt >= retries) throw failure;
+      const delay = wait ?? Math.min(4000, 250 * 2 ** attempt) + Math.floor(Math.random() * 100);
+      if (now() + delay > this.#options.deadline) throw failure;
+      onRetry?.(`retrying ${url} in ${delay} ms (${failure.message})`);
+      try {
+        await sleep(delay, this.#signal());
+      } catch {
+        throw this.#abortError(url);
+      }
+    }
+  }
+
+  /** Closes the sockets so the process can exit at once. */
+  async close(): Promise<void> {
+    await this.#dispatcher.close().catch(() => undefined);
+  }
+
+  #signal(): AbortSignal {
+    return AbortSignal.any([this.#options.signal, AbortSignal.timeout(Math.max(0, this.#options.deadline - this.#options.now()))]);
+  }
+
+  #abortError(url: string): Error {
+    if (this.#options.signal.aborted) return new InterruptedError();
+    return new NetworkError(`timed out waiting for ${url}`, url, undefined, 'raise --timeout, or try --offline');
+  }
+
+  async #once(url: string, accept: string): Promise<HttpResponse & { retryAfter: string | null }> {
+    const signal = this.#signal();
+    if (signal.aborted) throw this.#abortError(url);
+    let res: Dispatcher.ResponseData;
+    try {
+      res = await request(url, {
+        method: 'GET',
+        dispatcher: this.#dispatcher,
+        signal,
+        headers: { 'user-agent': this.#options.userAgent, accept },
+      });
+    } catch (error) {
+      if (signal.aborted) throw this.#abortError(url);
+      throw error;
+    }
+    const status = res.statusCode;
+    const header = (name: string): string | null => {
+      const v = res.headers[name];
+      return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
+    };
+    if (status >= 300 && status < 400) {
+      res.body.destroy();
+      throw new NetworkError(`${url} redirected more than 3 times (status ${status})`, url, status);
+    }
+    const declared = Number(header('content-length'));
+    if (declared > this.#options.maxBytes) {
+      res.body.destroy();
+      throw tooLarge(url, this.#options.maxBytes);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    try {
+      for await (const chunk of res.body) {
+        size += (chunk as Buffer).length;
+        if (size > this.#options.maxBytes) {
+          res.body.destroy();
+          throw tooLarge(url, this.#options.maxBytes);
+        }
+        chunks.push(chunk as Buffer);
+      }
+    } catch (error) {
+      if (error instanceof NetworkError) throw error;
+      if (signal.aborted) throw this.#abortError(url);
+      throw new NetworkError(`the response from ${url} was cut off (status ${status}): ${describe(error)}`, url);
+    }
+    return {
+      url,
+      status,
+      contentType: header('content-type') ?? '',
+      body: Buffer.concat(chunks).toString('utf8'),
+      retryAfter: header('retry-after'),
+    };
+  }
+}
+
+/** Milliseconds a `Retry-After` header asks for (seconds or an HTTP date), capped; null when absent. */
+export function retryAfter(value: string | null, now: number): number | null {
+  if (!value) return null;
+  const seconds = Number(value);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - now;
+  if (!Number.isFinite(ms)) return null;
+  return Math.min(Math.max(0, ms), MAX_RETRY_AFTER_MS);
+}
+
+function statusError(res: HttpResponse): NetworkError {
+  const reason = res.status === 429 ? 'rate limited' : 'server error';
+  return new NetworkError(`${res.url} answered ${res.status} (${reason})`, res.url, res.status);
+}
+
+function tooLarge(url: string, max: number): NetworkError {
+  return new NetworkError(`the response from ${url} is larger than ${Math.round(max / 1048576)} MiB; refused`, url);
+}
+
+function errorCode(error: unknown): string | undefined {
+  const e = error as { code?: string; cause?: { code?: string } } | null;
+  return e?.code ?? e?.cause?.code;
+}
+
+function describe(error: unknown): string {
+  const code = errorCode(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return code && !message.includes(code) ? `${message} (${code})` : message;
+}
+
+function transportError(url: string, error: unknown): NetworkError {
+  const code = errorCode(error);
+  const host = safeHost(url);
+  if (code === 'ECONNREFUSED') return new NetworkError(`cannot connect to ${host}: connection refused`, url);
+  if (code === 'ENOTFOUND') return new NetworkError(`cannot resolve ${host}`, url);
+  return new NetworkError(`request to ${url} failed: ${describe(error)}`, url);
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,33 @@
+import { SORT_KEYS } from './core/rank.js';
+
+/** Output formats of `--format`; `table` only makes sense on a terminal but is allowed anywhere. */
+export const FORMATS = ['table', 'tsv', 'json', 'jsonl'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** One option as commander, help, completion and the README see it. */
+export interface OptionSpec {
+  flags: string;
+  description: string;
+  default?: string;
+  choices?: readonly string[];
+}
+
+/** Options of every list command (today, day, ...). */
+export const LIST_OPTIONS: readonly OptionSpec[] = [
+  { flags: '-n, --limit <N>', description: 'how many papers to show (0 = all)', default: '30' },
+  { flags: '-s, --sort <key>', description: 'sort by', default: 'upvotes', choices: SORT_KEYS },
+  { flags: '--reverse', description: 'reverse the order' },
+  { flags: '--json', description: 'print a JSON array (same as --format json)' },
+  { flags: '--format <format>', description: 'output format (default: table on a terminal, tsv in a pipe)', choices: FORMATS },
+  { flags: '--fields <list>', description: 'comma-separated fields for json, jsonl and tsv' },
+  { flags: '--offline', description: 'use the cache only; never touch the network' },
+  { flags: '--refresh', description: 'fetch even when the cache is fresh' },
+  { flags: '--timeout <ms>', description: "deadline for the command's network work, retries included", default: '20000' },
+];
+
+/** Options every command takes. */
+export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
+  { flags: '--no-color', description: 'no colour (also NO_COLOR=1 or TERM=dumb)' },
+  { flags: '-q, --quiet', description: 'no notes on stderr (warnings and errors still show)' },
+  { flags: '--verbose', description: 'say what happens on the network (retries, cache) on stderr' },
+];

@@ -1,0 +1,20 @@
+import type { Field, RankedPaper } from '../core/paper.js';
+
+/** The columns a TSV or table row shows when `--fields` does not say. */
+export const LIST_COLUMNS = ['rank', 'upvotes', 'comments', 'id', 'title'] as const satisfies readonly Field[];
+
+/** A field's value as one flat string cell (arrays joined, unknown as empty). */
+export function cellText(paper: RankedPaper, field: Field): string {
+  const value = paper[field];
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.join(', ');
+  return String(value);
+}
+
+/** The object `--json` prints: every field in contract order, or the ones `--fields` names, in its order. */
+export function pick(paper: RankedPaper, fields?: readonly Field[]): Partial<RankedPaper> {
+  if (!fields) return paper;
+  const out: Record<string, unknown> = {};
+  for (const f of fields) out[f] = paper[f];
+  return out as Partial<RankedPaper>;
+}

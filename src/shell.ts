@@ -1,0 +1,55 @@
+import type { Context } from './context.js';
+import { Cache } from './io/cache.js';
+import type { HttpClient } from './io/http.js';
+import { statePaths } from './io/paths.js';
+import { Spinner } from './ui/spinner.js';
+import { readTerminal } from './ui/terminal.js';
+import { VERSION } from './version.js';
+
+export interface ShellFlags {
+  noColor: boolean;
+  quiet: boolean;
+  verbose: boolean;
+}
+
+/** The edge: the one place that reads the real process (streams, env, clock) to build a Context. */
+export function createContext(proc: NodeJS.Process, flags: ShellFlags, signal: AbortSignal): Context {
+  const { env, stdout, stderr } = proc;
+  const terminal = readTerminal(stdout, stderr, env, flags.noColor);
+  const spinner = new Spinner(stderr, terminal.stderrTTY && !flags.quiet);
+  const debugOn = flags.verbose || env.PAPERS_DEBUG === '1';
+  const say = (line: string) => spinner.log(line);
+  let cache: Cache | undefined;
+  let http: HttpClient | undefined;
+  const ctx: Context = {
+    env,
+    now: () => new Date(),
+    stdout,
+    terminal,
+    spinner,
+    note: (m) => flags.quiet || say(`papers: ${m}`),
+    warn: (m) => say(`papers: warning: ${m}`),
+    debug: (m) => debugOn && say(`papers: debug: ${m}`),
+    cache: () => (cache ??= new Cache({ dir: statePaths(env).cacheDir, warn: ctx.warn })),
+    async http(timeoutMs) {
+      if (http) return http;
+      const { HttpClient } = await import('./io/http.js');
+      http = new HttpClient({
+        userAgent: `papers/${VERSION}`,
+        deadline: Date.now() + timeoutMs,
+        signal,
+        env,
+        onRetry: ctx.debug,
+      });
+      return http;
+    },
+    apiBase: env.PAPERS_API_URL || 'https://huggingface.co',
+    arxivBase: env.PAPERS_ARXIV_URL || 'https://export.arxiv.org',
+    signal,
+    async close() {
+      await spinner.stop();
+      await http?.close();
+    },
+  };
+  return ctx;
+}

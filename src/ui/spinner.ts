@@ -1,0 +1,47 @@
+import type { Ora } from 'ora';
+
+/** Progress on stderr: an ora spinner on a terminal, nothing otherwise. ora is loaded only when shown. */
+export class Spinner {
+  #ora: Ora | undefined;
+  #loading: Promise<void> | undefined;
+  #text = '';
+  #stopped = false;
+
+  constructor(
+    private readonly stream: NodeJS.WriteStream,
+    private readonly enabled: boolean,
+  ) {}
+
+  /** Shows or updates the spinner text. */
+  update(text: string): void {
+    this.#text = text;
+    if (!this.enabled || this.#stopped) return;
+    if (this.#ora) {
+      this.#ora.text = text;
+      return;
+    }
+    this.#loading ??= import('ora').then(({ default: ora }) => {
+      if (this.#stopped) return;
+      this.#ora = ora({ text: this.#text, stream: this.stream, discardStdin: false, hideCursor: true }).start();
+    });
+  }
+
+  /** Writes a line to the stream without garbling the spinner. */
+  log(line: string): void {
+    if (this.#ora?.isSpinning) {
+      this.#ora.clear();
+      this.stream.write(`${line}\n`);
+      this.#ora.render();
+      return;
+    }
+    this.stream.write(`${line}\n`);
+  }
+
+  /** Clears the spinner line and restores the cursor; safe to call more than once. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    await this.#loading?.catch(() => undefined);
+    this.#ora?.stop();
+    this.#ora = undefined;
+  }
+}

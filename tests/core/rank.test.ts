@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { dedupe, sortPapers, withRanks } from '../../src/core/rank.js';
+import { selectPapers } from '../../src/core/select.js';
+import type { Paper } from '../../src/core/paper.js';
+import { linksFor } from '../../src/core/paper.js';
+
+function paper(id: string, upvotes: number | null, comments: number | null, extra: Partial<Paper> = {}): Paper {
+  return {
+    id, title: `T ${id}`, summary: null, authors: [], authorCount: 0, publishedAt: null, day: null, upvotes, comments,
+    githubRepo: null, githubStars: null, projectPage: null, aiSummary: null, keywords: [], organization: null,
+    ...linksFor(id), source: 'hf', ...extra,
+  };
+}
+
+describe('sortPapers', () => {
+  it('ranks by upvotes, then comments, then id', () => {
+    const papers = [paper('2401.00003', 5, 1), paper('2401.00002', 5, 1), paper('2401.00001', 5, 9), paper('2401.00009', 50, 0)];
+    expect(sortPapers(papers).map((p) => p.id)).toEqual(['2401.00009', '2401.00001', '2401.00002', '2401.00003']);
+  });
+
+  it('puts unknown upvotes last, and reverses on request', () => {
+    const papers = [paper('a', null, null), paper('b', 0, 0), paper('c', 3, 0)];
+    expect(sortPapers(papers).map((p) => p.id)).toEqual(['c', 'b', 'a']);
+    expect(sortPapers(papers, 'upvotes', true).map((p) => p.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('sorts by date newest first, by title alphabetically, by stars', () => {
+    const papers = [
+      paper('a', 1, 0, { day: '2026-01-02', title: 'beta', githubStars: 5 }),
+      paper('b', 1, 0, { day: '2026-01-03', title: 'Alpha', githubStars: null }),
+      paper('c', 1, 0, { day: '2026-01-01', title: 'gamma', githubStars: 50 }),
+    ];
+    expect(sortPapers(papers, 'date').map((p) => p.id)).toEqual(['b', 'a', 'c']);
+    expect(sortPapers(papers, 'title').map((p) => p.id)).toEqual(['b', 'a', 'c']);
+    expect(sortPapers(papers, 'stars').map((p) => p.id)).toEqual(['c', 'a', 'b']);
+  });
+
+  it('does not change its input', () => {
+    const papers = [paper('a', 1, 0), paper('b', 2, 0)];
+    sortPapers(papers);
+    expect(papers.map((p) => p.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('selectPapers', () => {
+  it('limits after sorting and numbers the rows from 1; 0 means all', () => {
+    const papers = [paper('a', 1, 0), paper('b', 3, 0), paper('c', 2, 0)];
+    expect(selectPapers(papers, { sort: 'upvotes', reverse: false, limit: 2 }).map((p) => [p.rank, p.id])).toEqual([[1, 'b'], [2, 'c']]);
+    expect(selectPapers(papers, { sort: 'upvotes', reverse: false, limit: 0 })).toHaveLength(3);
+  });
+
+  it('puts rank first in every object', () => {
+    expect(Object.keys(withRanks([paper('a', 1, 0)])[0]!)[0]).toBe('rank');
+  });
+});
+
+describe('dedupe', () => {
+  it('keeps the first of each id and every paper without an id', () => {
+    const papers = [paper('a', 1, 0), paper('a', 9, 0), { ...paper('x', 0, 0), id: null }, { ...paper('y', 0, 0), id: null }];
+    expect(dedupe(papers).map((p) => p.upvotes)).toEqual([1, 0, 0]);
+  });
+});
