@@ -132,12 +132,12 @@ export class HttpClient {
       return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
     };
     if (status >= 300 && status < 400) {
-      res.body.destroy();
+      discard(res.body);
       throw new NetworkError(`${url} redirected more than 3 times (status ${status})`, url, status);
     }
     const declared = Number(header('content-length'));
     if (declared > this.#options.maxBytes) {
-      res.body.destroy();
+      discard(res.body);
       throw tooLarge(url, this.#options.maxBytes);
     }
     const chunks: Buffer[] = [];
@@ -146,7 +146,7 @@ export class HttpClient {
       for await (const chunk of res.body) {
         size += (chunk as Buffer).length;
         if (size > this.#options.maxBytes) {
-          res.body.destroy();
+          discard(res.body);
           throw tooLarge(url, this.#options.maxBytes);
         }
         chunks.push(chunk as Buffer);
@@ -209,6 +209,12 @@ function safeHost(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** Drops a body we will not read; its abort error has nowhere to go and must not crash the process. */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
 function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -2,16 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { dedupe, sortPapers, withRanks } from '../../src/core/rank.js';
 import { selectPapers } from '../../src/core/select.js';
 import type { Paper } from '../../src/core/paper.js';
-import { linksFor } from '../../src/core/paper.js';
+import { makePaper } from '../helpers/papers.js';
 
 function paper(id: string, upvotes: number | null, comments: number | null, extra: Partial<Paper> = {}): Paper {
-  return {
-    id, title: `T ${id}`, summary: null, authors: [], authorCount: 0, publishedAt: null, day: null, upvotes, comments,
-    githubRepo: null, githubStars: null, projectPage: null, aiSummary: null, keywords: [], organization: null,
-    ...linksFor(id), source: 'hf', ...extra,
-  };
+  return makePaper(id, { upvotes, comments, title: `T ${id}`, ...extra });
 }
-
 describe('sortPapers', () => {
   it('ranks by upvotes, then comments, then id', () => {
     const papers = [paper('2401.00003', 5, 1), paper('2401.00002', 5, 1), paper('2401.00001', 5, 9), paper('2401.00009', 50, 0)];

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { escapeJsonText, sanitizeBlock, sanitizeLine } from '../../src/core/sanitize.js';
+
+// Every character a terminal may act on: C0 (but tab/newline in blocks), DEL, C1, bidi controls.
+const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+describe('sanitizeLine', () => {
+  it('removes CSI sequences whole', () => {
+    expect(sanitizeLine('a \x1b[31mred\x1b[0m b')).toBe('a red b');
+    expect(sanitizeLine('clear\x1b[2J\x1b[H')).toBe('clear');
+  });
+
+  it('removes OSC 52 (clipboard) and OSC 8 (links) with their payloads', () => {
+    expect(sanitizeLine('x\x1b]52;c;cm0gLXJmIH4=\x07y')).toBe('xy');
+    expect(sanitizeLine('\x1b]8;;https://evil.test\x1b\\click\x1b]8;;\x1b\\')).toBe('click');
+    expect(sanitizeLine('unterminated \x1b]0;title')).toBe('unterminated ');
+  });
+
+  it('removes the 8-bit CSI \\x9b, BEL, CR and other controls', () => {
+    expect(sanitizeLine('a\x9b2Jb')).toBe('ab');
+    expect(sanitizeLine('ding\x07!')).toBe('ding!');
+    expect(sanitizeLine('over\rwrite')).toBe('over write');
+    expect(sanitizeLine('nul\x00del\x7f c1\x85')).toBe('nuldel c1');
+  });
+
+  it('removes bidi overrides and marks', () => {
+    expect(sanitizeLine('a\u202eevil\u202c b\u2066c\u2069\u200e\u200f\u061c')).toBe('aevil bc');
+  });
+
+  it('turns tabs and line breaks into spaces for one line', () => {
+    expect(sanitizeLine('a\tb\nc\r\nd')).toBe('a b c d');
+  });
+
+  it('leaves printable text untouched: CJK, accents, emoji with ZWJ and skin tones', () => {
+    for (const s of ['大规模语言模型', 'Émile Zola', '👩‍🔬 science 👍🏽', 'plain ASCII & <tags>', '']) {
+      expect(sanitizeLine(s)).toBe(s);
+    }
+  });
+
+  it('leaves nothing unsafe and is idempotent on nasty mixes', () => {
+    const nasty = ['\x1b\x1b[31m', '\x1b[', '\x9b', '\x1b]52;\x1b\x1b\\x', '\x1b\x9b\x07\x1b]', 'a\x1bPdcs\x1b\\b', '\x1b[?25l\x1b(B'];
+    for (const s of nasty) {
+      const once = sanitizeLine(s);
+      expect(once).not.toMatch(UNSAFE);
+      expect(once).not.toMatch(/[\t\n]/);
+      expect(sanitizeLine(once)).toBe(once);
+    }
+  });
+});
+
+describe('sanitizeBlock', () => {
+  it('keeps paragraphs and tabs, normalises CRLF', () => {
+    expect(sanitizeBlock('one\r\ntwo\n\nthree\tx\x1b[1m')).toBe('one\ntwo\n\nthree\tx');
+  });
+});
+
+describe('escapeJsonText', () => {
+  it('escapes DEL, C1, bidi and line separators that JSON.stringify leaves raw, losslessly', () => {
+    const value = { t: 'a\x7f\x9b\u202e\u2028z\x1b' };
+    const json = escapeJsonText(JSON.stringify(value));
+    expect(json).toBe('{"t":"a\\u007f\\u009b\\u202e\\u2028z\\u001b"}');
+    expect(JSON.parse(json)).toEqual(value);
+    expect(json).not.toMatch(/[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2028]/);
+  });
+});

@@ -1,0 +1,69 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { addDays, nyDay } from '../../src/core/dates.js';
+import { widthOf } from '../../src/render/text.js';
+import { cleanEnv, tempDirs } from '../helpers/cli.js';
+import { runInPty, visible } from '../helpers/pty.js';
+import { dayItems, FakeHf, hfItem } from '../helpers/server.js';
+
+const day = addDays(nyDay(new Date()), -1);
+let server: FakeHf;
+let dirs: ReturnType<typeof tempDirs>;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  server = new FakeHf();
+  await server.start();
+  server.days.set(day, [
+    ...dayItems(day, 20),
+    hfItem('2611.09999', day, 999, 9, '大规模语言模型的稀疏注意力研究 🚀 with a very long English tail that must be cut somewhere'),
+  ]);
+});
+afterAll(() => server.stop());
+beforeEach(() => {
+  dirs = tempDirs();
+  env = cleanEnv({ PAPERS_API_URL: server.url, PAPERS_CACHE_DIR: dirs.cache, PAPERS_CONFIG_DIR: dirs.config });
+});
+afterEach(() => dirs.cleanup());
+
+describe('on a terminal', () => {
+  for (const columns of [40, 80, 160]) {
+    it(`prints a table that fits ${columns} columns`, async () => {
+      const r = await runInPty(['day', day], env, columns);
+      expect(r.code).toBe(0);
+      const lines = visible(r.stdout).split('\n').filter((l) => l.trim() !== '');
+      const table = lines.slice(lines.findIndex((l) => /^\s*#\s+▲/.test(l)));
+      expect(table.length).toBe(22);
+      expect(table[1]).toMatch(/^\s*1\s+999\s+/);
+      expect(table[1]).toContain('大规模');
+      for (const line of table) expect(widthOf(line)).toBeLessThanOrEqual(columns);
+      if (columns < 160) expect(table[1]).toMatch(/…$/);
+      // Not TSV.
+      expect(r.stdout).not.toContain('\t');
+    });
+  }
+
+  it('colours the table, and shows the spinner on stderr only while fetching, then restores the cursor', async () => {
+    // A slow server, so that the spinner has time to show.
+    server.fault = () => new Promise((resolve) => setTimeout(() => resolve(false), 600));
+    const r = await runInPty(['day', day], env, 80);
+    server.fault = undefined;
+    expect(r.stdout).toMatch(/\x1b\[3\dm/);
+    const tableStart = r.stdout.indexOf('\x1b[2m#');
+    expect(r.stdout.slice(0, tableStart)).toContain('fetching');
+    // ora hides the cursor while spinning and shows it again before the table is printed.
+    expect(r.stdout.slice(0, tableStart)).toContain('\x1b[?25l');
+    expect(r.stdout.lastIndexOf('\x1b[?25h')).toBeGreaterThan(r.stdout.lastIndexOf('\x1b[?25l'));
+    expect(visible(r.stdout.slice(tableStart))).not.toContain('fetching');
+  });
+
+  it('prints no colour with NO_COLOR, --no-color or TERM=dumb, and no spinner with TERM=dumb', async () => {
+    for (const extra of [{ NO_COLOR: '1' }, { TERM: 'dumb' }]) {
+      const r = await runInPty(['day', day, '--refresh'], { ...env, ...extra }, 80);
+      expect(r.stdout).not.toMatch(/\x1b\[[0-9;]*m/);
+    }
+    const flag = await runInPty(['day', day, '--no-color'], env, 80);
+    expect(flag.stdout).not.toMatch(/\x1b\[[0-9;]*m/);
+    const dumb = await runInPty(['day', day, '--refresh'], { ...env, TERM: 'dumb' }, 80);
+    expect(dumb.stdout).not.toContain('fetching');
+  });
+});

@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const BIN = path.join(ROOT, 'bin', 'papers.js');
+
+export interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Temporary config and cache dirs for one test; `cleanup` removes them. */
+export function tempDirs(): { config: string; cache: string; root: string; cleanup: () => void } {
+  const root = mkdtempSync(path.join(tmpdir(), 'papers-test-'));
+  return {
+    root,
+    config: path.join(root, 'config'),
+    cache: path.join(root, 'cache'),
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+/** An environment with nothing of the caller's that could change the output or reach a real host. */
+export function cleanEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', TERM: 'xterm-256color' };
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) env[k] = v;
+  return env;
+}
+
+/** Runs the built CLI with piped stdio and returns what it printed. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<Run> {
+  return runProcess(process.execPath, [BIN, ...args], env, input);
+}
+
+/** Runs a bash script (for pipelines); `$PAPERS` in it is the command that starts the built CLI. */
+export function runShell(script: string, env: NodeJS.ProcessEnv): Promise<Run> {
+  return runProcess('bash', ['-c', script], { ...env, PAPERS: `"${process.execPath}" "${BIN}"` });
+}
+
+/** Spawns without blocking the event loop, so a test server in this process keeps answering. */
+function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<Run> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, ms: Date.now() - started }));
+    child.stdin.end(input ?? '');
+  });
+}

@@ -1,0 +1,97 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A synthetic HF daily item in the API's shape. */
+export function hfItem(id: string, day: string, upvotes: number, comments = 0, title = `Paper ${id}`): Record<string, unknown> {
+  return {
+    paper: {
+      id,
+      authors: [{ _id: `${id}-a`, name: `Author of ${id}`, hidden: false }],
+      publishedAt: `${day}T00:00:00.000Z`,
+      submittedOnDailyAt: `${day}T00:00:00.000Z`,
+      title,
+      summary: `Abstract of ${id}.`,
+      upvotes,
+      discussionId: `${id}-d`,
+    },
+    publishedAt: `${day}T00:00:00.000Z`,
+    title,
+    summary: `Abstract of ${id}.`,
+    numComments: comments,
+  };
+}
+
+/** `n` items for a day with ids `YYMM.NNNNN` and varied upvotes (some ties). */
+export function dayItems(day: string, n: number, seed = 0): Record<string, unknown>[] {
+  const yymm = day.slice(2, 4) + day.slice(5, 7);
+  return Array.from({ length: n }, (_, i) => hfItem(`${yymm}.${String(10000 + seed * 1000 + i).padStart(5, '0')}`, day, (i * 37 + seed) % 50, i % 4));
+}
+
+export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | void | Promise<boolean | void>;
+
+/**
+ * A local Hugging Face API: `/api/daily_papers` with date, limit and p, and the no-date latest
+ * batch; `fault` runs first and may answer instead (errors, HTML, cut and slow bodies).
+ */
+export class FakeHf {
+  days = new Map<string, unknown[]>();
+  requests: string[] = [];
+  fault: Handler | undefined;
+  inFlight = 0;
+  maxInFlight = 0;
+  #server: Server;
+
+  constructor() {
+    this.#server = createServer((req, res) => void this.#handle(req, res));
+  }
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
+    return this.url;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    this.requests.push(`${url.pathname}${url.search}`);
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    res.on('close', () => this.inFlight--);
+    try {
+      if (this.fault && (await this.fault(req, res, url)) !== false) return;
+      if (url.pathname === '/api/daily_papers') return this.#daily(res, url);
+      json(res, 404, { error: 'Not Found' });
+    } catch (error) {
+      res.destroy(error as Error);
+    }
+  }
+
+  #daily(res: ServerResponse, url: URL): void {
+    const limit = Number(url.searchParams.get('limit') ?? 50);
+    const page = Number(url.searchParams.get('p') ?? 0);
+    const date = url.searchParams.get('date');
+    let items: unknown[];
+    if (date) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return json(res, 400, { error: 'Invalid date' });
+      items = this.days.get(date) ?? [];
+    } else {
+      const latest = [...this.days.entries()].filter(([, v]) => v.length > 0).map(([d]) => d).sort().at(-1);
+      items = latest ? [...(this.days.get(latest) ?? [])].reverse() : [];
+    }
+    json(res, 200, items.slice(page * limit, (page + 1) * limit));
+  }
+}
+
+export function json(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}

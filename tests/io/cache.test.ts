@@ -1,0 +1,129 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync, lstatSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Cache, entryName } from '../../src/io/cache.js';
+import { cached, CacheMissError } from '../../src/io/load.js';
+import { NetworkError } from '../../src/core/errors.js';
+import { tempDirs } from '../helpers/cli.js';
+
+let dirs: ReturnType<typeof tempDirs>;
+let warnings: string[];
+let cache: Cache;
+
+beforeEach(() => {
+  dirs = tempDirs();
+  warnings = [];
+  cache = new Cache({ dir: dirs.cache, warn: (m) => warnings.push(m) });
+});
+afterEach(() => dirs.cleanup());
+
+describe('entryName', () => {
+  it('keeps plain keys readable and hashes anything else, so no key becomes a path', () => {
+    expect(entryName('day:2026-11-27')).toBe('day-2026-11-27');
+    for (const key of ['search:../../x', 'paper:../../etc', 'search:a/b', 'x', 'search:' + 'a'.repeat(500), 'day:..']) {
+      const name = entryName(key);
+      expect(name).toMatch(/^[a-z]+-[0-9A-Za-z-]+$/);
+      expect(name).not.toContain('/');
+      expect(name.length).toBeLessThan(100);
+    }
+    expect(entryName('search:a')).not.toBe(entryName('search:b'));
+  });
+});
+
+describe('Cache', () => {
+  it('writes and reads back an entry with its fetch time', async () => {
+    await cache.write('day:2026-11-27', [{ id: 'a' }], 1234);
+    expect(cache.read('day:2026-11-27')).toEqual({ v: 1, key: 'day:2026-11-27', fetchedAt: 1234, data: [{ id: 'a' }] });
+    expect(cache.read('day:2026-11-26')).toBeNull();
+    expect(warnings).toEqual([]);
+  });
+
+  it('sets a corrupt entry aside as *.corrupt with a warning', async () => {
+    mkdirSync(dirs.cache, { recursive: true });
+    for (const [i, text] of ['{"v":1,', '', '[1,2]', '{"v":1,"key":"other","fetchedAt":1,"data":[]}'].entries()) {
+      const key = `day:2026-11-0${i + 1}`;
+      writeFileSync(cache.pathOf(key), text);
+      expect(cache.read(key)).toBeNull();
+      expect(existsSync(`${cache.pathOf(key)}.corrupt`)).toBe(true);
+    }
+    expect(warnings).toHaveLength(4);
+    expect(warnings[0]).toMatch(/not valid JSON; set aside/);
+  });
+
+  it('reads an entry of another format version as a miss, without setting it aside', async () => {
+    mkdirSync(dirs.cache, { recursive: true });
+    writeFileSync(cache.pathOf('day:2026-11-01'), '{"v":0,"key":"day:2026-11-01","fetchedAt":1,"data":[]}');
+    expect(cache.read('day:2026-11-01')).toBeNull();
+    expect(warnings).toEqual([]);
+  });
+
+  it('never reads or writes through a symlink planted in place of an entry', async () => {
+    mkdirSync(dirs.cache, { recursive: true });
+    const target = path.join(dirs.root, 'precious.json');
+    writeFileSync(target, '{"v":1,"key":"day:2026-11-01","fetchedAt":1,"data":["secret"]}');
+    symlinkSync(target, cache.pathOf('day:2026-11-01'));
+    expect(cache.read('day:2026-11-01')).toBeNull();
+    symlinkSync(target, cache.pathOf('day:2026-11-02'));
+    await cache.write('day:2026-11-02', ['new'], 5);
+    expect(readFileSync(target, 'utf8')).toContain('secret');
+    expect(lstatSync(cache.pathOf('day:2026-11-02')).isSymbolicLink()).toBe(false);
+    expect(cache.read('day:2026-11-02')?.data).toEqual(['new']);
+  });
+
+  it('evicts the oldest entries past its size cap, never the one just written', async () => {
+    const small = new Cache({ dir: dirs.cache, maxBytes: 5000, warn: (m) => warnings.push(m) });
+    const blob = 'x'.repeat(900);
+    for (let i = 0; i < 10; i++) {
+      await small.write(`day:2026-10-${String(i + 10)}`, blob, i);
+      const file = small.pathOf(`day:2026-10-${String(i + 10)}`);
+      utimesSync(file, new Date(1_000_000 + i * 1000), new Date(1_000_000 + i * 1000));
+    }
+    const files = readdirSync(dirs.cache).filter((f) => f.endsWith('.json'));
+    const total = small.list().reduce((s, e) => s + e.size, 0);
+    expect(total).toBeLessThanOrEqual(5000);
+    expect(files).toContain('day-2026-10-19.json');
+    expect(files).not.toContain('day-2026-10-10.json');
+  });
+});
+
+describe('cached', () => {
+  const opts = (extra: Partial<Parameters<typeof cached>[0]> = {}) => ({
+    cache,
+    now: () => 10_000_000,
+    offline: false,
+    refresh: false,
+    warn: (m: string) => warnings.push(m),
+    ...extra,
+  });
+
+  it('uses a fresh entry without fetching, and refetches a stale one', async () => {
+    await cache.write('day:2026-11-27', ['old'], 10_000_000 - 1000);
+    let calls = 0;
+    const fetch = async () => (calls++, ['new']);
+    expect((await cached(opts(), 'day:2026-11-27', 'x', 5000, fetch)).data).toEqual(['old']);
+    expect(calls).toBe(0);
+    expect((await cached(opts(), 'day:2026-11-27', 'x', 500, fetch)).data).toEqual(['new']);
+    expect(calls).toBe(1);
+    expect((await cached(opts({ refresh: true }), 'day:2026-11-27', 'x', 1e9, fetch)).data).toEqual(['new']);
+    expect(calls).toBe(2);
+  });
+
+  it('never fetches offline, and says so when nothing is cached', async () => {
+    const fetch = async () => {
+      throw new Error('must not fetch');
+    };
+    await expect(cached(opts({ offline: true }), 'day:2026-11-27', 'the list', 1, fetch)).rejects.toBeInstanceOf(CacheMissError);
+    await cache.write('day:2026-11-27', ['old'], 0);
+    expect((await cached(opts({ offline: true }), 'day:2026-11-27', 'the list', 1, fetch)).data).toEqual(['old']);
+  });
+
+  it('shows a stale entry with a warning when the fetch fails, and rethrows when there is none', async () => {
+    const fail = async () => {
+      throw new NetworkError('boom', 'http://x');
+    };
+    await expect(cached(opts(), 'day:2026-11-27', 'the list', 1, fail)).rejects.toThrow('boom');
+    await cache.write('day:2026-11-27', ['old'], 10_000_000 - 3 * 3600_000);
+    expect((await cached(opts(), 'day:2026-11-27', 'the list', 1, fail)).data).toEqual(['old']);
+    expect(warnings).toEqual(['showing the list cached 3 h ago: boom']);
+  });
+});
