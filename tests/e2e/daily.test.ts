@@ -299,6 +299,23 @@ describe('cache and network faults', () => {
   });
 });
 
+describe('interrupts', () => {
+  it('exits 130 on Ctrl-C during a fetch, saying so once, and leaves the cache untouched', async () => {
+    server.fault = () => new Promise(() => undefined); // never answers
+    const { spawn } = await import('node:child_process');
+    const { BIN } = await import('../helpers/cli.js');
+    const child = spawn(process.execPath, [BIN, 'day', yesterday], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    await new Promise((r) => setTimeout(r, 800));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(code).toBe(130);
+    expect(stderr).toBe('papers: interrupted\n');
+    expect(existsSync(dirs.cache) ? readdirSync(dirs.cache) : []).toEqual([]);
+  });
+});
+
 describe('pipes', () => {
   it('exits 0 quietly when the reader closes early (| head -1)', async () => {
     server.days.set(yesterday, dayItems(yesterday, 3000));
