@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Context } from './context.js';
 import { EXIT, PapersError } from './core/errors.js';
-import { GLOBAL_OPTIONS, LIST_OPTIONS, type OptionSpec } from './options.js';
+import { GLOBAL_OPTIONS, LIST_OPTIONS, OPEN_OPTIONS, SHOW_OPTIONS, type OptionSpec } from './options.js';
 import { VERSION } from './version.js';
 
 interface GlobalFlags {
@@ -65,6 +65,27 @@ function buildProgram(): Command {
     program.command('day').argument('<date>', 'YYYY-MM-DD, yesterday, or -N (N days ago)').description("one day's Daily Papers list"),
     LIST_OPTIONS,
   ).action(listAction(async (ctx, opts, date: string) => (await import('./commands/today.js')).day(ctx, date, opts)));
+
+  addOptions(
+    program.command('show').alias('abstract').argument('<ref>', 'arXiv id or URL, or a row number of the last list').description('one paper in full: authors, links, AI summary and the whole abstract'),
+    SHOW_OPTIONS,
+  ).action(async (ref: string, raw: { json?: boolean }, command: Command) => {
+    const [{ parseNet }, { show }, { printPaper }] = await Promise.all([import('./commands/listOptions.js'), import('./commands/show.js'), import('./ui/present.js')]);
+    const net = parseNet(command.opts());
+    const ctx = await contextFor(command);
+    await printPaper(ctx, await show(ctx, ref, net), Boolean(raw.json));
+  });
+
+  addOptions(
+    program.command('open').argument('<ref>', 'arXiv id or URL, or a row number of the last list').description('open a paper in the browser (arXiv abstract by default)'),
+    OPEN_OPTIONS,
+  ).action(async (ref: string, raw: { pdf?: boolean; code?: boolean; hf?: boolean; print?: boolean }, command: Command) => {
+    const [{ parseNet }, { open }, { UsageError }] = await Promise.all([import('./commands/listOptions.js'), import('./commands/open.js'), import('./core/errors.js')]);
+    const targets = (['pdf', 'code', 'hf'] as const).filter((t) => raw[t]);
+    if (targets.length > 1) throw new UsageError(`--${targets.join(' and --')} contradict each other; give one`);
+    const net = parseNet(command.opts());
+    await open(await contextFor(command), ref, targets[0] ?? 'abs', Boolean(raw.print), net);
+  });
 
   for (const command of program.commands) command.exitOverride().configureOutput({ outputError: (text, write) => write(`papers: ${text.replace(/^error: /, '')}`) });
   return program;

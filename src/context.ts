@@ -7,6 +7,7 @@ import type { Terminal } from './ui/terminal.js';
 /** Everything a command may touch, built once at the edge (cli.ts) and passed in. */
 export interface Context {
   env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
   now: () => Date;
   stdout: NodeJS.WriteStream;
   terminal: Terminal;

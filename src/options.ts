@@ -12,6 +12,25 @@ export interface OptionSpec {
   choices?: readonly string[];
 }
 
+/** Options of every command that may use the network. */
+export const NET_OPTIONS: readonly OptionSpec[] = [
+  { flags: '--offline', description: 'use the cache only; never touch the network' },
+  { flags: '--refresh', description: 'fetch even when the cache is fresh' },
+  { flags: '--timeout <ms>', description: "deadline for the command's network work, retries included", default: '20000' },
+];
+
+/** Options of `papers show`. */
+export const SHOW_OPTIONS: readonly OptionSpec[] = [{ flags: '--json', description: 'print the paper as one JSON object' }, ...NET_OPTIONS];
+
+/** Options of `papers open`. */
+export const OPEN_OPTIONS: readonly OptionSpec[] = [
+  { flags: '--pdf', description: 'open the PDF' },
+  { flags: '--code', description: 'open the code repository' },
+  { flags: '--hf', description: 'open the Hugging Face page' },
+  { flags: '--print', description: 'print the link instead of opening it' },
+  ...NET_OPTIONS,
+];
+
 /** Options of every list command (today, day, ...). */
 export const LIST_OPTIONS: readonly OptionSpec[] = [
   { flags: '-n, --limit <N>', description: 'how many papers to show (0 = all)', default: '30' },
@@ -20,9 +39,7 @@ export const LIST_OPTIONS: readonly OptionSpec[] = [
   { flags: '--json', description: 'print a JSON array (same as --format json)' },
   { flags: '--format <format>', description: 'output format (default: table on a terminal, tsv in a pipe)', choices: FORMATS },
   { flags: '--fields <list>', description: 'comma-separated fields for json, jsonl and tsv' },
-  { flags: '--offline', description: 'use the cache only; never touch the network' },
-  { flags: '--refresh', description: 'fetch even when the cache is fresh' },
-  { flags: '--timeout <ms>', description: "deadline for the command's network work, retries included", default: '20000' },
+  ...NET_OPTIONS,
 ];
 
 /** Options every command takes. */

@@ -23,6 +23,7 @@ export function createContext(proc: NodeJS.Process, flags: ShellFlags, signal: A
   let http: HttpClient | undefined;
   const ctx: Context = {
     env,
+    platform: proc.platform,
     now: () => new Date(),
     stdout,
     terminal,

@@ -41,6 +41,11 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], option: s
   throw new UsageError(`${option} must be one of ${allowed.join(', ')}; not '${value}'`);
 }
 
+/** The network options every networked command shares. */
+export function parseNet(raw: Pick<RawListOptions, 'offline' | 'refresh' | 'timeout'>): { offline: boolean; refresh: boolean; timeout: number } {
+  return { offline: Boolean(raw.offline), refresh: Boolean(raw.refresh), timeout: wholeNumber(raw.timeout ?? '20000', '--timeout', 1) };
+}
+
 /** Validates list options once, so commands and renderers only see good values. */
 export function parseListOptions(raw: RawListOptions): ListOptions {
   let format = raw.format === undefined ? undefined : oneOf(raw.format, FORMATS, '--format');
@@ -54,15 +59,12 @@ export function parseListOptions(raw: RawListOptions): ListOptions {
     if (fields.length === 0) throw new UsageError(`--fields needs at least one of ${FIELDS.join(', ')}`);
     if (format === 'table') throw new UsageError('--fields applies to json, jsonl and tsv, not to the table');
   }
-  if (raw.offline && raw.refresh) throw new UsageError('--offline and --refresh contradict each other; give one');
   return {
     limit: wholeNumber(raw.limit ?? '30', '--limit', 0),
     sort: oneOf(raw.sort ?? 'upvotes', SORT_KEYS, '--sort'),
     reverse: Boolean(raw.reverse),
     format,
     fields,
-    offline: Boolean(raw.offline),
-    refresh: Boolean(raw.refresh),
-    timeout: wholeNumber(raw.timeout ?? '20000', '--timeout', 1),
+    ...parseNet(raw),
   };
 }

@@ -22,7 +22,7 @@ export interface CacheOptions {
 
 /** A file name for a key: readable when the key is plain (`day:2026-11-27`), else a hash. Never a path. */
 export function entryName(key: string): string {
-  if (/^[a-z]+:[0-9A-Za-z-]{1,80}$/.test(key)) return key.replace(':', '-');
+  if (/^[a-z]+:[0-9A-Za-z][0-9A-Za-z.-]{0,79}$/.test(key) && !key.includes('..')) return key.replace(':', '-');
   const kind = /^[a-z]+(?=:)/.exec(key)?.[0] ?? 'entry';
   return `${kind}-${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
 }
@@ -49,7 +49,11 @@ export class Cache {
 
   /** The entry for a key, however old; null when absent, from another version, or corrupt (then set aside). */
   read<T>(key: string): CacheEntry<T> | null {
-    const file = this.pathOf(key);
+    return this.readFile<T>(this.pathOf(key), key);
+  }
+
+  /** The entry in one file of the cache (from `list()`); `key`, when given, must match. */
+  readFile<T>(file: string, key?: string): CacheEntry<T> | null {
     let text: string;
     try {
       // O_NOFOLLOW: a symlink planted in place of an entry is never read through.
@@ -74,7 +78,7 @@ export class Cache {
     }
     const version = (entry as { v?: unknown } | null)?.v;
     if (typeof version === 'number' && version !== VERSION) return null;
-    if (!isEntry(entry) || entry.key !== key) {
+    if (!isEntry(entry) || (key !== undefined && entry.key !== key)) {
       this.#setAside(file, 'not a cache entry');
       return null;
     }

@@ -1,8 +1,9 @@
 import { dedupe } from '../core/rank.js';
-import { papersFromHfList } from '../core/hf.js';
+import { NetworkError } from '../core/errors.js';
+import { paperFromHf, papersFromHfList } from '../core/hf.js';
 import type { Paper } from '../core/paper.js';
 import type { HttpClient } from './http.js';
-import { getJson } from './json.js';
+import { getJson } from './fetchBody.js';
 
 const PAGE = 100;
 /** A guard against a server that never sends a short page. */
@@ -49,3 +50,13 @@ export async function fetchLatestDay(http: HttpClient, base: string): Promise<st
   return papers[0]?.day ?? null;
 }
 
+
+/** One paper from `/api/papers/{id}`; null when Hugging Face has not indexed it (404) or refuses the id (400). */
+export async function fetchHfPaper(http: HttpClient, base: string, id: string): Promise<Paper | null> {
+  try {
+    return paperFromHf(await getJson(http, apiUrl(base, `papers/${encodeURIComponent(id)}`)));
+  } catch (error) {
+    if (error instanceof NetworkError && (error.status === 404 || error.status === 400)) return null;
+    throw error;
+  }
+}

@@ -22,3 +22,38 @@ export function truncate(text: string, width: number): string {
   }
   return `${out.trimEnd()}…`;
 }
+
+/** The longest head of `text` that fits in `width` cells, by graphemes (at least one, so wrapping always advances). */
+function fitHead(text: string, width: number): string {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  let out = '';
+  let used = 0;
+  for (const { segment } of segmenter.segment(text)) {
+    const w = widthOf(segment);
+    if (used + w > width && out !== '') break;
+    out += segment;
+    used += w;
+  }
+  return out;
+}
+
+/** Wraps one paragraph to `width` cells at spaces; a word longer than a line is split. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (let word of text.split(/\s+/).filter(Boolean)) {
+    if (line !== '' && widthOf(line) + 1 + widthOf(word) <= width) {
+      line += ` ${word}`;
+      continue;
+    }
+    if (line !== '') lines.push(line);
+    while (widthOf(word) > width) {
+      const head = fitHead(word, width);
+      lines.push(head);
+      word = word.slice(head.length);
+    }
+    line = word;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}

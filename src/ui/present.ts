@@ -1,9 +1,28 @@
-import type { RankedPaper } from '../core/paper.js';
+import type { Paper, RankedPaper } from '../core/paper.js';
 import type { Context } from '../context.js';
 import type { ListOptions } from '../commands/listOptions.js';
+import { rememberList } from '../io/lastList.js';
 import { writeChunks } from '../io/output.js';
-import { renderJson, renderJsonl } from '../render/json.js';
+import { renderJson, renderJsonl, toJson } from '../render/json.js';
 import { renderTsv } from '../render/tsv.js';
+
+/** `papers show`: the abstract view, paged when taller than the terminal; or one JSON object. */
+export async function printPaper(ctx: Context, paper: Paper, json: boolean): Promise<void> {
+  await ctx.spinner.stop();
+  if (json) {
+    await writeChunks(ctx.stdout, [`${toJson({ rank: null, ...paper })}\n`]);
+    return;
+  }
+  const [{ renderAbstract }, { terminalPaint }] = await Promise.all([import('../render/abstract.js'), import('./paint.js')]);
+  const lines = renderAbstract(paper, { width: ctx.terminal.columns, paint: terminalPaint(ctx.terminal.colorLevel) });
+  const text = `${lines.join('\n')}\n`;
+  const { rows } = ctx.terminal;
+  if (rows !== null && lines.length >= rows) {
+    const { page } = await import('./pager.js');
+    if (await page(text, ctx.env)) return;
+  }
+  await writeChunks(ctx.stdout, [text]);
+}
 
 /** A list command's result: the papers to show and what to say when there are none. */
 export interface ListResult {
@@ -36,4 +55,5 @@ export async function printList(ctx: Context, result: ListResult, opts: Pick<Lis
     }
   }
   await writeChunks(ctx.stdout, chunks);
+  rememberList(ctx.cache().dir, papers.map((p) => p.id), ctx.now().getTime());
 }

@@ -5,6 +5,8 @@ export interface Terminal {
   /** stderr is a terminal: the spinner may run. */
   stderrTTY: boolean;
   columns: number;
+  /** Terminal rows, when stdout is a terminal (for paging). */
+  rows: number | null;
   /** chalk level 0..3; 0 is no colour. */
   colorLevel: 0 | 1 | 2 | 3;
 }
@@ -24,6 +26,7 @@ export function readTerminal(
     stdoutTTY,
     stderrTTY: Boolean(stderr.isTTY) && !dumb,
     columns,
+    rows: stdoutTTY && stdout.rows ? stdout.rows : null,
     colorLevel: colorLevel(stdout, env, noColorFlag, dumb),
   };
 }

@@ -35,6 +35,10 @@ export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => b
  */
 export class FakeHf {
   days = new Map<string, unknown[]>();
+  /** `/api/papers/{id}` answers: flat paper objects. */
+  papers = new Map<string, unknown>();
+  /** arXiv `/api/query?id_list=` answers: Atom XML per id (the same server plays both APIs). */
+  arxiv = new Map<string, string>();
   requests: string[] = [];
   fault: Handler | undefined;
   inFlight = 0;
@@ -68,6 +72,15 @@ export class FakeHf {
     try {
       if (this.fault && (await this.fault(req, res, url)) !== false) return;
       if (url.pathname === '/api/daily_papers') return this.#daily(res, url);
+      if (url.pathname.startsWith('/api/papers/')) {
+        const paper = this.papers.get(decodeURIComponent(url.pathname.slice('/api/papers/'.length)));
+        return paper ? json(res, 200, paper) : json(res, 404, { error: 'Paper not found' });
+      }
+      if (url.pathname === '/api/query') {
+        const xml = this.arxiv.get(url.searchParams.get('id_list') ?? '') ?? atomFeed('');
+        res.writeHead(200, { 'content-type': 'application/atom+xml' });
+        return void res.end(xml);
+      }
       json(res, 404, { error: 'Not Found' });
     } catch (error) {
       res.destroy(error as Error);
@@ -94,4 +107,15 @@ export function json(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
+}
+
+/** An arXiv export API feed around the given entries. */
+export function atomFeed(entries: string): string {
+  return `<?xml version='1.0' encoding='UTF-8'?>\n<feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom"><id>x</id><title>q</title>${entries}</feed>`;
+}
+
+/** One arXiv Atom entry. */
+export function atomEntry(id: string, title: string, summary: string, authors: string[]): string {
+  const who = authors.map((a) => `<author><name>${a}</name></author>`).join('');
+  return `<entry><id>http://arxiv.org/abs/${id}v1</id><published>2026-01-02T00:00:00Z</published><title>${title}</title><summary>${summary}</summary>${who}<link title="pdf" href="https://arxiv.org/pdf/${id}v1" rel="related" type="application/pdf"/></entry>`;
 }

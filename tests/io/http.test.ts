@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { InterruptedError, NetworkError } from '../../src/core/errors.js';
 import { HttpClient, retryAfter, type HttpOptions } from '../../src/io/http.js';
-import { getJson } from '../../src/io/json.js';
+import { getJson } from '../../src/io/fetchBody.js';
 
 type Route = (req: IncomingMessage, res: ServerResponse, hit: number) => void;
 let route: Route;

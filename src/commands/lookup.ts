@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { NetworkError, NotFoundError, UsageError, type PapersError } from '../core/errors.js';
+import { TTL } from '../core/freshness.js';
+import { isHfId, type Paper } from '../core/paper.js';
+import { parseRef, type Ref } from '../core/ref.js';
+import { loadOptions, type Context } from '../context.js';
+import type { Cache } from '../io/cache.js';
+import { recallList } from '../io/lastList.js';
+import { cached } from '../io/load.js';
+import type { Net } from './daily.js';
+
+/** The arXiv id a ref names; a row number is looked up in the last list shown. */
+export function resolveRef(ctx: Context, text: string): string {
+  const ref: Ref = parseRef(text);
+  if (ref.kind === 'id') return ref.id;
+  const last = recallList(ctx.cache().dir);
+  if (!last) throw new UsageError(`no list to take row ${ref.row} from`, 'list papers first (papers today), then use a row number');
+  if (ref.row > last.ids.length) throw new UsageError(`row ${ref.row} is out of range: the last list had ${last.ids.length} paper(s)`);
+  const id = last.ids[ref.row - 1];
+  if (!id) throw new UsageError(`row ${ref.row} of the last list has no arXiv id`);
+  return id;
+}
+
+/** A paper seen in any cached list, newest entry first. */
+function findInLists(cache: Cache, id: string): Paper | null {
+  const entries = cache
+    .list()
+    .filter((e) => !path.basename(e.file).startsWith('paper-'))
+    .sort((a, b) => b.mtimeMs - a.mtimeMs);
+  for (const e of entries) {
+    const entry = cache.readFile<unknown>(e.file);
+    if (entry && Array.isArray(entry.data)) {
+      const hit = (entry.data as Paper[]).find((p) => p && p.id === id);
+      if (hit) return hit;
+    }
+  }
+  return null;
+}
+
+/**
+ * One paper by arXiv id: the cache (its own lookup, or any cached list), then Hugging Face, then the
+ * arXiv export API when HF does not know it (old-style ids go to arXiv only). Unknown: exit 3.
+ */
+export async function lookupPaper(ctx: Context, id: string, net: Net): Promise<Paper> {
+  const cache = ctx.cache();
+  const key = `paper:${id}`;
+  if (!net.refresh) {
+    const own = cache.read<Paper>(key);
+    if (own && ctx.now().getTime() - own.fetchedAt < TTL.paper) return own.data;
+    const seen = findInLists(cache, id);
+    if (seen) return seen;
+  }
+  const { data } = await cached(loadOptions(ctx, net), key, `paper ${id}`, TTL.paper, async () => {
+    const http = await ctx.http(net.timeout);
+    ctx.spinner.update(`looking up ${id}`);
+    let hfError: PapersError | null = null;
+    if (isHfId(id)) {
+      const { fetchHfPaper } = await import('../io/hfApi.js');
+      try {
+        const paper = await fetchHfPaper(http, ctx.apiBase, id);
+        if (paper) return paper;
+      } catch (error) {
+        if (!(error instanceof NetworkError)) throw error;
+        // Hugging Face is failing: arXiv may still have the abstract.
+        hfError = error;
+        ctx.debug(`Hugging Face failed (${error.message}); asking arXiv`);
+      }
+    }
+    ctx.spinner.update(`looking up ${id} on arXiv`);
+    const { fetchArxivPaper } = await import('../io/arxivApi.js');
+    const paper = await fetchArxivPaper(http, ctx.arxivBase, id);
+    if (paper) return paper;
+    if (hfError) throw hfError;
+    throw new NotFoundError(`no paper ${id} on Hugging Face or arXiv`, 'check the id');
+  });
+  return data;
+}

@@ -1,0 +1,109 @@
+import { XMLParser } from 'fast-xml-parser';
+import { FeedError } from './errors.js';
+import { linksFor, type Paper } from './paper.js';
+import { parseArxivId } from './ref.js';
+import { httpUrl, oneLine } from './values.js';
+
+type Node = Record<string, unknown>;
+
+/** The arXiv API answered with its error feed (one entry titled "Error"), e.g. for a malformed id. */
+export class ArxivApiError extends FeedError {}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  removeNSPrefix: true,
+  textNodeName: '#text',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  processEntities: true,
+  htmlEntities: true,
+  isArray: (name) => ['entry', 'author', 'link', 'category', 'item'].includes(name),
+});
+
+/** Parses XML text; malformed XML is a FeedError, never a crash. */
+export function parseXml(xml: string, what: string): Node {
+  try {
+    return parser.parse(xml, true) as Node;
+  } catch (error) {
+    throw new FeedError(`${what}: not well-formed XML (${(error as Error).message.split('\n')[0]})`);
+  }
+}
+
+/** Text content of an element however the parser shaped it (string, {#text}, array of parts). */
+export function text(node: unknown): string | null {
+  if (node === undefined || node === null) return null;
+  if (typeof node === 'string' || typeof node === 'number') return String(node);
+  if (Array.isArray(node)) return text(node[0]);
+  if (typeof node === 'object') return text((node as Node)['#text']);
+  return null;
+}
+
+function attr(node: unknown, name: string): string | null {
+  return node && typeof node === 'object' ? ((node as Node)[`@${name}`] as string | undefined) ?? null : null;
+}
+
+function arr(node: unknown): unknown[] {
+  return Array.isArray(node) ? node : node === undefined || node === null ? [] : [node];
+}
+
+/** An arXiv export API entry (legacy or current format) as a Paper; null when it has no arXiv id. */
+export function paperFromAtomEntry(entry: Node): Paper | null {
+  const rawId = text(entry.id) ?? '';
+  const parsed = parseArxivId(rawId.replace(/^https?:\/\/(?:export\.)?arxiv\.org\/abs\//, ''));
+  const title = text(entry.title);
+  if (!parsed || !title) return null;
+  const authors = arr(entry.author).map((a) => text((a as Node).name)).filter((n): n is string => !!n).map(oneLine);
+  const links = arr(entry.link) as Node[];
+  const pdf = links.find((l) => attr(l, 'title') === 'pdf' || attr(l, 'type') === 'application/pdf');
+  const summary = text(entry.summary);
+  return {
+    id: parsed.id,
+    title: oneLine(title),
+    summary: summary ? unwrap(summary) : null,
+    authors,
+    authorCount: authors.length,
+    publishedAt: text(entry.published),
+    day: null,
+    upvotes: null,
+    comments: null,
+    githubRepo: null,
+    githubStars: null,
+    projectPage: null,
+    aiSummary: null,
+    keywords: [],
+    organization: null,
+    ...linksFor(parsed.id),
+    pdfUrl: (pdf && httpUrl(attr(pdf, 'href'))?.replace(/^http:/, 'https:')) || linksFor(parsed.id).pdfUrl,
+    source: 'arxiv',
+  };
+}
+
+/** Legacy abstracts are hard-wrapped at ~80 columns with indentation: one paragraph, single spaces. */
+export function unwrap(abstract: string): string {
+  return abstract
+    .split(/\n\s*\n/)
+    .map((para) => oneLine(para))
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** The entries of an arXiv export API feed. An API error (one entry titled "Error") is a FeedError. */
+export function papersFromAtom(xml: string, what: string): { papers: Paper[]; skipped: number } {
+  const doc = parseXml(xml, what);
+  const feed = doc.feed as Node | undefined;
+  if (!feed || typeof feed !== 'object') throw new FeedError(`${what}: not an Atom feed`);
+  const entries = arr(feed.entry) as Node[];
+  if (entries.length === 1 && text(entries[0]!.title) === 'Error') {
+    throw new ArxivApiError(`${what}: arXiv said: ${oneLine(text(entries[0]!.summary) ?? 'error')}`);
+  }
+  const papers: Paper[] = [];
+  let skipped = 0;
+  for (const entry of entries) {
+    const paper = paperFromAtomEntry(entry);
+    if (paper) papers.push(paper);
+    else skipped++;
+  }
+  return { papers, skipped };
+}

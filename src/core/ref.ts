@@ -1,0 +1,58 @@
+import { UsageError } from './errors.js';
+
+/** What `papers show|open|save <ref>` points at: an arXiv id, or a row of the last list shown. */
+export type Ref = { kind: 'id'; id: string; version: string | null } | { kind: 'row'; row: number };
+
+export const REF_FORMS =
+  'an arXiv id (2405.13956, 2405.13956v2, arXiv:2405.13956, hep-th/9901001), an arxiv.org or huggingface.co/papers URL, or a row number of the last list';
+
+const NEW_ID = /^(\d{2})(\d{2})\.(\d{4,5})(v\d+)?$/;
+const OLD_ID = /^([a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?)\/(\d{7})(v\d+)?$/;
+const HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'huggingface.co', 'www.huggingface.co']);
+
+/** Parses an arXiv id, strictly: YYMM.NNNN up to 1412, YYMM.NNNNN from 1501, or archive/YYMMNNN. */
+export function parseArxivId(text: string): { id: string; version: string | null } | null {
+  const s = text.trim().replace(/^arxiv:/i, '');
+  const m = NEW_ID.exec(s);
+  if (m) {
+    const [, yy, mm, seq, version] = m as unknown as [string, string, string, string, string | undefined];
+    const month = Number(mm);
+    if (month < 1 || month > 12) return null;
+    const yymm = Number(yy + mm);
+    if ((seq.length === 4) !== yymm <= 1412 || yymm < 704) return null;
+    return { id: `${yy}${mm}.${seq}`, version: version ?? null };
+  }
+  const o = OLD_ID.exec(s);
+  if (o) {
+    const month = Number(o[2]!.slice(2, 4));
+    if (month < 1 || month > 12) return null;
+    return { id: `${o[1]}/${o[2]}`, version: o[3] ?? null };
+  }
+  return null;
+}
+
+/** The id in an arxiv.org (abs, pdf, html) or huggingface.co/papers URL. */
+function idFromUrl(text: string): { id: string; version: string | null } | null {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  if (!HOSTS.has(url.hostname) || !/^https?:$/.test(url.protocol)) return null;
+  const m = /^\/(?:abs|pdf|html|papers)\/(.+?)(?:\.pdf)?\/?$/.exec(decodeURIComponent(url.pathname));
+  return m ? parseArxivId(m[1]!) : null;
+}
+
+/** Reads a ref as the user typed it; anything else is a usage error listing the accepted forms. */
+export function parseRef(text: string): Ref {
+  const s = text.trim();
+  if (/^\d{1,6}$/.test(s)) {
+    const row = Number(s);
+    if (row < 1) throw new UsageError(`row numbers start at 1, not ${s}`);
+    return { kind: 'row', row };
+  }
+  const found = /^https?:\/\//i.test(s) ? idFromUrl(s) : parseArxivId(s);
+  if (!found) throw new UsageError(`not a paper reference: '${text}'`, `use ${REF_FORMS}`);
+  return { kind: 'id', ...found };
+}

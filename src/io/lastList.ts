@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+// Not .json: the cache lists and evicts only its .json entries, and this is not one.
+const FILE = 'last-list.ids';
+
+/** The ids of the last list shown, so `papers show 3` means row 3 of it. Kept beside the cache, never in the settings. */
+export interface LastList {
+  ids: (string | null)[];
+  at: number;
+}
+
+/** Reads the remembered list; null when there is none or it is unreadable. */
+export function recallList(cacheDir: string): LastList | null {
+  try {
+    const value = JSON.parse(fs.readFileSync(path.join(cacheDir, FILE), 'utf8')) as LastList;
+    return Array.isArray(value.ids) && value.ids.every((id) => id === null || typeof id === 'string') ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Remembers a list's ids. Written only when they changed, by a plain atomic rename (a temp file, then
+ * rename over): this runs after every list, and loading conf for it would cost every cache hit.
+ */
+export function rememberList(cacheDir: string, ids: (string | null)[], now: number): void {
+  const previous = recallList(cacheDir);
+  if (previous && previous.ids.length === ids.length && previous.ids.every((id, i) => id === ids[i])) return;
+  const file = path.join(cacheDir, FILE);
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    fs.mkdirSync(cacheDir, { recursive: true });
+    fs.writeFileSync(temp, JSON.stringify({ ids, at: now } satisfies LastList), { flag: 'wx' });
+    fs.renameSync(temp, file);
+  } catch {
+    fs.rmSync(temp, { force: true });
+  }
+}

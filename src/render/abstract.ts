@@ -1,0 +1,78 @@
+import type { Paper } from '../core/paper.js';
+import { sanitizeBlock, sanitizeLine } from '../core/sanitize.js';
+import type { Paint } from './paint.js';
+import { widthOf, wrap } from './text.js';
+
+export interface AbstractOptions {
+  width: number;
+  paint: Paint;
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** `papers show`: one paper in full, every line within `width`; feed text sanitised. */
+export function renderAbstract(paper: Paper, { width, paint }: AbstractOptions): string[] {
+  const w = Math.max(20, width);
+  const out: string[] = [];
+  const para = (text: string, style: (s: string) => string = (s) => s, indent = '') => {
+    for (const line of wrap(sanitizeLine(text), w - indent.length)) out.push(indent + style(line));
+  };
+
+  para(paper.title, paint.bold);
+  if (paper.authors.length > 0) para(paper.authors.join(', '), paint.dim);
+  else if (paper.authorCount > 0) out.push(paint.dim(plural(paper.authorCount, 'author')));
+
+  const facts: string[] = [];
+  if (paper.id) facts.push(`arXiv:${paper.id}`);
+  if (paper.day) facts.push(`Daily Papers ${paper.day}`);
+  if (paper.publishedAt) facts.push(`published ${paper.publishedAt.slice(0, 10)}`);
+  if (paper.upvotes !== null) facts.push(paint.heat(`▲ ${paper.upvotes}`, paper.upvotes));
+  if (paper.comments !== null) facts.push(plural(paper.comments, 'comment'));
+  out.push('');
+  // Facts wrap between items, never inside one ("Daily Papers 2026-11-23" stays together).
+  let line = '';
+  for (const fact of facts) {
+    if (line !== '' && widthOf(line) + 3 + widthOf(fact) > w) {
+      out.push(line);
+      line = fact;
+    } else line = line === '' ? fact : `${line} · ${fact}`;
+  }
+  if (line !== '') out.push(line);
+  if (paper.organization) para(`Organization: ${paper.organization}`);
+
+  const links: [string, string | null][] = [
+    ['Hugging Face', paper.url],
+    ['arXiv', paper.arxivUrl],
+    ['PDF', paper.pdfUrl],
+    ['Code', paper.githubRepo && (paper.githubStars !== null ? `${paper.githubRepo} (★ ${paper.githubStars})` : paper.githubRepo)],
+    ['Project', paper.projectPage],
+  ];
+  const shown = links.filter((l): l is [string, string] => l[1] !== null);
+  if (shown.length > 0) {
+    out.push('');
+    const pad = Math.max(...shown.map(([k]) => k.length)) + 2;
+    for (const [label, url] of shown) {
+      // URLs are never wrapped: a terminal can only open one that stays on one line.
+      out.push(`${paint.dim(label.padEnd(pad))}${paint.link(sanitizeLine(url))}`);
+    }
+  }
+
+  if (paper.aiSummary) {
+    out.push('', paint.bold('AI summary'));
+    para(paper.aiSummary);
+  }
+  if (paper.keywords.length > 0) {
+    out.push('');
+    para(`Keywords: ${paper.keywords.join(', ')}`);
+  }
+  out.push('', paint.bold('Abstract'));
+  if (!paper.summary) out.push(paint.dim('(no abstract known)'));
+  else {
+    const paragraphs = sanitizeBlock(paper.summary).split(/\n\s*\n/).filter((p) => p.trim() !== '');
+    paragraphs.forEach((p, i) => {
+      if (i > 0) out.push('');
+      para(p);
+    });
+  }
+  return out;
+}

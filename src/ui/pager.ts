@@ -1,0 +1,22 @@
+import { spawn } from 'node:child_process';
+
+/**
+ * Shows text through `$PAGER` (default `less -FRX`) like git does: the pager command is the user's
+ * own setting, run by the shell; the text goes to its stdin. Resolves false when no pager could run,
+ * so the caller prints the text itself.
+ */
+export function page(text: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+  const command = env.PAGER ?? 'less -FRX';
+  if (command.trim() === '' || command.trim() === 'cat') return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const child = spawn('sh', ['-c', command], {
+      stdio: ['pipe', 'inherit', 'inherit'],
+      env: { LESS: 'FRX', LV: '-c', ...env },
+    });
+    child.on('error', () => resolve(false));
+    // The reader may quit before reading everything (q in less): not an error.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(text);
+    child.on('close', (code) => resolve(code !== 127 && code !== 126));
+  });
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { renderAbstract } from '../../src/render/abstract.js';
+import { plain } from '../../src/render/paint.js';
+import { widthOf, wrap } from '../../src/render/text.js';
+import { makePaper, quirkPapers } from '../helpers/papers.js';
+
+const UNSAFE = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const many = Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? `李${i}明` : i % 3 === 1 ? `Ólafur Jónsson-${i}` : `Наталья ${i}`));
+const paper = makePaper('2611.00101', {
+  title: 'A Long Title About Sparse Lattices for Long-Context Retrieval in Very Large Language Models',
+  authors: many,
+  authorCount: many.length,
+  summary: 'First paragraph of the abstract, long enough to wrap several times at forty columns.\nA hard break inside it.\n\nSecond paragraph: 大规模语言模型的稀疏注意力研究 with a Supercalifragilisticexpialidocious-word-that-is-longer-than-forty-columns.',
+  day: '2026-11-23',
+  publishedAt: '2026-11-20T00:00:00.000Z',
+  upvotes: 42,
+  comments: 3,
+  githubRepo: 'https://github.com/example/lattice',
+  githubStars: 310,
+  aiSummary: 'Sparse lattices make retrieval cheaper.',
+  keywords: ['lattices', 'retrieval'],
+  organization: 'Lattice Lab',
+});
+
+describe('wrap', () => {
+  it('wraps at spaces within the width, splitting only words longer than a line', () => {
+    expect(wrap('aa bb cc dd', 5)).toEqual(['aa bb', 'cc dd']);
+    expect(wrap('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+    expect(wrap('大规模语言模型', 4)).toEqual(['大规', '模语', '言模', '型']);
+    expect(wrap('', 10)).toEqual([]);
+  });
+});
+
+describe('renderAbstract', () => {
+  for (const width of [40, 80, 120]) {
+    it(`keeps every line but links within ${width} columns and shows everything`, () => {
+      const lines = renderAbstract(paper, { width, paint: plain });
+      for (const line of lines) {
+        if (!/https?:\/\//.test(line)) expect(widthOf(line), line).toBeLessThanOrEqual(width);
+      }
+      const text = lines.join('\n');
+      for (const name of many) expect(text.replace(/\n/g, ' ')).toContain(name);
+      expect(text).toContain('Daily Papers 2026-11-23');
+      expect(text).toContain('published 2026-11-20');
+      expect(text).toContain('▲ 42');
+      expect(text).toContain('3 comments');
+      expect(text).toContain('Organization: Lattice Lab');
+      expect(text).toContain('https://github.com/example/lattice (★ 310)');
+      expect(text).toContain('https://huggingface.co/papers/2611.00101');
+      expect(text).toContain('https://arxiv.org/pdf/2611.00101');
+      expect(text).toContain('Keywords: lattices, retrieval');
+      expect(text).toContain('Sparse lattices make retrieval cheaper.');
+    });
+  }
+
+  it('keeps the paragraphs of the abstract and folds the breaks inside them', () => {
+    const lines = renderAbstract(paper, { width: 200, paint: plain });
+    const start = lines.indexOf('Abstract');
+    expect(lines.slice(start + 1)).toEqual([
+      'First paragraph of the abstract, long enough to wrap several times at forty columns. A hard break inside it.',
+      '',
+      'Second paragraph: 大规模语言模型的稀疏注意力研究 with a Supercalifragilisticexpialidocious-word-that-is-longer-than-forty-columns.',
+    ]);
+  });
+
+  it('neutralises hostile text everywhere', () => {
+    const hostile = quirkPapers().find((p) => p.title.startsWith('Hostile'))!;
+    const text = renderAbstract(hostile, { width: 80, paint: plain }).join('\n');
+    expect(text).not.toMatch(UNSAFE);
+    expect(text).toContain('Mallory Evil');
+    expect(text).toContain('Clipboard and bell .');
+  });
+
+  it('says when there is no abstract, and shows an author count when names are unknown', () => {
+    const bare = makePaper('2611.00002', { summary: null, authors: [], authorCount: 7, upvotes: null, comments: null });
+    const text = renderAbstract(bare, { width: 80, paint: plain }).join('\n');
+    expect(text).toContain('7 authors');
+    expect(text).toContain('(no abstract known)');
+    expect(text).not.toContain('▲');
+  });
+});
