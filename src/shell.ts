@@ -16,7 +16,7 @@ export interface ShellFlags {
 export function createContext(proc: NodeJS.Process, flags: ShellFlags, signal: AbortSignal): Context {
   const { env, stdout, stderr } = proc;
   const terminal = readTerminal(stdout, stderr, env, flags.noColor);
-  const spinner = new Spinner(stderr, terminal.stderrTTY && !flags.quiet);
+  const spinner = new Spinner(stderr, terminal.stderrTTY && !flags.quiet, terminal.colorLevel > 0);
   const debugOn = flags.verbose || env.PAPERS_DEBUG === '1';
   const say = (line: string) => spinner.log(line);
   let cache: Cache | undefined;

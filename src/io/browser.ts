@@ -29,7 +29,7 @@ export function opener(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): { com
  * Starts the opener without a shell, the URL as one argument, and does not wait for the browser.
  * Resolves false when the opener does not exist.
  */
-export function openUrl(url: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): Promise<boolean> {
+export async function openUrl(url: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): Promise<boolean> {
   assertOpenable(url);
   const { command, args } = opener(env, platform);
   return new Promise((resolve) => {

@@ -10,6 +10,7 @@ export class Spinner {
   constructor(
     private readonly stream: NodeJS.WriteStream,
     private readonly enabled: boolean,
+    private readonly color: boolean,
   ) {}
 
   /** Shows or updates the spinner text. */
@@ -22,7 +23,7 @@ export class Spinner {
     }
     this.#loading ??= import('ora').then(({ default: ora }) => {
       if (this.#stopped) return;
-      this.#ora = ora({ text: this.#text, stream: this.stream, discardStdin: false, hideCursor: true }).start();
+      this.#ora = ora({ text: this.#text, stream: this.stream, discardStdin: false, hideCursor: true, color: this.color ? 'cyan' : false }).start();
     });
   }
 

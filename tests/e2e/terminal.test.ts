@@ -57,6 +57,8 @@ describe('on a terminal', () => {
   });
 
   it('prints no colour with NO_COLOR, --no-color or TERM=dumb, and no spinner with TERM=dumb', async () => {
+    // A slow server, so that the spinner shows and must be colourless too.
+    server.fault = () => new Promise((resolve) => setTimeout(() => resolve(false), 400));
     for (const extra of [{ NO_COLOR: '1' }, { TERM: 'dumb' }]) {
       const r = await runInPty(['day', day, '--refresh'], { ...env, ...extra }, 80);
       expect(r.stdout).not.toMatch(/\x1b\[[0-9;]*m/);
@@ -65,5 +67,8 @@ describe('on a terminal', () => {
     expect(flag.stdout).not.toMatch(/\x1b\[[0-9;]*m/);
     const dumb = await runInPty(['day', day, '--refresh'], { ...env, TERM: 'dumb' }, 80);
     expect(dumb.stdout).not.toContain('fetching');
+    const noColor = await runInPty(['day', day, '--refresh'], { ...env, NO_COLOR: '1' }, 80);
+    expect(noColor.stdout).toContain('fetching');
+    server.fault = undefined;
   });
 });
