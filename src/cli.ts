@@ -17,6 +17,7 @@ function toOption(spec: OptionSpec): Option {
   const option = new Option(spec.flags, spec.description);
   if (spec.default !== undefined) option.default(spec.default);
   if (spec.choices) option.choices(spec.choices as string[]);
+  if (spec.repeatable) option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
   return option;
 }
 
@@ -65,6 +66,21 @@ function buildProgram(): Command {
     program.command('day').argument('<date>', 'YYYY-MM-DD, yesterday, or -N (N days ago)').description("one day's Daily Papers list"),
     LIST_OPTIONS,
   ).action(listAction(async (ctx, opts, date: string) => (await import('./commands/today.js')).day(ctx, date, opts)));
+
+  addOptions(
+    program.command('week').argument('[week]', 'YYYY-Www or a date in the week (default: this week)').description('the papers of a week, ranked'),
+    LIST_OPTIONS,
+  ).action(listAction(async (ctx, opts, arg?: string) => (await import('./commands/period.js')).week(ctx, arg, opts)));
+
+  addOptions(
+    program.command('month').argument('[month]', 'YYYY-MM (default: this month)').description('the papers of a month, ranked'),
+    LIST_OPTIONS,
+  ).action(listAction(async (ctx, opts, arg?: string) => (await import('./commands/period.js')).month(ctx, arg, opts)));
+
+  addOptions(
+    program.command('search').argument('<query...>', 'words to search for (at most 250 characters)').description('Hugging Face paper search, ranked'),
+    LIST_OPTIONS,
+  ).action(listAction(async (ctx, opts, words: string[]) => (await import('./commands/search.js')).search(ctx, words, opts)));
 
   addOptions(
     program.command('show').alias('abstract').argument('<ref>', 'arXiv id or URL, or a row number of the last list').description('one paper in full: authors, links, AI summary and the whole abstract'),

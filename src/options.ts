@@ -10,6 +10,8 @@ export interface OptionSpec {
   description: string;
   default?: string;
   choices?: readonly string[];
+  /** May be given more than once; the values are collected in order. */
+  repeatable?: boolean;
 }
 
 /** Options of every command that may use the network. */
@@ -36,6 +38,10 @@ export const LIST_OPTIONS: readonly OptionSpec[] = [
   { flags: '-n, --limit <N>', description: 'how many papers to show (0 = all)', default: '30' },
   { flags: '-s, --sort <key>', description: 'sort by', default: 'upvotes', choices: SORT_KEYS },
   { flags: '--reverse', description: 'reverse the order' },
+  { flags: '-g, --grep <pattern>', description: 'keep papers whose title, abstract or keywords match (case-insensitive regex; repeat: all must match)', repeatable: true },
+  { flags: '--exclude <pattern>', description: 'drop papers whose title, abstract or keywords match (repeatable)', repeatable: true },
+  { flags: '--min-upvotes <N>', description: 'keep papers with at least N upvotes' },
+  { flags: '--has-code', description: 'keep papers with a code repository' },
   { flags: '--json', description: 'print a JSON array (same as --format json)' },
   { flags: '--format <format>', description: 'output format (default: table on a terminal, tsv in a pipe)', choices: FORMATS },
   { flags: '--fields <list>', description: 'comma-separated fields for json, jsonl and tsv' },

@@ -13,7 +13,12 @@ export interface ShellFlags {
 }
 
 /** The edge: the one place that reads the real process (streams, env, clock) to build a Context. */
-export function createContext(proc: NodeJS.Process, flags: ShellFlags, signal: AbortSignal): Context {
+export function createContext(
+  proc: { env: NodeJS.ProcessEnv; stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream; platform: NodeJS.Platform },
+  flags: ShellFlags,
+  signal: AbortSignal,
+  clock: () => Date = () => new Date(),
+): Context {
   const { env, stdout, stderr } = proc;
   const terminal = readTerminal(stdout, stderr, env, flags.noColor);
   const spinner = new Spinner(stderr, terminal.stderrTTY && !flags.quiet, terminal.colorLevel > 0);
@@ -24,7 +29,7 @@ export function createContext(proc: NodeJS.Process, flags: ShellFlags, signal: A
   const ctx: Context = {
     env,
     platform: proc.platform,
-    now: () => new Date(),
+    now: clock,
     stdout,
     terminal,
     spinner,

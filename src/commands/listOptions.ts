@@ -1,4 +1,5 @@
 import { UsageError } from '../core/errors.js';
+import { pattern, type Filters } from '../core/filter.js';
 import { FIELDS, type Field } from '../core/paper.js';
 import { SORT_KEYS, type SortKey } from '../core/rank.js';
 import { FORMATS, type Format } from '../options.js';
@@ -7,6 +8,10 @@ import { FORMATS, type Format } from '../options.js';
 export interface RawListOptions {
   limit?: string;
   sort?: string;
+  grep?: string[];
+  exclude?: string[];
+  minUpvotes?: string;
+  hasCode?: boolean;
   reverse?: boolean;
   json?: boolean;
   format?: string;
@@ -18,6 +23,7 @@ export interface RawListOptions {
 
 export interface ListOptions {
   limit: number;
+  filters: Filters;
   sort: SortKey;
   reverse: boolean;
   format: Format | undefined;
@@ -61,6 +67,12 @@ export function parseListOptions(raw: RawListOptions): ListOptions {
   }
   return {
     limit: wholeNumber(raw.limit ?? '30', '--limit', 0),
+    filters: {
+      grep: (raw.grep ?? []).map((p) => pattern(p, '--grep')),
+      exclude: (raw.exclude ?? []).map((p) => pattern(p, '--exclude')),
+      minUpvotes: raw.minUpvotes === undefined ? null : wholeNumber(raw.minUpvotes, '--min-upvotes', 0),
+      hasCode: Boolean(raw.hasCode),
+    },
     sort: oneOf(raw.sort ?? 'upvotes', SORT_KEYS, '--sort'),
     reverse: Boolean(raw.reverse),
     format,

@@ -21,26 +21,47 @@ export function apiUrl(base: string, path: string, query: Record<string, string 
   return `${base.replace(/\/+$/, '')}/api/${path}${qs ? `?${qs}` : ''}`;
 }
 
-/** Every paper of one `daily_papers` query (date, week or month), following `p` pages until a short one. */
+/**
+ * Every paper of one `daily_papers` query (date, week or month), following `p` pages until a short one.
+ * With `parallel` > 1, pages are asked for in batches of that many at once (a month has a dozen pages),
+ * so the wall time is about pages / parallel round trips.
+ */
 export async function fetchDailyPages(
   http: HttpClient,
   base: string,
   query: Record<string, string>,
-  onPage?: (page: number) => void,
+  onPage?: (pages: number) => void,
+  parallel = 1,
 ): Promise<ListFetch> {
-  const all: Paper[] = [];
+  const all: Paper[][] = [];
   let skipped = 0;
-  let page = 0;
-  for (; page < MAX_PAGES; page++) {
-    const url = apiUrl(base, 'daily_papers', { ...query, limit: PAGE, p: page });
-    const body = await getJson(http, url);
-    const got = papersFromHfList(body, url);
-    all.push(...got.papers);
-    skipped += got.skipped;
-    onPage?.(page + 1);
-    if ((Array.isArray(body) ? body.length : 0) < PAGE) break;
+  let requests = 0;
+  for (let start = 0; start < MAX_PAGES; start += parallel) {
+    const batch = await Promise.all(
+      Array.from({ length: parallel }, async (_, i) => {
+        const url = apiUrl(base, 'daily_papers', { ...query, limit: PAGE, p: start + i });
+        const body = await getJson(http, url);
+        onPage?.(++requests);
+        return { url, body };
+      }),
+    );
+    let short = false;
+    for (const [i, { url, body }] of batch.entries()) {
+      const got = papersFromHfList(body, url);
+      all[start + i] = got.papers;
+      skipped += got.skipped;
+      if ((body as unknown[]).length < PAGE) short = true;
+    }
+    if (short) break;
   }
-  return { papers: dedupe(all), skipped, requests: page + 1 };
+  return { papers: dedupe(all.flat()), skipped, requests };
+}
+
+/** Search results of `/api/papers/search` (at most 120, no paging). */
+export async function fetchSearch(http: HttpClient, base: string, q: string): Promise<ListFetch> {
+  const url = apiUrl(base, 'papers/search', { q, limit: 120 });
+  const got = papersFromHfList(await getJson(http, url), url);
+  return { papers: dedupe(got.papers), skipped: got.skipped, requests: 1 };
 }
 
 /** The day of the latest Daily Papers batch (the no-date call), or null when the API returns none. */

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isoWeekOf } from '../../src/core/period.js';
 
 /** A synthetic HF daily item in the API's shape. */
 export function hfItem(id: string, day: string, upvotes: number, comments = 0, title = `Paper ${id}`): Record<string, unknown> {
@@ -41,6 +42,8 @@ export class FakeHf {
   arxiv = new Map<string, string>();
   requests: string[] = [];
   fault: Handler | undefined;
+  /** Milliseconds every answer waits, so that concurrent requests overlap. */
+  delay = 0;
   inFlight = 0;
   maxInFlight = 0;
   #server: Server;
@@ -70,8 +73,14 @@ export class FakeHf {
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     res.on('close', () => this.inFlight--);
     try {
+      if (this.delay > 0) await new Promise((r) => setTimeout(r, this.delay));
       if (this.fault && (await this.fault(req, res, url)) !== false) return;
       if (url.pathname === '/api/daily_papers') return this.#daily(res, url);
+      if (url.pathname === '/api/papers/search') {
+        const q = (url.searchParams.get('q') ?? '').toLowerCase();
+        const all = [...this.days.values()].flat() as { title: string }[];
+        return json(res, 200, all.filter((item) => item.title.toLowerCase().includes(q)).map((item) => ({ ...item, highlightedTitle: [{ type: 'text', text: item.title }] })));
+      }
       if (url.pathname.startsWith('/api/papers/')) {
         const paper = this.papers.get(decodeURIComponent(url.pathname.slice('/api/papers/'.length)));
         return paper ? json(res, 200, paper) : json(res, 404, { error: 'Paper not found' });
@@ -91,8 +100,21 @@ export class FakeHf {
     const limit = Number(url.searchParams.get('limit') ?? 50);
     const page = Number(url.searchParams.get('p') ?? 0);
     const date = url.searchParams.get('date');
+    const week = url.searchParams.get('week');
+    const month = url.searchParams.get('month');
     let items: unknown[];
-    if (date) {
+    if (week) {
+      const m = /^(\d{4})-W(\d{2})$/.exec(week);
+      if (!m || Number(m[2]) > 52) return json(res, 400, { error: 'Invalid week' });
+      items = [...this.days.entries()]
+        .filter(([d]) => {
+          const w = isoWeekOf(d);
+          return w.year === Number(m[1]) && w.week === Number(m[2]);
+        })
+        .flatMap(([, v]) => v);
+    } else if (month) {
+      items = [...this.days.entries()].filter(([d]) => d.startsWith(`${month}-`)).flatMap(([, v]) => v);
+    } else if (date) {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return json(res, 400, { error: 'Invalid date' });
       items = this.days.get(date) ?? [];
     } else {

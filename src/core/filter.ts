@@ -1,0 +1,39 @@
+import { UsageError } from './errors.js';
+import type { Paper } from './paper.js';
+
+/** The filters of every list command; all apply before the limit. */
+export interface Filters {
+  grep: RegExp[];
+  exclude: RegExp[];
+  minUpvotes: number | null;
+  hasCode: boolean;
+}
+
+export const NO_FILTERS: Filters = { grep: [], exclude: [], minUpvotes: null, hasCode: false };
+
+/** A `--grep`/`--exclude` pattern: a case-insensitive regular expression. */
+export function pattern(text: string, option: string): RegExp {
+  if (text === '') throw new UsageError(`${option} needs a pattern`);
+  try {
+    return new RegExp(text, 'i');
+  } catch (error) {
+    throw new UsageError(`${option} '${text}' is not a valid pattern: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`, 'patterns are regular expressions; put \\ before + * ? ( ) [ ] to match them literally');
+  }
+}
+
+/** What `--grep` searches: title, abstract and AI keywords. */
+function haystack(p: Paper): string {
+  return `${p.title}\n${p.summary ?? ''}\n${p.keywords.join('\n')}`;
+}
+
+/** Keeps the papers every filter accepts: all greps match, no exclude matches, enough upvotes, a code link. */
+export function filterPapers(papers: readonly Paper[], f: Filters): Paper[] {
+  if (f.grep.length === 0 && f.exclude.length === 0 && f.minUpvotes === null && !f.hasCode) return [...papers];
+  return papers.filter((p) => {
+    if (f.hasCode && !p.githubRepo) return false;
+    if (f.minUpvotes !== null && (p.upvotes ?? -Infinity) < f.minUpvotes) return false;
+    if (f.grep.length === 0 && f.exclude.length === 0) return true;
+    const text = haystack(p);
+    return f.grep.every((re) => re.test(text)) && !f.exclude.some((re) => re.test(text));
+  });
+}
