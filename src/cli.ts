@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Context } from './context.js';
 import { EXIT, PapersError } from './core/errors.js';
-import { GLOBAL_OPTIONS, LIST_OPTIONS, OPEN_OPTIONS, SHOW_OPTIONS, type OptionSpec } from './options.js';
+import { GLOBAL_OPTIONS, LIST_OPTIONS, OPEN_OPTIONS, READ_OPTIONS, SHOW_OPTIONS, type OptionSpec } from './options.js';
 import { VERSION } from './version.js';
 
 interface GlobalFlags {
@@ -35,15 +35,23 @@ async function contextFor(command: Command): Promise<Context> {
   return context;
 }
 
+type ListRun<A extends unknown[]> = (
+  ctx: Context,
+  opts: import('./commands/listOptions.js').ListOptions,
+  raw: Record<string, unknown>,
+  ...args: A
+) => Promise<import('./ui/present.js').ListResult>;
+
 /** A list command's action: validate options, run the command module, print its list. */
-function listAction<A extends unknown[]>(run: (ctx: Context, opts: import('./commands/listOptions.js').ListOptions, ...args: A) => Promise<import('./ui/present.js').ListResult>) {
+function listAction<A extends unknown[]>(run: ListRun<A>) {
   return async (...args: unknown[]) => {
     const command = args.at(-1) as Command;
     const positional = args.slice(0, -2) as A;
     const [{ parseListOptions }, { printList }] = await Promise.all([import('./commands/listOptions.js'), import('./ui/present.js')]);
-    const opts = parseListOptions(command.opts());
+    const raw = command.opts();
+    const opts = parseListOptions(raw);
     const ctx = await contextFor(command);
-    const result = await run(ctx, opts, ...positional);
+    const result = await run(ctx, opts, raw, ...positional);
     await printList(ctx, result, opts);
   };
 }
@@ -60,27 +68,36 @@ function buildProgram(): Command {
   addOptions(
     program.command('today', { isDefault: true }).description('the latest Daily Papers list, ranked by upvotes'),
     LIST_OPTIONS,
-  ).action(listAction(async (ctx, opts) => (await import('./commands/today.js')).today(ctx, opts)));
+  ).action(listAction(async (ctx, opts, _raw) => (await import('./commands/today.js')).today(ctx, opts)));
 
   addOptions(
     program.command('day').argument('<date>', 'YYYY-MM-DD, yesterday, or -N (N days ago)').description("one day's Daily Papers list"),
     LIST_OPTIONS,
-  ).action(listAction(async (ctx, opts, date: string) => (await import('./commands/today.js')).day(ctx, date, opts)));
+  ).action(listAction(async (ctx, opts, _raw, date: string) => (await import('./commands/today.js')).day(ctx, date, opts)));
 
   addOptions(
     program.command('week').argument('[week]', 'YYYY-Www or a date in the week (default: this week)').description('the papers of a week, ranked'),
     LIST_OPTIONS,
-  ).action(listAction(async (ctx, opts, arg?: string) => (await import('./commands/period.js')).week(ctx, arg, opts)));
+  ).action(listAction(async (ctx, opts, _raw, arg?: string) => (await import('./commands/period.js')).week(ctx, arg, opts)));
 
   addOptions(
     program.command('month').argument('[month]', 'YYYY-MM (default: this month)').description('the papers of a month, ranked'),
     LIST_OPTIONS,
-  ).action(listAction(async (ctx, opts, arg?: string) => (await import('./commands/period.js')).month(ctx, arg, opts)));
+  ).action(listAction(async (ctx, opts, _raw, arg?: string) => (await import('./commands/period.js')).month(ctx, arg, opts)));
 
   addOptions(
     program.command('search').argument('<query...>', 'words to search for (at most 250 characters)').description('Hugging Face paper search, ranked'),
     LIST_OPTIONS,
-  ).action(listAction(async (ctx, opts, words: string[]) => (await import('./commands/search.js')).search(ctx, words, opts)));
+  ).action(listAction(async (ctx, opts, _raw, words: string[]) => (await import('./commands/search.js')).search(ctx, words, opts)));
+
+  addOptions(
+    program.command('read').argument('[file]', 'a saved feed; - or nothing for stdin').description('list a saved feed: HF API JSON, arXiv Atom or RSS, or a papers page copy'),
+    [...READ_OPTIONS, ...LIST_OPTIONS],
+  ).action(
+    listAction(async (ctx, opts, raw, file: string | undefined) =>
+      (await import('./commands/read.js')).read(ctx, file, raw.from as import('./core/feedFormats.js').FeedFormat | undefined, opts),
+    ),
+  );
 
   addOptions(
     program.command('show').alias('abstract').argument('<ref>', 'arXiv id or URL, or a row number of the last list').description('one paper in full: authors, links, AI summary and the whole abstract'),

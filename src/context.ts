@@ -9,6 +9,7 @@ export interface Context {
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
   now: () => Date;
+  stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
   terminal: Terminal;
   spinner: Spinner;

@@ -1,3 +1,4 @@
+import { FEED_FORMATS } from './core/feedFormats.js';
 import { SORT_KEYS } from './core/rank.js';
 
 /** Output formats of `--format`; `table` only makes sense on a terminal but is allowed anywhere. */
@@ -31,6 +32,11 @@ export const OPEN_OPTIONS: readonly OptionSpec[] = [
   { flags: '--hf', description: 'open the Hugging Face page' },
   { flags: '--print', description: 'print the link instead of opening it' },
   ...NET_OPTIONS,
+];
+
+/** Options of `papers read`, besides the list options. */
+export const READ_OPTIONS: readonly OptionSpec[] = [
+  { flags: '--from <format>', description: 'the feed format, when detection should not decide', choices: FEED_FORMATS },
 ];
 
 /** Options of every list command (today, day, ...). */

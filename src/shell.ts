@@ -14,7 +14,7 @@ export interface ShellFlags {
 
 /** The edge: the one place that reads the real process (streams, env, clock) to build a Context. */
 export function createContext(
-  proc: { env: NodeJS.ProcessEnv; stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream; platform: NodeJS.Platform },
+  proc: { env: NodeJS.ProcessEnv; stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream; platform: NodeJS.Platform },
   flags: ShellFlags,
   signal: AbortSignal,
   clock: () => Date = () => new Date(),
@@ -30,6 +30,7 @@ export function createContext(
     env,
     platform: proc.platform,
     now: clock,
+    stdin: proc.stdin,
     stdout,
     terminal,
     spinner,

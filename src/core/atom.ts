@@ -1,7 +1,8 @@
 import { XMLParser } from 'fast-xml-parser';
 import { FeedError } from './errors.js';
+import { FEED_HINT } from './feedFormats.js';
 import { linksFor, type Paper } from './paper.js';
-import { parseArxivId } from './ref.js';
+import { arxivIdOf, listingAbstract, splitCreators } from './rss.js';
 import { httpUrl, oneLine } from './values.js';
 
 type Node = Record<string, unknown>;
@@ -27,7 +28,7 @@ export function parseXml(xml: string, what: string): Node {
   try {
     return parser.parse(xml, true) as Node;
   } catch (error) {
-    throw new FeedError(`${what}: not well-formed XML (${(error as Error).message.split('\n')[0]})`);
+    throw new FeedError(`${what}: not a feed I can read (XML that is not well-formed: ${(error as Error).message.split('\n')[0]})`, FEED_HINT);
   }
 }
 
@@ -50,18 +51,21 @@ function arr(node: unknown): unknown[] {
 
 /** An arXiv export API entry (legacy or current format) as a Paper; null when it has no arXiv id. */
 export function paperFromAtomEntry(entry: Node): Paper | null {
-  const rawId = text(entry.id) ?? '';
-  const parsed = parseArxivId(rawId.replace(/^https?:\/\/(?:export\.)?arxiv\.org\/abs\//, ''));
-  const title = text(entry.title);
-  if (!parsed || !title) return null;
-  const authors = arr(entry.author).map((a) => text((a as Node).name)).filter((n): n is string => !!n).map(oneLine);
   const links = arr(entry.link) as Node[];
+  const alternate = links.find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate');
+  const id = arxivIdOf(text(entry.id), attr(alternate, 'href'));
+  const title = text(entry.title);
+  if (!id || !title) return null;
+  // The export API names authors in <author><name>; listing feeds may use dc:creator instead.
+  let authors = arr(entry.author).map((a) => text((a as Node).name)).filter((n): n is string => !!n).map(oneLine);
+  const creator = text(entry.creator);
+  if (authors.length === 0 && creator) authors = splitCreators(creator);
   const pdf = links.find((l) => attr(l, 'title') === 'pdf' || attr(l, 'type') === 'application/pdf');
   const summary = text(entry.summary);
   return {
-    id: parsed.id,
+    id,
     title: oneLine(title),
-    summary: summary ? unwrap(summary) : null,
+    summary: summary ? unwrap(listingAbstract(summary)) || null : null,
     authors,
     authorCount: authors.length,
     publishedAt: text(entry.published),
@@ -74,8 +78,8 @@ export function paperFromAtomEntry(entry: Node): Paper | null {
     aiSummary: null,
     keywords: [],
     organization: null,
-    ...linksFor(parsed.id),
-    pdfUrl: (pdf && httpUrl(attr(pdf, 'href'))?.replace(/^http:/, 'https:')) || linksFor(parsed.id).pdfUrl,
+    ...linksFor(id),
+    pdfUrl: (pdf && httpUrl(attr(pdf, 'href'))?.replace(/^http:/, 'https:')) || linksFor(id).pdfUrl,
     source: 'arxiv',
   };
 }
@@ -89,9 +93,13 @@ export function unwrap(abstract: string): string {
     .join('\n\n');
 }
 
-/** The entries of an arXiv export API feed. An API error (one entry titled "Error") is a FeedError. */
+/** The entries of an arXiv Atom feed (export API or listing). An API error (one entry titled "Error") is a FeedError. */
 export function papersFromAtom(xml: string, what: string): { papers: Paper[]; skipped: number } {
-  const doc = parseXml(xml, what);
+  return papersFromAtomDoc(parseXml(xml, what), what);
+}
+
+/** The entries of an already parsed Atom document. */
+export function papersFromAtomDoc(doc: Node, what: string): { papers: Paper[]; skipped: number } {
   const feed = doc.feed as Node | undefined;
   if (!feed || typeof feed !== 'object') throw new FeedError(`${what}: not an Atom feed`);
   const entries = arr(feed.entry) as Node[];

@@ -17,6 +17,6 @@ export function testContext(env: NodeJS.ProcessEnv, now: Date): { ctx: Context; 
   const stdout = new Capture();
   const stderr = new Capture();
   const proc = { env, stdout: stdout as unknown as NodeJS.WriteStream, stderr: stderr as unknown as NodeJS.WriteStream, platform: process.platform };
-  const ctx = createContext(proc, { noColor: true, quiet: false, verbose: false }, new AbortController().signal, () => now);
+  const ctx = createContext({ ...proc, stdin: process.stdin }, { noColor: true, quiet: false, verbose: false }, new AbortController().signal, () => now);
   return { ctx, stdout, stderr };
 }

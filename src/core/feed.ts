@@ -1,0 +1,95 @@
+import { parseXml, papersFromAtomDoc, text as xmlText } from './atom.js';
+import { FeedError } from './errors.js';
+import { papersFromHfList, paperFromHf } from './hf.js';
+import { looksLikePage, papersFromPage } from './page.js';
+import type { Paper } from './paper.js';
+import { paperFromRssItem } from './rss.js';
+import { isObject } from './values.js';
+
+import { FEED_HINT, type FeedFormat } from './feedFormats.js';
+
+export interface ParsedFeed {
+  format: FeedFormat;
+  papers: Paper[];
+  skipped: number;
+}
+
+/** What the content looks like, for detection and for saying what was found instead. */
+function sniff(text: string): 'json' | 'xml' | 'html' | 'page' | 'empty' | 'binary' | 'text' {
+  const head = text.slice(0, 4096).trimStart();
+  if (head === '') return 'empty';
+  if (/[\x00-\x08\x0e-\x1a]/.test(head) || head.includes('\ufffd')) return 'binary';
+  if (head.startsWith('{') || head.startsWith('[')) return 'json';
+  if (/^<!doctype html|^<html[\s>]/i.test(head)) return 'html';
+  if (head.startsWith('<')) return 'xml';
+  return looksLikePage(text) ? 'page' : 'text';
+}
+
+const FOUND: Record<ReturnType<typeof sniff>, string> = {
+  json: 'JSON', xml: 'XML', html: 'an HTML page', page: 'a papers page copy', empty: 'an empty file', binary: 'binary data', text: 'plain text without papers',
+};
+
+function unreadable(what: string, found: string): FeedError {
+  return new FeedError(`${what}: not a feed I can read (${found})`, FEED_HINT);
+}
+
+function fromJson(text: string, what: string): ParsedFeed {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    throw unreadable(what, `JSON that does not parse: ${(error as Error).message}`);
+  }
+  if (Array.isArray(body)) {
+    const { papers, skipped } = papersFromHfList(body, what);
+    if (papers.length === 0 && body.length > 0) throw unreadable(what, 'a JSON array without papers');
+    return { format: 'hf', papers, skipped };
+  }
+  if (isObject(body)) {
+    const one = paperFromHf(body);
+    if (one) return { format: 'hf', papers: [one], skipped: 0 };
+    for (const key of ['papers', 'items', 'results']) {
+      if (Array.isArray(body[key])) return fromJson(JSON.stringify(body[key]), what);
+    }
+    throw unreadable(what, 'JSON object without papers');
+  }
+  throw unreadable(what, `JSON ${body === null ? 'null' : typeof body}`);
+}
+
+function fromXml(text: string, what: string, want?: 'atom' | 'rss'): ParsedFeed {
+  const doc = parseXml(text, what);
+  if (isObject(doc.feed) && want !== 'rss') return { format: 'atom', ...papersFromAtomDoc(doc, what) };
+  const channel = isObject(doc.rss) ? doc.rss.channel : isObject(doc.RDF) ? doc.RDF : undefined;
+  if (channel !== undefined && want !== 'atom') {
+    const items = (isObject(channel) ? channel.item : undefined) ?? (isObject(doc.RDF) ? doc.RDF.item : undefined);
+    const list = Array.isArray(items) ? items : items ? [items] : [];
+    const papers: Paper[] = [];
+    let skipped = 0;
+    for (const item of list) {
+      const paper = isObject(item) ? paperFromRssItem(item, xmlText) : null;
+      if (paper) papers.push(paper);
+      else skipped++;
+    }
+    return { format: 'rss', papers, skipped };
+  }
+  const root = Object.keys(doc).find((k) => k !== '?xml') ?? 'nothing';
+  throw unreadable(what, want ? `XML that is not ${want === 'atom' ? 'an Atom feed' : 'RSS'} (root <${root}>)` : `XML with root <${root}>, not Atom or RSS`);
+}
+
+/**
+ * Reads any feed `papers read` knows, detected from the content (not the file name) unless `from`
+ * forces a format. Broken entries are skipped and counted; an unreadable whole is a FeedError
+ * saying what was expected and what was found.
+ */
+export function parseFeed(text: string, what: string, today: string, from?: FeedFormat): ParsedFeed {
+  const body = text.replace(/^\ufeff/, '');
+  const kind = sniff(body);
+  const format: FeedFormat | 'xml' | null = from ?? (kind === 'json' ? 'hf' : kind === 'xml' ? 'xml' : kind === 'page' ? 'page' : null);
+  if (format === null) throw unreadable(what, FOUND[kind]);
+  if (from && from === 'hf' && kind !== 'json') throw unreadable(what, `${FOUND[kind]}, not Hugging Face JSON`);
+  if (from && (from === 'atom' || from === 'rss') && kind !== 'xml') throw unreadable(what, `${FOUND[kind]}, not XML`);
+  if (from === 'page' && kind !== 'page') throw unreadable(what, `${FOUND[kind]}, not a papers page copy`);
+  if (format === 'hf') return fromJson(body, what);
+  if (format === 'page') return { format: 'page', ...papersFromPage(body, what, today) };
+  return fromXml(body, what, from === 'atom' || from === 'rss' ? from : undefined);
+}
