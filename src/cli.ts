@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Context } from './context.js';
 import { EXIT, PapersError } from './core/errors.js';
-import { GLOBAL_OPTIONS, LIST_OPTIONS, OPEN_OPTIONS, READ_OPTIONS, SHOW_OPTIONS, type OptionSpec } from './options.js';
+import { GLOBAL_OPTIONS, LIST_OPTIONS, NET_OPTIONS, OPEN_OPTIONS, READ_OPTIONS, SHOW_OPTIONS, type OptionSpec } from './options.js';
 import { VERSION } from './version.js';
 
 interface GlobalFlags {
@@ -15,7 +15,8 @@ let context: Context | undefined;
 
 function toOption(spec: OptionSpec): Option {
   const option = new Option(spec.flags, spec.description);
-  if (spec.default !== undefined) option.default(spec.default);
+  // Defaults are applied by the option parsers, after the settings; commander only shows them.
+  if (spec.default !== undefined) option.default(undefined, spec.default);
   if (spec.choices) option.choices(spec.choices as string[]);
   if (spec.repeatable) option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
   return option;
@@ -49,11 +50,18 @@ function listAction<A extends unknown[]>(run: ListRun<A>) {
     const positional = args.slice(0, -2) as A;
     const [{ parseListOptions }, { printList }] = await Promise.all([import('./commands/listOptions.js'), import('./ui/present.js')]);
     const raw = command.opts();
-    const opts = parseListOptions(raw);
     const ctx = await contextFor(command);
+    const opts = parseListOptions(raw, (await ctx.settings().read()).settings);
     const result = await run(ctx, opts, raw, ...positional);
     await printList(ctx, result, opts);
   };
+}
+
+/** Prints a command's plain lines (config, cache). */
+async function printLines(ctx: Context, lines: string[]): Promise<void> {
+  const { writeChunks } = await import('./io/output.js');
+  const { sanitizeLine } = await import('./core/sanitize.js');
+  await writeChunks(ctx.stdout, lines.map((l) => `${l.split('\t').map(sanitizeLine).join('\t')}\n`));
 }
 
 function buildProgram(): Command {
@@ -119,6 +127,49 @@ function buildProgram(): Command {
     const net = parseNet(command.opts());
     await open(await contextFor(command), ref, targets[0] ?? 'abs', Boolean(raw.print), net);
   });
+
+  addOptions(
+    program.command('save').argument('<ref>', 'arXiv id or URL, or a row number of the last list').description('add a paper to the reading list'),
+    NET_OPTIONS,
+  ).action(async (ref: string, _raw: unknown, command: Command) => {
+    const [{ parseNet }, { save }] = await Promise.all([import('./commands/listOptions.js'), import('./commands/saved.js')]);
+    const net = parseNet(command.opts());
+    await save(await contextFor(command), ref, net);
+  });
+
+  program
+    .command('unsave')
+    .argument('<ref>', 'arXiv id or URL, or a row number of the last list')
+    .description('remove a paper from the reading list')
+    .action(async (ref: string, _raw: unknown, command: Command) => {
+      const { unsave } = await import('./commands/saved.js');
+      await unsave(await contextFor(command), ref);
+    });
+
+  addOptions(program.command('saved').description('the reading list, like any other list (works offline)'), LIST_OPTIONS).action(
+    listAction(async (ctx, opts, _raw) => (await import('./commands/saved.js')).saved(ctx, opts)),
+  );
+
+  program
+    .command('config')
+    .argument('[action]', 'list (default), get <key>, set <key> <value>, unset <key>, or path')
+    .argument('[args...]')
+    .description('show and change settings: defaults for the list options you repeat')
+    .action(async (action: string | undefined, args: string[], _raw: unknown, command: Command) => {
+      const { config } = await import('./commands/config.js');
+      const ctx = await contextFor(command);
+      await printLines(ctx, await config(ctx, action, args));
+    });
+
+  program
+    .command('cache')
+    .argument('[action]', 'ls (default), path, or clear')
+    .description('where the cache is, what it holds, and emptying it')
+    .action(async (action: string | undefined, _raw: unknown, command: Command) => {
+      const { cache } = await import('./commands/cache.js');
+      const ctx = await contextFor(command);
+      await printLines(ctx, await cache(ctx, action));
+    });
 
   for (const command of program.commands) command.exitOverride().configureOutput({ outputError: (text, write) => write(`papers: ${text.replace(/^error: /, '')}`) });
   return program;

@@ -1,6 +1,7 @@
 import type { Cache } from './io/cache.js';
 import type { HttpClient } from './io/http.js';
 import type { LoadOptions } from './io/load.js';
+import type { SettingsStore } from './io/settingsStore.js';
 import type { Spinner } from './ui/spinner.js';
 import type { Terminal } from './ui/terminal.js';
 
@@ -20,6 +21,8 @@ export interface Context {
   /** Shown with --verbose or PAPERS_DEBUG=1. */
   debug(message: string): void;
   cache(): Cache;
+  /** The settings file: settings and the reading list. */
+  settings(): SettingsStore;
   /** The HTTP client, created (and undici loaded) on first use. */
   http(timeoutMs: number): Promise<HttpClient>;
   apiBase: string;

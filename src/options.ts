@@ -1,14 +1,14 @@
 import { FEED_FORMATS } from './core/feedFormats.js';
 import { SORT_KEYS } from './core/rank.js';
 
-/** Output formats of `--format`; `table` only makes sense on a terminal but is allowed anywhere. */
-export const FORMATS = ['table', 'tsv', 'json', 'jsonl'] as const;
-export type Format = (typeof FORMATS)[number];
+import { FORMATS } from './core/formats.js';
+export { FORMATS, type Format } from './core/formats.js';
 
 /** One option as commander, help, completion and the README see it. */
 export interface OptionSpec {
   flags: string;
   description: string;
+  /** Shown in help; applied when the options are parsed, so that a setting can stand in between. */
   default?: string;
   choices?: readonly string[];
   /** May be given more than once; the values are collected in order. */
@@ -41,16 +41,16 @@ export const READ_OPTIONS: readonly OptionSpec[] = [
 
 /** Options of every list command (today, day, ...). */
 export const LIST_OPTIONS: readonly OptionSpec[] = [
-  { flags: '-n, --limit <N>', description: 'how many papers to show (0 = all)', default: '30' },
-  { flags: '-s, --sort <key>', description: 'sort by', default: 'upvotes', choices: SORT_KEYS },
+  { flags: '-n, --limit <N>', description: 'how many papers to show (0 = all; setting: limit)', default: '30' },
+  { flags: '-s, --sort <key>', description: 'sort by (setting: sort)', default: 'upvotes', choices: SORT_KEYS },
   { flags: '--reverse', description: 'reverse the order' },
   { flags: '-g, --grep <pattern>', description: 'keep papers whose title, abstract or keywords match (case-insensitive regex; repeat: all must match)', repeatable: true },
   { flags: '--exclude <pattern>', description: 'drop papers whose title, abstract or keywords match (repeatable)', repeatable: true },
   { flags: '--min-upvotes <N>', description: 'keep papers with at least N upvotes' },
   { flags: '--has-code', description: 'keep papers with a code repository' },
   { flags: '--json', description: 'print a JSON array (same as --format json)' },
-  { flags: '--format <format>', description: 'output format (default: table on a terminal, tsv in a pipe)', choices: FORMATS },
-  { flags: '--fields <list>', description: 'comma-separated fields for json, jsonl and tsv' },
+  { flags: '--format <format>', description: 'output format (default: table on a terminal, tsv in a pipe; setting: format)', choices: FORMATS },
+  { flags: '--fields <list>', description: 'comma-separated fields for json, jsonl, tsv and csv, in that order' },
   ...NET_OPTIONS,
 ];
 

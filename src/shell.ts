@@ -2,6 +2,7 @@ import type { Context } from './context.js';
 import { Cache } from './io/cache.js';
 import type { HttpClient } from './io/http.js';
 import { statePaths } from './io/paths.js';
+import { SettingsStore } from './io/settingsStore.js';
 import { Spinner } from './ui/spinner.js';
 import { readTerminal } from './ui/terminal.js';
 import { VERSION } from './version.js';
@@ -25,6 +26,7 @@ export function createContext(
   const debugOn = flags.verbose || env.PAPERS_DEBUG === '1';
   const say = (line: string) => spinner.log(line);
   let cache: Cache | undefined;
+  let settings: SettingsStore | undefined;
   let http: HttpClient | undefined;
   const ctx: Context = {
     env,
@@ -37,7 +39,13 @@ export function createContext(
     note: (m) => flags.quiet || say(`papers: ${m}`),
     warn: (m) => say(`papers: warning: ${m}`),
     debug: (m) => debugOn && say(`papers: debug: ${m}`),
-    cache: () => (cache ??= new Cache({ dir: statePaths(env).cacheDir, warn: ctx.warn })),
+    cache: () => {
+      if (cache) return cache;
+      const capMb = ctx.settings().peek().settings['cache-max-mb'];
+      cache = new Cache({ dir: statePaths(env).cacheDir, warn: ctx.warn, ...(capMb ? { maxBytes: capMb * 1024 * 1024 } : {}) });
+      return cache;
+    },
+    settings: () => (settings ??= new SettingsStore(statePaths(env).configDir, ctx.warn)),
     async http(timeoutMs) {
       if (http) return http;
       const { HttpClient } = await import('./io/http.js');

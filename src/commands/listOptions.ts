@@ -2,7 +2,8 @@ import { UsageError } from '../core/errors.js';
 import { pattern, type Filters } from '../core/filter.js';
 import { FIELDS, type Field } from '../core/paper.js';
 import { SORT_KEYS, type SortKey } from '../core/rank.js';
-import { FORMATS, type Format } from '../options.js';
+import { DEFAULT_TABLE_COLUMNS, FIELD_FORMATS, FORMATS, type Format, type TableColumn } from '../core/formats.js';
+import type { Settings } from '../core/settings.js';
 
 /** Raw options as commander hands them over. */
 export interface RawListOptions {
@@ -28,6 +29,8 @@ export interface ListOptions {
   reverse: boolean;
   format: Format | undefined;
   fields: Field[] | undefined;
+  /** Columns of the terminal table. */
+  columns: readonly TableColumn[];
   offline: boolean;
   refresh: boolean;
   timeout: number;
@@ -52,8 +55,8 @@ export function parseNet(raw: Pick<RawListOptions, 'offline' | 'refresh' | 'time
   return { offline: Boolean(raw.offline), refresh: Boolean(raw.refresh), timeout: wholeNumber(raw.timeout ?? '20000', '--timeout', 1) };
 }
 
-/** Validates list options once, so commands and renderers only see good values. */
-export function parseListOptions(raw: RawListOptions): ListOptions {
+/** Validates list options once, so commands and renderers only see good values; the command line beats the settings. */
+export function parseListOptions(raw: RawListOptions, settings: Settings = {}): ListOptions {
   let format = raw.format === undefined ? undefined : oneOf(raw.format, FORMATS, '--format');
   if (raw.json) {
     if (format && format !== 'json') throw new UsageError(`--json and --format ${format} disagree; give one`);
@@ -63,20 +66,25 @@ export function parseListOptions(raw: RawListOptions): ListOptions {
   if (raw.fields !== undefined) {
     fields = raw.fields.split(',').map((f) => f.trim()).filter(Boolean).map((f) => oneOf(f, FIELDS, '--fields'));
     if (fields.length === 0) throw new UsageError(`--fields needs at least one of ${FIELDS.join(', ')}`);
-    if (format === 'table') throw new UsageError('--fields applies to json, jsonl and tsv, not to the table');
+    if (format && !(FIELD_FORMATS as readonly string[]).includes(format)) {
+      throw new UsageError(`--fields applies to ${FIELD_FORMATS.join(', ')}, not to ${format}`);
+    }
   }
+  // A format from the settings yields to --fields that it cannot honour.
+  format ??= fields && settings.format && !(FIELD_FORMATS as readonly string[]).includes(settings.format) ? undefined : settings.format;
   return {
-    limit: wholeNumber(raw.limit ?? '30', '--limit', 0),
+    limit: raw.limit === undefined ? (settings.limit ?? 30) : wholeNumber(raw.limit, '--limit', 0),
     filters: {
       grep: (raw.grep ?? []).map((p) => pattern(p, '--grep')),
       exclude: (raw.exclude ?? []).map((p) => pattern(p, '--exclude')),
       minUpvotes: raw.minUpvotes === undefined ? null : wholeNumber(raw.minUpvotes, '--min-upvotes', 0),
       hasCode: Boolean(raw.hasCode),
     },
-    sort: oneOf(raw.sort ?? 'upvotes', SORT_KEYS, '--sort'),
+    sort: raw.sort === undefined ? (settings.sort ?? 'upvotes') : oneOf(raw.sort, SORT_KEYS, '--sort'),
     reverse: Boolean(raw.reverse),
     format,
     fields,
+    columns: settings.columns ?? DEFAULT_TABLE_COLUMNS,
     ...parseNet(raw),
   };
 }

@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import { DEFAULT_TABLE_COLUMNS, type TableColumn } from '../core/formats.js';
 import type { RankedPaper } from '../core/paper.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { Paint } from './paint.js';
@@ -14,33 +15,39 @@ export interface TableOptions {
   /** Terminal columns the table must fit in. */
   width: number;
   paint: Paint;
+  /** Which columns, in order; the title is always last. */
+  columns?: readonly TableColumn[];
 }
 
 interface Column {
   head: string;
   align: 'left' | 'right';
   text: (p: RankedPaper) => string;
+  style: (paint: Paint, text: string, p: RankedPaper) => string;
 }
 
 const num = (n: number | null): string => (n === null ? '–' : String(n));
 
-const COLUMNS: Column[] = [
-  { head: '#', align: 'right', text: (p) => String(p.rank) },
-  { head: '▲', align: 'right', text: (p) => num(p.upvotes) },
-  { head: 'cmt', align: 'right', text: (p) => num(p.comments) },
-  { head: 'id', align: 'left', text: (p) => sanitizeLine(p.id ?? '–') },
-];
+const COLUMNS: Record<Exclude<TableColumn, 'title'>, Column> = {
+  rank: { head: '#', align: 'right', text: (p) => String(p.rank), style: (c, t) => c.dim(t) },
+  upvotes: { head: '▲', align: 'right', text: (p) => num(p.upvotes), style: (c, t, p) => c.heat(t, p.upvotes) },
+  comments: { head: 'cmt', align: 'right', text: (p) => num(p.comments), style: (c, t) => c.dim(t) },
+  id: { head: 'id', align: 'left', text: (p) => sanitizeLine(p.id ?? '–'), style: (c, t) => c.link(t) },
+  day: { head: 'day', align: 'left', text: (p) => p.day ?? p.publishedAt?.slice(0, 10) ?? '–', style: (c, t) => c.dim(t) },
+  stars: { head: '★', align: 'right', text: (p) => num(p.githubStars), style: (c, t) => c.dim(t) },
+};
 
 /** The terminal list: rank, upvotes, comments, id, title; the title takes the rest of the width, cut with `…`. */
-export function renderTable(papers: readonly RankedPaper[], { width, paint }: TableOptions): string[] {
+export function renderTable(papers: readonly RankedPaper[], { width, paint, columns: chosen = DEFAULT_TABLE_COLUMNS }: TableOptions): string[] {
   if (papers.length === 0) return [];
-  let columns = COLUMNS;
+  const all = chosen.filter((c): c is Exclude<TableColumn, 'title'> => c !== 'title').map((c) => COLUMNS[c]);
+  let columns = all;
   const widths = () => columns.map((c) => Math.max(widthOf(c.head), ...papers.map((p) => widthOf(c.text(p)))));
   let fixed = widths();
   let titleWidth = width - fixed.reduce((a, b) => a + b + 1, 0);
   if (titleWidth < MIN_TITLE) {
     // Narrow terminals lose the comments column before the title gets unreadable.
-    columns = COLUMNS.filter((c) => c.head !== 'cmt');
+    columns = all.filter((c) => c !== COLUMNS.comments);
     fixed = widths();
     titleWidth = Math.max(MIN_TITLE, width - fixed.reduce((a, b) => a + b + 1, 0));
   }
@@ -53,15 +60,7 @@ export function renderTable(papers: readonly RankedPaper[], { width, paint }: Ta
   });
   table.push([...columns.map((c) => paint.dim(c.head)), paint.dim('title')]);
   for (const p of papers) {
-    const cells = columns.map((c) => c.text(p));
-    const title = truncate(sanitizeLine(p.title), titleWidth);
-    table.push([
-      paint.dim(cells[0]!),
-      paint.heat(cells[1]!, p.upvotes),
-      ...cells.slice(2, -1).map((c) => paint.dim(c)),
-      paint.link(cells.at(-1)!),
-      title,
-    ]);
+    table.push([...columns.map((c) => c.style(paint, c.text(p), p)), truncate(sanitizeLine(p.title), titleWidth)]);
   }
   return table.toString().split('\n').map((line) => line.trimEnd());
 }

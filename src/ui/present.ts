@@ -31,7 +31,7 @@ export interface ListResult {
 }
 
 /** Prints a list in the chosen format: a table on a terminal, TSV in a pipe, unless --format/--json say. */
-export async function printList(ctx: Context, result: ListResult, opts: Pick<ListOptions, 'format' | 'fields'>): Promise<void> {
+export async function printList(ctx: Context, result: ListResult, opts: Pick<ListOptions, 'format' | 'fields' | 'columns'>): Promise<void> {
   await ctx.spinner.stop();
   const format = opts.format ?? (ctx.terminal.stdoutTTY ? 'table' : 'tsv');
   const { papers } = result;
@@ -47,10 +47,19 @@ export async function printList(ctx: Context, result: ListResult, opts: Pick<Lis
     case 'tsv':
       chunks = renderTsv(papers, opts.fields);
       break;
+    case 'csv':
+      chunks = (await import('../render/csv.js')).renderCsv(papers, opts.fields);
+      break;
+    case 'markdown':
+      chunks = (await import('../render/markdown.js')).renderMarkdown(papers);
+      break;
+    case 'bibtex':
+      chunks = (await import('../render/bibtex.js')).renderBibtex(papers);
+      break;
     case 'table': {
       const [{ renderTable }, { terminalPaint }] = await Promise.all([import('../render/table.js'), import('./paint.js')]);
       const paint = terminalPaint(ctx.terminal.colorLevel);
-      chunks = renderTable(papers, { width: ctx.terminal.columns, paint }).map((line) => `${line}\n`);
+      chunks = renderTable(papers, { width: ctx.terminal.columns, paint, columns: opts.columns }).map((line) => `${line}\n`);
       break;
     }
   }

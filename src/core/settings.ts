@@ -1,0 +1,160 @@
+import { UsageError } from './errors.js';
+import { FORMATS, TABLE_COLUMNS, type Format, type TableColumn } from './formats.js';
+import type { Paper } from './paper.js';
+import { SORT_KEYS, type SortKey } from './rank.js';
+import { isObject } from './values.js';
+
+/** Settings a user may keep, with the list options they repeat. */
+export interface Settings {
+  limit?: number;
+  sort?: SortKey;
+  format?: Format;
+  columns?: TableColumn[];
+  'cache-max-mb'?: number;
+}
+export type SettingKey = keyof Settings;
+
+/** One saved paper: its data (so `saved` works offline) and when it was saved. */
+export interface SavedEntry {
+  paper: Paper;
+  savedAt: string;
+}
+
+/** The settings file's content: settings and the reading list. */
+export interface Store {
+  settings: Settings;
+  saved: SavedEntry[];
+}
+
+export const EMPTY_STORE: Store = { settings: {}, saved: [] };
+
+interface Spec {
+  description: string;
+  accepted: string;
+  fallback: string;
+  parse(text: string): unknown;
+}
+
+function whole(min: number, max: number) {
+  return (text: string): number => {
+    const n = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) throw new Error();
+    return n;
+  };
+}
+
+function oneOf<T extends string>(values: readonly T[]) {
+  return (text: string): T => {
+    if (!(values as readonly string[]).includes(text.trim())) throw new Error();
+    return text.trim() as T;
+  };
+}
+
+/** Every setting: what it means, what it accepts, and its default, for `config` and the README. */
+export const SETTINGS: Record<SettingKey, Spec> = {
+  limit: { description: 'papers a list shows (0 = all)', accepted: 'a whole number from 0', fallback: '30', parse: whole(0, 1_000_000) },
+  sort: { description: 'the order of lists', accepted: SORT_KEYS.join(', '), fallback: 'upvotes', parse: oneOf(SORT_KEYS) },
+  format: { description: 'the output format (unset: table on a terminal, tsv in a pipe)', accepted: FORMATS.join(', '), fallback: '(auto)', parse: oneOf(FORMATS) },
+  columns: {
+    description: 'the columns of the table, the title always last',
+    accepted: `a comma-separated list of ${TABLE_COLUMNS.join(', ')}`,
+    fallback: 'rank,upvotes,comments,id,title',
+    parse: (text) => {
+      const cols = text.split(',').map((c) => c.trim()).filter(Boolean);
+      if (cols.length === 0) throw new Error();
+      const parsed = cols.map(oneOf(TABLE_COLUMNS));
+      return [...new Set([...parsed.filter((c) => c !== 'title'), 'title' as const])];
+    },
+  },
+  'cache-max-mb': { description: 'the cache size cap in MiB (oldest entries go first)', accepted: 'a whole number from 1 to 100000', fallback: '50', parse: whole(1, 100_000) },
+};
+export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
+
+/** A key of `config get/set/unset`, or a usage error listing them. */
+export function settingKey(text: string): SettingKey {
+  if ((SETTING_KEYS as string[]).includes(text)) return text as SettingKey;
+  throw new UsageError(`no setting '${text}'`, `settings are ${SETTING_KEYS.join(', ')}`);
+}
+
+/** A setting's value from the command line, or a usage error naming the accepted values. */
+export function parseSetting(key: SettingKey, text: string): Settings[SettingKey] {
+  try {
+    return SETTINGS[key].parse(text) as Settings[SettingKey];
+  } catch {
+    throw new UsageError(`'${text}' is not a valid ${key}`, `${key} takes ${SETTINGS[key].accepted}`);
+  }
+}
+
+/** A setting as text, the way `config get` prints it and `config set` takes it. */
+export function showSetting(value: Settings[SettingKey]): string {
+  return Array.isArray(value) ? value.join(',') : String(value);
+}
+
+function isSaved(value: unknown): value is SavedEntry {
+  return isObject(value) && typeof value.savedAt === 'string' && isObject(value.paper) && typeof value.paper.title === 'string' && Array.isArray(value.paper.authors);
+}
+
+/** The store in a parsed settings file; values that do not validate are dropped and named in `problems`. */
+export function storeFrom(raw: unknown): { store: Store; problems: string[] } {
+  const problems: string[] = [];
+  if (!isObject(raw)) return { store: { settings: {}, saved: [] }, problems: ['the file is not a JSON object'] };
+  const settings: Settings = {};
+  const given = isObject(raw.settings) ? raw.settings : {};
+  for (const key of SETTING_KEYS) {
+    const value = given[key];
+    if (value === undefined) continue;
+    try {
+      const parsed = SETTINGS[key].parse(showSetting(value as Settings[SettingKey]));
+      (settings as Record<string, unknown>)[key] = parsed;
+    } catch {
+      problems.push(`ignored the bad value of ${key}`);
+    }
+  }
+  const list: unknown[] = Array.isArray(raw.saved) ? raw.saved : [];
+  const saved = list.filter(isSaved);
+  if (saved.length < list.length) problems.push(`ignored ${list.length - saved.length} broken reading-list entr${list.length - saved.length === 1 ? 'y' : 'ies'}`);
+  return { store: { settings, saved }, problems };
+}
+
+/**
+ * The reading list out of a settings file that no longer parses (truncated, edited by hand): every
+ * complete `{"paper": ..., "savedAt": ...}` object found in the text, in order, once per paper.
+ */
+export function recoverSaved(text: string): SavedEntry[] {
+  const found: SavedEntry[] = [];
+  const seen = new Set<string>();
+  for (let start = text.indexOf('{'); start >= 0; start = text.indexOf('{', start + 1)) {
+    const end = matchingBrace(text, start);
+    if (end < 0) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text.slice(start, end + 1));
+    } catch {
+      continue;
+    }
+    if (!isSaved(value)) continue;
+    const key = value.paper.id ?? value.paper.title;
+    if (!seen.has(key)) {
+      seen.add(key);
+      found.push(value);
+    }
+    start = end;
+  }
+  return found;
+}
+
+/** Index of the brace closing the one at `start`, skipping strings; -1 when the text ends first. */
+function matchingBrace(text: string, start: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i;
+  }
+  return -1;
+}

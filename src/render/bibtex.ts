@@ -1,0 +1,56 @@
+import type { RankedPaper } from '../core/paper.js';
+import { sanitizeLine } from '../core/sanitize.js';
+
+const STOP = new Set(['a', 'an', 'the', 'on', 'of', 'for', 'and', 'in', 'to', 'with', 'towards', 'toward', 'is', 'are', 'via', 'from', 'by', 'at']);
+
+/** Text safe inside a BibTeX value: LaTeX's special characters escaped, braces balanced by escaping. */
+export function escapeLatex(text: string): string {
+  return sanitizeLine(text).replace(/[\\{}$&%#_^~]/g, (c) => {
+    if (c === '\\') return '\\textbackslash{}';
+    if (c === '^') return '\\textasciicircum{}';
+    if (c === '~') return '\\textasciitilde{}';
+    return `\\${c}`;
+  });
+}
+
+/** Letters only, accents dropped, lower case: the parts of a citation key. */
+function keyPart(text: string): string {
+  return text.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+}
+
+/** `ning2026vibeworlding`: first author's family name, year, first significant title word. */
+export function citationKey(p: RankedPaper): string {
+  const family = p.authors[0]?.trim().split(/\s+/).at(-1) ?? '';
+  const year = (p.publishedAt ?? p.day ?? '').slice(0, 4);
+  const word = p.title.split(/\s+/).map(keyPart).find((w) => w.length > 0 && !STOP.has(w)) ?? '';
+  return `${keyPart(family) || 'anon'}${/^\d{4}$/.test(year) ? year : ''}${word}` || 'paper';
+}
+
+/** Suffix letters for repeated keys: 1 -> b, 25 -> z, 26 -> ba. */
+function letters(i: number): string {
+  let s = '';
+  do {
+    s = String.fromCharCode(97 + (i % 26)) + s;
+    i = Math.floor(i / 26);
+  } while (i > 0);
+  return s;
+}
+
+/** `--format bibtex`: one `@misc` entry per paper, keys unique within the output (b, c, ... appended). */
+export function* renderBibtex(papers: readonly RankedPaper[]): Generator<string> {
+  const taken = new Set<string>();
+  for (const p of papers) {
+    const base = citationKey(p);
+    let key = base;
+    for (let i = 1; taken.has(key); i++) key = `${base}${letters(i)}`;
+    taken.add(key);
+    const fields: [string, string][] = [['title', `{${escapeLatex(p.title)}}`]];
+    if (p.authors.length > 0) fields.push(['author', p.authors.map(escapeLatex).join(' and ')]);
+    const year = (p.publishedAt ?? p.day ?? '').slice(0, 4);
+    if (/^\d{4}$/.test(year)) fields.push(['year', year]);
+    if (p.id) fields.push(['eprint', escapeLatex(p.id)], ['archivePrefix', 'arXiv']);
+    const url = p.arxivUrl ?? p.url;
+    if (url) fields.push(['url', sanitizeLine(url)]);
+    yield `@misc{${key},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n')}\n}\n\n`;
+  }
+}
