@@ -2,7 +2,7 @@ import path from 'node:path';
 import { NetworkError, NotFoundError, UsageError, type PapersError } from '../core/errors.js';
 import { TTL } from '../core/freshness.js';
 import { isHfId, type Paper } from '../core/paper.js';
-import { parseRef, type Ref } from '../core/ref.js';
+import { parseArxivId, parseRef, type Ref } from '../core/ref.js';
 import { loadOptions, type Context } from '../context.js';
 import type { Cache } from '../io/cache.js';
 import { recallList } from '../io/lastList.js';
@@ -17,8 +17,10 @@ export function resolveRef(ctx: Context, text: string): string {
   if (!last) throw new UsageError(`no list to take row ${ref.row} from`, 'list papers first (papers today), then use a row number');
   if (ref.row > last.ids.length) throw new UsageError(`row ${ref.row} is out of range: the last list had ${last.ids.length} paper(s)`);
   const id = last.ids[ref.row - 1];
-  if (!id) throw new UsageError(`row ${ref.row} of the last list has no arXiv id`);
-  return id;
+  // The file is ours, but it sits in a directory anyone may write to: check the id again.
+  const parsed = id ? parseArxivId(id) : null;
+  if (!parsed) throw new UsageError(`row ${ref.row} of the last list has no arXiv id`);
+  return parsed.id;
 }
 
 /** A paper seen in any cached list, newest entry first. */

@@ -1,5 +1,6 @@
 import { FeedError } from './errors.js';
 import { linksFor, type Paper } from './paper.js';
+import { parseArxivId } from './ref.js';
 import { count, httpUrl, isObject, isoDay, oneLine, str, strings, type JsonObject } from './values.js';
 
 /**
@@ -10,9 +11,11 @@ export function paperFromHf(item: unknown): Paper | null {
   if (!isObject(item)) return null;
   const inner = isObject(item.paper) ? item.paper : item;
   const outer: JsonObject = inner === item ? {} : item;
-  const id = str(inner.id)?.trim() ?? null;
+  const rawId = str(inner.id)?.trim() ?? null;
   const rawTitle = str(outer.title) ?? str(inner.title);
-  if (!id || !rawTitle) return null;
+  if (!rawId || !rawTitle) return null;
+  // Ids become URLs, cache keys and row references: one that is not an arXiv id is dropped, not trusted.
+  const id = parseArxivId(rawId)?.id ?? null;
   const authors = Array.isArray(inner.authors)
     ? inner.authors.flatMap((a) => {
         const name = isObject(a) ? str(a.name) : str(a);

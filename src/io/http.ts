@@ -1,5 +1,5 @@
 import { EnvHttpProxyAgent, interceptors, request, type Dispatcher } from 'undici';
-import { InterruptedError, NetworkError } from '../core/errors.js';
+import { InterruptedError, NetworkError, PapersError } from '../core/errors.js';
 
 /** What the HTTP client needs from the outside world; all of it is passed in. */
 export interface HttpOptions {
@@ -31,7 +31,8 @@ const RETRY_CODES = new Set([
   'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN',
 ]);
 const MAX_RETRY_AFTER_MS = 60_000;
-export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/** The largest answer the APIs give is a page of 100 papers (under 1 MiB); anything near this is not a feed. */
+export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 
 /** One client per command: one undici Agent (proxy-aware), redirects, retries, a deadline and a size cap. */
 export class HttpClient {
@@ -78,10 +79,10 @@ export class HttpClient {
           );
         }
       } catch (error) {
-        if (error instanceof NetworkError && error.status !== undefined) throw error;
-        if (error instanceof InterruptedError) throw error;
+        // Our own errors are final: a status we do not retry, a timeout, a refused size, a cut body.
+        if (error instanceof PapersError) throw error;
         const code = errorCode(error);
-        if (this.#signal().aborted) throw this.#abortError(url);
+        if (this.#options.signal.aborted || now() >= this.#options.deadline) throw this.#abortError(url);
         if (!code || !RETRY_CODES.has(code)) throw transportError(url, error);
         failure = transportError(url, error);
       }

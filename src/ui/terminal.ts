@@ -2,7 +2,7 @@
 export interface Terminal {
   /** stdout is a terminal: tables and colour; otherwise TSV and no colour. */
   stdoutTTY: boolean;
-  /** stderr is a terminal: the spinner may run. */
+  /** stderr is a terminal with a known width: the spinner may run (ora loops forever on 0 columns). */
   stderrTTY: boolean;
   columns: number;
   /** Terminal rows, when stdout is a terminal (for paging). */
@@ -24,7 +24,7 @@ export function readTerminal(
   const columns = (stdoutTTY && stdout.columns) || (fromEnv > 0 ? fromEnv : 80);
   return {
     stdoutTTY,
-    stderrTTY: Boolean(stderr.isTTY) && !dumb,
+    stderrTTY: Boolean(stderr.isTTY) && !dumb && (stderr.columns ?? 0) > 0,
     columns,
     rows: stdoutTTY && stdout.rows ? stdout.rows : null,
     colorLevel: colorLevel(stdout, env, noColorFlag, dumb),

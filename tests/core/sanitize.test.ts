@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeJsonText, sanitizeBlock, sanitizeLine } from '../../src/core/sanitize.js';
 
@@ -61,5 +62,44 @@ describe('escapeJsonText', () => {
     expect(json).toBe('{"t":"a\\u007f\\u009b\\u202e\\u2028z\\u001b"}');
     expect(JSON.parse(json)).toEqual(value);
     expect(json).not.toMatch(/[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2028]/);
+  });
+});
+
+describe('property: the sanitiser over arbitrary strings', () => {
+  // Strings heavy in what terminals act on, mixed with ordinary and wide text.
+  const dangerous = fc.constantFrom('\x1b', '\x9b', '\x07', '\r', '\n', '\t', '[', ']', ';', '\\', '\x9c', '\x90', '\u202e', '\u2066', '\u200f', '\x00', '\x7f', '2J', '52;c;');
+  const ordinary = fc.constantFrom('a', 'Z', ' ', '1', 'é', '大', '🚀', '👩‍🔬', '👍🏽', 'ß', '—');
+  const text = fc.array(fc.oneof(dangerous, ordinary, fc.string({ unit: 'binary' })), { maxLength: 40 }).map((parts) => parts.join(''));
+  const BLOCK_UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+  it('leaves no control or bidi character and is idempotent', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        const line = sanitizeLine(s);
+        expect(line).not.toMatch(UNSAFE);
+        expect(line).not.toMatch(/[\t\n]/);
+        expect(sanitizeLine(line)).toBe(line);
+        const block = sanitizeBlock(s);
+        expect(block).not.toMatch(BLOCK_UNSAFE);
+        expect(sanitizeBlock(block)).toBe(block);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('leaves printable text unchanged', () => {
+    const printable = fc.array(ordinary, { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(fc.oneof(printable, fc.string({ unit: 'grapheme' }).filter((s) => !UNSAFE.test(s))), (s) => {
+      expect(sanitizeLine(s)).toBe(s);
+      expect(sanitizeBlock(s)).toBe(s);
+    }), { numRuns: 2000 });
+  });
+
+  it('JSON escaping is lossless and leaves no raw control or bidi character', () => {
+    fc.assert(fc.property(text, (s) => {
+      const json = escapeJsonText(JSON.stringify({ s }));
+      expect(json).not.toMatch(/[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/);
+      expect(JSON.parse(json)).toEqual({ s });
+    }), { numRuns: 2000 });
   });
 });

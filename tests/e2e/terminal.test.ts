@@ -56,6 +56,16 @@ describe('on a terminal', () => {
     expect(visible(r.stdout.slice(tableStart))).not.toContain('fetching');
   });
 
+  it('a terminal that reports 0 columns gets no spinner (ora would redraw forever) and an 80-column table', async () => {
+    server.fault = () => new Promise((resolve) => setTimeout(() => resolve(false), 400));
+    const r = await runInPty(['day', day, '--refresh'], env, 0);
+    server.fault = undefined;
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('fetching');
+    expect(r.stdout.length).toBeLessThan(20_000);
+    for (const line of visible(r.stdout).split('\n')) expect(widthOf(line)).toBeLessThanOrEqual(80);
+  });
+
   it('prints no colour with NO_COLOR, --no-color or TERM=dumb, and no spinner with TERM=dumb', async () => {
     // A slow server, so that the spinner shows and must be colourless too.
     server.fault = () => new Promise((resolve) => setTimeout(() => resolve(false), 400));
