@@ -1,4 +1,5 @@
 import type { Cache } from './io/cache.js';
+import type { Output } from './io/output.js';
 import type { HttpClient } from './io/http.js';
 import type { LoadOptions } from './io/load.js';
 import type { SettingsStore } from './io/settingsStore.js';
@@ -10,8 +11,10 @@ export interface Context {
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
   now: () => Date;
-  stdin: NodeJS.ReadStream;
-  stdout: NodeJS.WriteStream;
+  /** stdin, opened only when read (creating the stream costs at every start). */
+  stdin(): NodeJS.ReadStream;
+  /** Where data goes (stdout). */
+  stdout: Output;
   terminal: Terminal;
   spinner: Spinner;
   /** A note for people (suppressed by --quiet). */

@@ -4,8 +4,36 @@ import type { HttpClient } from './io/http.js';
 import { statePaths } from './io/paths.js';
 import { SettingsStore } from './io/settingsStore.js';
 import { Spinner } from './ui/spinner.js';
-import { readTerminal } from './ui/terminal.js';
+import { readTerminal, type StdoutFacts } from './ui/terminal.js';
+import { fdOutput, streamOutput } from './io/output.js';
+import { fstatSync } from 'node:fs';
 import { VERSION } from './version.js';
+
+/**
+ * The process as the shell needs it. The standard streams are functions: Node creates each one on
+ * first access, and that costs at every start.
+ */
+export interface ProcessLike {
+  env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
+  stdin: () => NodeJS.ReadStream;
+  stdout: () => NodeJS.WriteStream;
+  stderr: () => NodeJS.WriteStream;
+  /** Set when stdout is a pipe or a file: it is then written through this descriptor, no stream made. */
+  stdoutFd: number | null;
+}
+
+/** The real process: stdout by descriptor unless it may be a terminal. */
+export function realProcess(): ProcessLike {
+  return {
+    env: process.env,
+    platform: process.platform,
+    stdin: () => process.stdin,
+    stdout: () => process.stdout,
+    stderr: () => process.stderr,
+    stdoutFd: mayBeTerminal(1) ? null : 1,
+  };
+}
 
 export interface ShellFlags {
   noColor: boolean;
@@ -15,14 +43,16 @@ export interface ShellFlags {
 
 /** The edge: the one place that reads the real process (streams, env, clock) to build a Context. */
 export function createContext(
-  proc: { env: NodeJS.ProcessEnv; stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream; platform: NodeJS.Platform },
+  proc: ProcessLike,
   flags: ShellFlags,
   signal: AbortSignal,
   clock: () => Date = () => new Date(),
 ): Context {
-  const { env, stdout, stderr } = proc;
-  const terminal = readTerminal(stdout, stderr, env, flags.noColor);
-  const spinner = new Spinner(stderr, terminal.stderrTTY && !flags.quiet, terminal.colorLevel > 0);
+  const { env } = proc;
+  // A pipe or a file is written through its descriptor; only what may be a terminal gets a stream.
+  const stdoutFacts: StdoutFacts = proc.stdoutFd === null ? { kind: 'stream', stream: proc.stdout() } : { kind: 'fd' };
+  const terminal = readTerminal(stdoutFacts, proc.stderr, env, flags.noColor);
+  const spinner = new Spinner(proc.stderr, () => terminal.stderrTTY && !flags.quiet, terminal.colorLevel > 0);
   const debugOn = flags.verbose || env.PAPERS_DEBUG === '1';
   const say = (line: string) => spinner.log(line);
   let cache: Cache | undefined;
@@ -33,7 +63,7 @@ export function createContext(
     platform: proc.platform,
     now: clock,
     stdin: proc.stdin,
-    stdout,
+    stdout: stdoutFacts.kind === 'stream' ? streamOutput(stdoutFacts.stream) : fdOutput(proc.stdoutFd!),
     terminal,
     spinner,
     note: (m) => flags.quiet || say(`papers: ${m}`),
@@ -67,4 +97,13 @@ export function createContext(
     },
   };
   return ctx;
+}
+
+/** A terminal is a character device; a pipe, a socket or a file never is. (/dev/null is one too: it gets the stream.) */
+function mayBeTerminal(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice();
+  } catch {
+    return true;
+  }
 }

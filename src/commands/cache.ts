@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { ago } from '../core/freshness.js';
 import type { Context } from '../context.js';
@@ -28,13 +28,13 @@ export async function cache(ctx: Context, action: string | undefined): Promise<s
       let removed = 0;
       let names: string[] = [];
       try {
-        names = fs.readdirSync(store.dir);
+        names = readdirSync(store.dir);
       } catch {
         // no cache yet
       }
       // Only what papers itself writes there: the directory may be one the user shares.
       for (const name of names.filter((n) => /^[a-z]+-.+\.json(\.corrupt)?$|^last-list\.ids$|\.tmp$|\.json\.tmp-|^[a-z]+-.+\.json\.lock$/.test(n))) {
-        fs.rmSync(path.join(store.dir, name), { force: true });
+        rmSync(join(store.dir, name), { force: true });
         removed++;
       }
       ctx.note(`removed ${removed} file(s) from ${store.dir}`);

@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { basename } from 'node:path';
 import { NetworkError, NotFoundError, UsageError, type PapersError } from '../core/errors.js';
 import { TTL } from '../core/freshness.js';
 import { isHfId, type Paper } from '../core/paper.js';
@@ -27,7 +27,7 @@ export function resolveRef(ctx: Context, text: string): string {
 function findInLists(cache: Cache, id: string): Paper | null {
   const entries = cache
     .list()
-    .filter((e) => !path.basename(e.file).startsWith('paper-'))
+    .filter((e) => !basename(e.file).startsWith('paper-'))
     .sort((a, b) => b.mtimeMs - a.mtimeMs);
   for (const e of entries) {
     const entry = cache.readFile<unknown>(e.file);

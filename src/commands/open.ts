@@ -28,7 +28,7 @@ export async function open(ctx: Context, ref: string, target: Target, print: boo
   await ctx.spinner.stop();
   if (print || !(await openUrl(url, ctx.env, ctx.platform))) {
     if (!print) ctx.note('no browser to open it with (set $BROWSER); here is the link');
-    ctx.stdout.write(`${url}\n`);
+    await ctx.stdout.write(`${url}\n`);
     return;
   }
   ctx.note(`opened ${url}`);

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import { closeSync, constants, lstatSync, openSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 /** Bump when the shape of cached data changes; older entries then read as misses. */
 const VERSION = 1;
@@ -24,7 +23,21 @@ export interface CacheOptions {
 export function entryName(key: string): string {
   if (/^[a-z]+:[0-9A-Za-z][0-9A-Za-z.-]{0,79}$/.test(key) && !key.includes('..')) return key.replace(':', '-');
   const kind = /^[a-z]+(?=:)/.exec(key)?.[0] ?? 'entry';
-  return `${kind}-${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
+  return `${kind}-${hash128(key)}`;
+}
+
+/**
+ * 128 bits of FNV-1a over the key's UTF-16 units, four lanes with different offsets, as hex. A name,
+ * not a secret: node:crypto would cost ~5 ms at every start for it. The entry also stores its key,
+ * so a collision could only ever read as a miss.
+ */
+export function hash128(key: string): string {
+  const lanes = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b];
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    for (let l = 0; l < 4; l++) lanes[l] = Math.imul((lanes[l]! ^ c) + l, 0x01000193) >>> 0;
+  }
+  return lanes.map((h) => h.toString(16).padStart(8, '0')).join('');
 }
 
 /**
@@ -44,7 +57,7 @@ export class Cache {
   }
 
   pathOf(key: string): string {
-    return path.join(this.dir, `${entryName(key)}.json`);
+    return join(this.dir, `${entryName(key)}.json`);
   }
 
   /** The entry for a key, however old; null when absent, from another version, or corrupt (then set aside). */
@@ -57,11 +70,11 @@ export class Cache {
     let text: string;
     try {
       // O_NOFOLLOW: a symlink planted in place of an entry is never read through.
-      const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+      const fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
       try {
-        text = fs.readFileSync(fd, 'utf8');
+        text = readFileSync(fd, 'utf8');
       } finally {
-        fs.closeSync(fd);
+        closeSync(fd);
       }
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -88,7 +101,7 @@ export class Cache {
   /** Stores data for a key, stamped with its fetch time; a failure to write is a warning, never fatal. */
   async write<T>(key: string, data: T, fetchedAt: number): Promise<void> {
     const name = entryName(key);
-    const file = path.join(this.dir, `${name}.json`);
+    const file = join(this.dir, `${name}.json`);
     try {
       removeIfNotFile(file);
       const { default: Conf } = await import('conf');
@@ -115,7 +128,7 @@ export class Cache {
     for (const e of entries.sort((a, b) => a.mtimeMs - b.mtimeMs)) {
       if (total <= this.#maxBytes * 0.8) break;
       if (e.file === keep) continue;
-      fs.rmSync(e.file, { force: true });
+      rmSync(e.file, { force: true });
       total -= e.size;
     }
   }
@@ -124,16 +137,16 @@ export class Cache {
   list(): { file: string; size: number; mtimeMs: number }[] {
     let names: string[];
     try {
-      names = fs.readdirSync(this.dir);
+      names = readdirSync(this.dir);
     } catch {
       return [];
     }
     return names
       .filter((n) => n.endsWith('.json'))
       .flatMap((n) => {
-        const file = path.join(this.dir, n);
+        const file = join(this.dir, n);
         try {
-          const st = fs.lstatSync(file);
+          const st = lstatSync(file);
           return st.isFile() ? [{ file, size: st.size, mtimeMs: st.mtimeMs }] : [];
         } catch {
           return [];
@@ -144,10 +157,10 @@ export class Cache {
   #setAside(file: string, why: string): void {
     const aside = `${file}.corrupt`;
     try {
-      fs.renameSync(file, aside);
-      this.#warn(`the cache entry ${path.basename(file)} was ${why}; set aside as ${path.basename(aside)}`);
+      renameSync(file, aside);
+      this.#warn(`the cache entry ${basename(file)} was ${why}; set aside as ${basename(aside)}`);
     } catch {
-      this.#warn(`the cache entry ${path.basename(file)} was ${why} and could not be set aside`);
+      this.#warn(`the cache entry ${basename(file)} was ${why} and could not be set aside`);
     }
   }
 }
@@ -160,8 +173,8 @@ function isEntry(value: unknown): value is CacheEntry<unknown> {
 /** atomically resolves symlinks before it writes: a link or other non-file in place of an entry is removed first. */
 function removeIfNotFile(file: string): void {
   try {
-    const st = fs.lstatSync(file);
-    if (!st.isFile()) fs.rmSync(file, { force: true, recursive: st.isDirectory() });
+    const st = lstatSync(file);
+    if (!st.isFile()) rmSync(file, { force: true, recursive: st.isDirectory() });
   } catch {
     // absent: nothing to do
   }

@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { Stats, createReadStream, readFileSync, statSync } from 'node:fs';
 import { FeedError, UsageError } from '../core/errors.js';
 
 /** Larger input than this is refused before it is read: a feed this size is a mistake, not a feed. */
@@ -20,18 +20,18 @@ export async function readInput(arg: string | undefined, stdin: NodeJS.ReadStrea
     if (arg === undefined && stdin.isTTY) throw new UsageError('read needs a file, or - for stdin', 'papers read feed.xml, or curl ... | papers read');
     return { name: 'stdin', text: await readStream(stdin, 'stdin', max) };
   }
-  let stat: fs.Stats;
+  let stat: Stats;
   try {
-    stat = fs.statSync(arg);
+    stat = statSync(arg);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new FeedError(`${arg}: ${code === 'ENOENT' ? 'no such file' : `cannot read it (${code})`}`);
   }
   if (stat.isDirectory()) throw new FeedError(`${arg}: is a directory, not a feed`);
   if (stat.isFile() && stat.size > max) throw tooLarge(arg, max);
-  if (!stat.isFile()) return { name: arg, text: await readStream(fs.createReadStream(arg), arg, max) };
+  if (!stat.isFile()) return { name: arg, text: await readStream(createReadStream(arg), arg, max) };
   try {
-    return { name: arg, text: fs.readFileSync(arg, 'utf8') };
+    return { name: arg, text: readFileSync(arg, 'utf8') };
   } catch (error) {
     throw new FeedError(`${arg}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }

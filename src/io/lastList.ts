@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 // Not .json: the cache lists and evicts only its .json entries, and this is not one.
 const FILE = 'last-list.ids';
@@ -14,7 +13,7 @@ export interface LastList {
 /** Reads the remembered list; null when there is none or it is unreadable. */
 export function recallList(cacheDir: string): LastList | null {
   try {
-    const value = JSON.parse(fs.readFileSync(path.join(cacheDir, FILE), 'utf8')) as LastList;
+    const value = JSON.parse(readFileSync(join(cacheDir, FILE), 'utf8')) as LastList;
     return Array.isArray(value.ids) && value.ids.every((id) => id === null || typeof id === 'string') ? value : null;
   } catch {
     return null;
@@ -28,13 +27,13 @@ export function recallList(cacheDir: string): LastList | null {
 export function rememberList(cacheDir: string, ids: (string | null)[], now: number): void {
   const previous = recallList(cacheDir);
   if (previous && previous.ids.length === ids.length && previous.ids.every((id, i) => id === ids[i])) return;
-  const file = path.join(cacheDir, FILE);
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const file = join(cacheDir, FILE);
+  const temp = `${file}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`;
   try {
-    fs.mkdirSync(cacheDir, { recursive: true });
-    fs.writeFileSync(temp, JSON.stringify({ ids, at: now } satisfies LastList), { flag: 'wx' });
-    fs.renameSync(temp, file);
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(temp, JSON.stringify({ ids, at: now } satisfies LastList), { flag: 'wx' });
+    renameSync(temp, file);
   } catch {
-    fs.rmSync(temp, { force: true });
+    rmSync(temp, { force: true });
   }
 }

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { closeSync, mkdirSync, openSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { PapersError } from '../core/errors.js';
 
 const STALE_MS = 10_000;
@@ -15,17 +15,17 @@ export async function withLock<T>(file: string, fn: () => Promise<T> | T): Promi
   const started = Date.now();
   for (;;) {
     try {
-      fs.closeSync(fs.openSync(lock, 'wx'));
+      closeSync(openSync(lock, 'wx'));
       break;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') {
-        fs.mkdirSync(path.dirname(lock), { recursive: true });
+        mkdirSync(dirname(lock), { recursive: true });
         continue;
       }
       if (code !== 'EEXIST') throw error;
       try {
-        if (Date.now() - fs.statSync(lock).mtimeMs > STALE_MS) fs.rmSync(lock, { force: true });
+        if (Date.now() - statSync(lock).mtimeMs > STALE_MS) rmSync(lock, { force: true });
       } catch {
         // gone in the meantime: try again
       }
@@ -36,6 +36,6 @@ export async function withLock<T>(file: string, fn: () => Promise<T> | T): Promi
   try {
     return await fn();
   } finally {
-    fs.rmSync(lock, { force: true });
+    rmSync(lock, { force: true });
   }
 }

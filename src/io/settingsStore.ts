@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { readFileSync, renameSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { EMPTY_STORE, recoverSaved, storeFrom, type Store } from '../core/settings.js';
 import { withLock } from './lock.js';
 
@@ -15,7 +15,7 @@ export class SettingsStore {
     readonly dir: string,
     private readonly warn: (message: string) => void,
   ) {
-    this.path = path.join(dir, 'config.json');
+    this.path = join(dir, 'config.json');
   }
 
   /** The store; a corrupt file is set aside as `*.corrupt` with its reading list recovered. */
@@ -47,7 +47,7 @@ export class SettingsStore {
   #load(): { store: Store; corrupt: string | null } {
     let text: string;
     try {
-      text = fs.readFileSync(this.path, 'utf8');
+      text = readFileSync(this.path, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return { store: EMPTY_STORE, corrupt: null };
@@ -62,7 +62,7 @@ export class SettingsStore {
     const { store, problems } = storeFrom(raw);
     if (problems.length > 0) {
       if (problems.includes('the file is not a JSON object')) return { store: { settings: {}, saved: recoverSaved(text) }, corrupt: 'not a settings object' };
-      for (const p of problems) this.warn(`${path.basename(this.path)}: ${p}`);
+      for (const p of problems) this.warn(`${basename(this.path)}: ${p}`);
     }
     return { store, corrupt: null };
   }
@@ -70,10 +70,10 @@ export class SettingsStore {
   #setAside(why: string, recovered: number): void {
     const aside = `${this.path}.corrupt`;
     try {
-      fs.renameSync(this.path, aside);
+      renameSync(this.path, aside);
     } catch {
       // unreadable and unmovable: it is overwritten below, which is all that can be done
     }
-    this.warn(`the settings file was ${why}; set aside as ${path.basename(aside)}, ${recovered} saved paper(s) recovered`);
+    this.warn(`the settings file was ${why}; set aside as ${basename(aside)}, ${recovered} saved paper(s) recovered`);
   }
 }

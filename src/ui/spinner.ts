@@ -7,16 +7,21 @@ export class Spinner {
   #text = '';
   #stopped = false;
 
+  /** The stream and whether to spin are asked for only when there is something to show. */
   constructor(
-    private readonly stream: NodeJS.WriteStream,
-    private readonly enabled: boolean,
+    private readonly streamOf: () => NodeJS.WriteStream,
+    private readonly enabledOf: () => boolean,
     private readonly color: boolean,
   ) {}
+
+  private get stream(): NodeJS.WriteStream {
+    return this.streamOf();
+  }
 
   /** Shows or updates the spinner text. */
   update(text: string): void {
     this.#text = text;
-    if (!this.enabled || this.#stopped) return;
+    if (this.#stopped || !this.enabledOf()) return;
     if (this.#ora) {
       this.#ora.text = text;
       return;

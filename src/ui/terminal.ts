@@ -3,7 +3,7 @@ export interface Terminal {
   /** stdout is a terminal: tables and colour; otherwise TSV and no colour. */
   stdoutTTY: boolean;
   /** stderr is a terminal with a known width: the spinner may run (ora loops forever on 0 columns). */
-  stderrTTY: boolean;
+  readonly stderrTTY: boolean;
   columns: number;
   /** Terminal rows, when stdout is a terminal (for paging). */
   rows: number | null;
@@ -11,27 +11,36 @@ export interface Terminal {
   colorLevel: 0 | 1 | 2 | 3;
 }
 
-/** Reads the streams and the environment: NO_COLOR, --no-color, TERM=dumb or a pipe turn colour off; FORCE_COLOR on. */
-export function readTerminal(
-  stdout: NodeJS.WriteStream,
-  stderr: NodeJS.WriteStream,
-  env: NodeJS.ProcessEnv,
-  noColorFlag: boolean,
-): Terminal {
+/** What is known of stdout: a stream when it may be a terminal, nothing when it is a pipe or a file. */
+export type StdoutFacts = { kind: 'stream'; stream: NodeJS.WriteStream } | { kind: 'fd' };
+
+/**
+ * Reads the streams and the environment: NO_COLOR, --no-color, TERM=dumb or a pipe turn colour off;
+ * FORCE_COLOR on. stderr is looked at only when first asked (creating it costs at every start).
+ */
+export function readTerminal(stdout: StdoutFacts, stderr: () => NodeJS.WriteStream, env: NodeJS.ProcessEnv, noColorFlag: boolean): Terminal {
   const dumb = env.TERM === 'dumb';
-  const stdoutTTY = Boolean(stdout.isTTY);
+  const stream = stdout.kind === 'stream' ? stdout.stream : null;
+  const stdoutTTY = Boolean(stream?.isTTY);
   const fromEnv = Number.parseInt(env.COLUMNS ?? '', 10);
-  const columns = (stdoutTTY && stdout.columns) || (fromEnv > 0 ? fromEnv : 80);
+  const columns = (stdoutTTY && stream?.columns) || (fromEnv > 0 ? fromEnv : 80);
+  let stderrTTY: boolean | undefined;
   return {
     stdoutTTY,
-    stderrTTY: Boolean(stderr.isTTY) && !dumb && (stderr.columns ?? 0) > 0,
+    get stderrTTY() {
+      if (stderrTTY === undefined) {
+        const err = stderr();
+        stderrTTY = Boolean(err.isTTY) && !dumb && (err.columns ?? 0) > 0;
+      }
+      return stderrTTY;
+    },
     columns,
-    rows: stdoutTTY && stdout.rows ? stdout.rows : null,
-    colorLevel: colorLevel(stdout, env, noColorFlag, dumb),
+    rows: stdoutTTY && stream?.rows ? stream.rows : null,
+    colorLevel: colorLevel(stdoutTTY ? stream : null, env, noColorFlag, dumb),
   };
 }
 
-function colorLevel(stdout: NodeJS.WriteStream, env: NodeJS.ProcessEnv, noColorFlag: boolean, dumb: boolean): 0 | 1 | 2 | 3 {
+function colorLevel(tty: NodeJS.WriteStream | null, env: NodeJS.ProcessEnv, noColorFlag: boolean, dumb: boolean): 0 | 1 | 2 | 3 {
   if (noColorFlag) return 0;
   const force = env.FORCE_COLOR;
   if (force !== undefined && force !== '') {
@@ -39,7 +48,7 @@ function colorLevel(stdout: NodeJS.WriteStream, env: NodeJS.ProcessEnv, noColorF
     const n = Number.parseInt(force, 10);
     return n >= 1 && n <= 3 ? (n as 1 | 2 | 3) : force === 'true' || Number.isNaN(n) ? 1 : 3;
   }
-  if ((env.NO_COLOR ?? '') !== '' || dumb || !stdout.isTTY) return 0;
-  const depth = typeof stdout.getColorDepth === 'function' ? stdout.getColorDepth(env) : 4;
+  if ((env.NO_COLOR ?? '') !== '' || dumb || !tty) return 0;
+  const depth = typeof tty.getColorDepth === 'function' ? tty.getColorDepth(env) : 4;
   return depth >= 24 ? 3 : depth >= 8 ? 2 : depth >= 4 ? 1 : 0;
 }

@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, FIRST_DAY, isDay, nyDay, parseDayArg, weekday } from '../../src/core/dates.js';
+import { addDays, daysBetween, FIRST_DAY, isDay, nyDay, nyDayIntl, parseDayArg, weekday } from '../../src/core/dates.js';
 import { UsageError } from '../../src/core/errors.js';
 import { ago, dayTtl, TTL } from '../../src/core/freshness.js';
 
 describe('nyDay', () => {
+  it('agrees with Intl America/New_York every 20 minutes from 2023 to 2031, and at every DST switch', () => {
+    const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' });
+    for (let t = Date.UTC(2023, 0, 1); t < Date.UTC(2031, 0, 1); t += 20 * 60_000) {
+      const d = new Date(t);
+      if (nyDay(d) !== fmt.format(d)) expect(nyDay(d), d.toISOString()).toBe(fmt.format(d));
+    }
+    for (const iso of ['2026-03-08T06:59:59Z', '2026-03-08T07:00:00Z', '2026-11-01T05:59:59Z', '2026-11-01T06:00:00Z', '2025-11-02T04:30:00Z']) {
+      const d = new Date(iso);
+      expect(nyDay(d), iso).toBe(nyDayIntl(d));
+    }
+  });
+
   it('is still yesterday in New York just after midnight UTC', () => {
     // 2026-11-28 04:59 UTC is 23:59 on the 27th in New York (EST, UTC-5).
     expect(nyDay(new Date('2026-11-28T04:59:00Z'))).toBe('2026-11-27');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const BIN = path.join(ROOT, 'bin', 'papers.js');
+export const BIN = path.join(ROOT, 'bin', 'papers.cjs');
 
 export interface Run {
   code: number | null;

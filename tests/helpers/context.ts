@@ -16,7 +16,14 @@ export class Capture extends Writable {
 export function testContext(env: NodeJS.ProcessEnv, now: Date): { ctx: Context; stdout: Capture; stderr: Capture } {
   const stdout = new Capture();
   const stderr = new Capture();
-  const proc = { env, stdout: stdout as unknown as NodeJS.WriteStream, stderr: stderr as unknown as NodeJS.WriteStream, platform: process.platform };
-  const ctx = createContext({ ...proc, stdin: process.stdin }, { noColor: true, quiet: false, verbose: false }, new AbortController().signal, () => now);
+  const proc = {
+    env,
+    platform: process.platform,
+    stdin: () => process.stdin,
+    stdout: () => stdout as unknown as NodeJS.WriteStream,
+    stderr: () => stderr as unknown as NodeJS.WriteStream,
+    stdoutFd: null,
+  };
+  const ctx = createContext(proc, { noColor: true, quiet: false, verbose: false }, new AbortController().signal, () => now);
   return { ctx, stdout, stderr };
 }

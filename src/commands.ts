@@ -1,0 +1,89 @@
+import { GLOBAL_OPTIONS, LIST_OPTIONS, NET_OPTIONS, OPEN_OPTIONS, READ_OPTIONS, SHOW_OPTIONS, type OptionSpec } from './options.js';
+
+/** A positional argument as help, completion and both argument parsers see it. */
+export interface ArgSpec {
+  name: string;
+  description: string;
+  required?: boolean;
+  variadic?: boolean;
+}
+
+/** One command: the single source for commander, the fast parser, help, completion and the man page. */
+export interface CommandSpec {
+  name: string;
+  aliases?: readonly string[];
+  description: string;
+  args: readonly ArgSpec[];
+  options: readonly OptionSpec[];
+  examples: readonly string[];
+  /** Runs without commander when its arguments parse cleanly (the common, fast path). */
+  fast?: boolean;
+}
+
+const REF: ArgSpec = { name: 'ref', description: 'an arXiv id (2405.13956, arXiv:2405.13956v2, hep-th/9901001), an arxiv.org or huggingface.co/papers URL, or a row number of the last list', required: true };
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'today', description: 'the latest Daily Papers list, ranked by upvotes (the default command)', args: [], options: LIST_OPTIONS, fast: true,
+    examples: ['papers', 'papers today -n 10', 'papers today --json | jq -r \'.[] | "\\(.upvotes)\\t\\(.title)"\'', 'papers today -g diffusion --has-code'],
+  },
+  {
+    name: 'day', description: "one day's Daily Papers list", args: [{ name: 'date', description: 'YYYY-MM-DD, yesterday, or -N (N days ago)', required: true }], options: LIST_OPTIONS, fast: true,
+    examples: ['papers day 2026-11-20', 'papers day yesterday --format markdown', 'papers day -3 --sort comments'],
+  },
+  {
+    name: 'week', description: 'every paper of an ISO week, ranked', args: [{ name: 'week', description: 'YYYY-Www or a date in the week (default: this week)' }], options: LIST_OPTIONS, fast: true,
+    examples: ['papers week', 'papers week 2026-W47 -n 20', 'papers week --min-upvotes 50 --format csv > week.csv'],
+  },
+  {
+    name: 'month', description: 'every paper of a month, ranked', args: [{ name: 'month', description: 'YYYY-MM (default: this month)' }], options: LIST_OPTIONS, fast: true,
+    examples: ['papers month', 'papers month 2026-10 -g "reinforcement learning" --json'],
+  },
+  {
+    name: 'search', description: 'Hugging Face paper search, ranked', args: [{ name: 'query', description: 'words to search for (at most 250 characters)', required: true, variadic: true }], options: LIST_OPTIONS, fast: true,
+    examples: ['papers search diffusion transformers', 'papers search "mixture of experts" --sort date'],
+  },
+  {
+    name: 'read', description: 'list a saved feed: HF API JSON, arXiv Atom or RSS, or a papers page copy', args: [{ name: 'file', description: 'a saved feed; - or nothing for stdin' }], options: [...READ_OPTIONS, ...LIST_OPTIONS], fast: true,
+    examples: ['papers read feed.json', 'curl -s https://rss.arxiv.org/rss/cs.LG | papers read --format table', 'papers read page.txt --from page'],
+  },
+  {
+    name: 'show', aliases: ['abstract'], description: 'one paper in full: authors, links, AI summary and the whole abstract', args: [REF], options: SHOW_OPTIONS, fast: true,
+    examples: ['papers show 2405.13956', 'papers show 3', 'papers abstract https://arxiv.org/abs/2405.13956v2 --json'],
+  },
+  {
+    name: 'open', description: 'open a paper in the browser (arXiv abstract by default)', args: [REF], options: OPEN_OPTIONS,
+    examples: ['papers open 2405.13956', 'papers open 1 --pdf', 'papers open 2405.13956 --code --print'],
+  },
+  { name: 'save', description: 'add a paper to the reading list', args: [REF], options: NET_OPTIONS, examples: ['papers save 2405.13956', 'papers save 2'] },
+  { name: 'unsave', description: 'remove a paper from the reading list', args: [REF], options: [], examples: ['papers unsave 2405.13956'] },
+  {
+    name: 'saved', description: 'the reading list, like any other list (works offline)', args: [], options: LIST_OPTIONS, fast: true,
+    examples: ['papers saved', 'papers saved --format bibtex > reading.bib'],
+  },
+  {
+    name: 'config', description: 'show and change settings: defaults for the list options you repeat',
+    args: [{ name: 'action', description: 'list (default), get <key>, set <key> <value>, unset <key>, or path' }, { name: 'args', description: 'the key, and the value for set', variadic: true }],
+    options: [], examples: ['papers config', 'papers config set limit 50', 'papers config set columns rank,upvotes,id,day,title', 'papers config unset sort'],
+  },
+  {
+    name: 'cache', description: 'where the cache is, what it holds, and emptying it', args: [{ name: 'action', description: 'ls (default), path, or clear' }], options: [],
+    examples: ['papers cache', 'papers cache path', 'papers cache clear'],
+  },
+];
+
+export { GLOBAL_OPTIONS };
+
+/** The command a name or alias stands for. */
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name || c.aliases?.includes(name));
+}
+
+/** `--min-upvotes` -> `minUpvotes`, the way commander names option values. */
+export function optionKey(flags: string): { key: string; long: string; short: string | null; takesValue: boolean; negated: boolean } {
+  const long = /--([a-z][a-z-]*)/.exec(flags)![1]!;
+  const short = /(?:^|\s)-([a-zA-Z])\b/.exec(flags)?.[1] ?? null;
+  const negated = long.startsWith('no-');
+  const name = negated ? long.slice(3) : long;
+  return { key: name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), long, short, takesValue: /<[^>]+>/.test(flags), negated };
+}
