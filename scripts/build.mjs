@@ -72,7 +72,8 @@ await Promise.all([
   try {
     execFileSync(process.execPath, ['bin/papers.cjs', 'day', day, '--offline', '--format', 'tsv'], {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, PAPERS_CACHE_DIR: dir, PAPERS_CONFIG_DIR: path.join(dir, 'config') },
-      stdio: 'ignore',
+      // stdout a pipe, as in `papers day ... | cut -f4`: the path the cache is made for.
+      stdio: ['ignore', 'pipe', 'ignore'],
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -3,13 +3,17 @@ import { EXIT, PapersError } from './core/errors.js';
 import type { RawOptions } from './dispatch.js';
 import { fastParse, type Parsed } from './fastArgs.js';
 
-const interrupt = new AbortController();
+// Created when a command first needs a signal (creating one costs at every start); Ctrl-C before
+// that has nothing in flight to stop, and simply exits 130.
+let interrupt: AbortController | undefined;
+const interruptSignal = () => (interrupt ??= new AbortController()).signal;
+const interrupted = () => interrupt?.signal.aborted === true;
 let context: Context | undefined;
 
 /** Builds the context from the real process, once. */
 async function contextFor(options: RawOptions): Promise<Context> {
   const { createContext, realProcess } = await import('./shell.js');
-  context = createContext(realProcess(), { noColor: options.color === false, quiet: Boolean(options.quiet), verbose: Boolean(options.verbose) }, interrupt.signal);
+  context = createContext(realProcess(), { noColor: options.color === false, quiet: Boolean(options.quiet), verbose: Boolean(options.verbose) }, interruptSignal);
   return context;
 }
 
@@ -28,7 +32,7 @@ async function report(error: unknown): Promise<number> {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return EXIT.ok;
     return EXIT.usage;
   }
-  if (interrupt.signal.aborted) return EXIT.interrupted;
+  if (interrupted()) return EXIT.interrupted;
   const debug = process.env.PAPERS_DEBUG === '1';
   if (error instanceof PapersError) {
     process.stderr.write(`papers: ${error.message}\n`);
@@ -45,7 +49,10 @@ async function report(error: unknown): Promise<number> {
 
 async function main(argv: string[]): Promise<void> {
   process.on('SIGINT', () => {
-    if (interrupt.signal.aborted) process.exit(EXIT.interrupted);
+    if (interrupted() || interrupt === undefined) {
+      process.stderr.write('papers: interrupted\n');
+      process.exit(EXIT.interrupted);
+    }
     interrupt.abort();
     void context?.spinner.stop();
     process.exitCode = EXIT.interrupted;
@@ -62,7 +69,7 @@ async function main(argv: string[]): Promise<void> {
   } finally {
     await context?.close();
   }
-  if (interrupt.signal.aborted) {
+  if (interrupted()) {
     process.stderr.write('papers: interrupted\n');
     process.exitCode = EXIT.interrupted;
   }

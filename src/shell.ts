@@ -45,7 +45,7 @@ export interface ShellFlags {
 export function createContext(
   proc: ProcessLike,
   flags: ShellFlags,
-  signal: AbortSignal,
+  signal: () => AbortSignal,
   clock: () => Date = () => new Date(),
 ): Context {
   const { env } = proc;
@@ -82,7 +82,7 @@ export function createContext(
       http = new HttpClient({
         userAgent: `papers/${VERSION}`,
         deadline: Date.now() + timeoutMs,
-        signal,
+        signal: signal(),
         env,
         onRetry: ctx.debug,
       });
@@ -90,7 +90,9 @@ export function createContext(
     },
     apiBase: env.PAPERS_API_URL || 'https://huggingface.co',
     arxivBase: env.PAPERS_ARXIV_URL || 'https://export.arxiv.org',
-    signal,
+    get signal() {
+      return signal();
+    },
     async close() {
       await spinner.stop();
       await http?.close();

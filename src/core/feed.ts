@@ -41,7 +41,7 @@ function fromJson(text: string, what: string): ParsedFeed {
     throw unreadable(what, `JSON that does not parse: ${(error as Error).message}`);
   }
   if (Array.isArray(body)) {
-    const { papers, skipped } = papersFromHfList(body, what);
+    const { papers, skipped } = papersFromHfList(body, what, true);
     if (papers.length === 0 && body.length > 0) throw unreadable(what, 'a JSON array without papers');
     return { format: 'hf', papers, skipped };
   }

@@ -16,12 +16,14 @@ export function paperFromHf(item: unknown): Paper | null {
   if (!rawId || !rawTitle) return null;
   // Ids become URLs, cache keys and row references: one that is not an arXiv id is dropped, not trusted.
   const id = parseArxivId(rawId)?.id ?? null;
-  const authors = Array.isArray(inner.authors)
-    ? inner.authors.flatMap((a) => {
-        const name = isObject(a) ? str(a.name) : str(a);
-        return name ? [oneLine(name)] : [];
-      })
-    : [];
+  // A plain loop: a big feed has 100,000 authors, and every small array made here is garbage to collect.
+  const authors: string[] = [];
+  if (Array.isArray(inner.authors)) {
+    for (const a of inner.authors) {
+      const name = isObject(a) ? str(a.name) : str(a);
+      if (name) authors.push(oneLine(name));
+    }
+  }
   const org = isObject(outer.organization) ? outer.organization : isObject(inner.organization) ? inner.organization : null;
   return {
     id,
@@ -44,16 +46,21 @@ export function paperFromHf(item: unknown): Paper | null {
   };
 }
 
-/** A list response of the daily or search API; items that are not papers are counted, not thrown. */
-export function papersFromHfList(body: unknown, what: string): { papers: Paper[]; skipped: number } {
+/**
+ * A list response of the daily or search API; items that are not papers are counted, not thrown.
+ * With `consume`, each raw item is dropped from the array once read, so that a huge feed's raw
+ * objects can be collected while the papers are being made (the array is the caller's own parse).
+ */
+export function papersFromHfList(body: unknown, what: string, consume = false): { papers: Paper[]; skipped: number } {
   if (!Array.isArray(body)) {
     const error = isObject(body) ? str(body.error) : null;
     throw new FeedError(`${what}: ${error ? `the API said: ${error}` : 'expected a JSON array of papers'}`);
   }
   const papers: Paper[] = [];
   let skipped = 0;
-  for (const item of body) {
-    const paper = paperFromHf(item);
+  for (let i = 0; i < body.length; i++) {
+    const paper = paperFromHf(body[i]);
+    if (consume) body[i] = undefined;
     if (paper) papers.push(paper);
     else skipped++;
   }

@@ -20,7 +20,8 @@ export function parseArxivId(text: string): { id: string; version: string | null
     if (month < 1 || month > 12) return null;
     const yymm = Number(yy + mm);
     if ((seq.length === 4) !== yymm <= 1412 || yymm < 704) return null;
-    return { id: `${yy}${mm}.${seq}`, version: version ?? null };
+    // The id as typed when it has no version (no new string for the common case).
+    return { id: version || s !== text ? `${yy}${mm}.${seq}` : s, version: version ?? null };
   }
   const o = OLD_ID.exec(s);
   if (o) {

@@ -18,21 +18,25 @@ export class SettingsStore {
     this.path = join(dir, 'config.json');
   }
 
+  /** The last load, reused until a write: a list reads the settings and then the cache cap from them. */
+  #loaded: { store: Store; corrupt: string | null } | undefined;
+
   /** The store; a corrupt file is set aside as `*.corrupt` with its reading list recovered. */
   async read(): Promise<Store> {
-    const got = this.#load();
+    const got = (this.#loaded ??= this.#load());
     if (got.corrupt === null) return got.store;
     return this.update((store) => store);
   }
 
   /** The store as the file holds it now, without repairing anything: for the cache size cap. */
   peek(): Store {
-    return this.#load().store;
+    return (this.#loaded ??= this.#load()).store;
   }
 
   /** Applies a change under the lock and writes the result; returns the new store. */
   async update(change: (store: Store) => Store): Promise<Store> {
     return withLock(this.path, async () => {
+      this.#loaded = undefined;
       const got = this.#load();
       if (got.corrupt !== null) this.#setAside(got.corrupt, got.store.saved.length);
       const next = change(got.store);

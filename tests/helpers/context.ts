@@ -24,6 +24,7 @@ export function testContext(env: NodeJS.ProcessEnv, now: Date): { ctx: Context; 
     stderr: () => stderr as unknown as NodeJS.WriteStream,
     stdoutFd: null,
   };
-  const ctx = createContext(proc, { noColor: true, quiet: false, verbose: false }, new AbortController().signal, () => now);
+  const signal = new AbortController().signal;
+  const ctx = createContext(proc, { noColor: true, quiet: false, verbose: false }, () => signal, () => now);
   return { ctx, stdout, stderr };
 }
