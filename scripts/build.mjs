@@ -54,6 +54,17 @@ await Promise.all([
   ),
 ]);
 
+// man/papers.1, from the same command table as the CLI and its help.
+{
+  const { execFileSync } = await import('node:child_process');
+  const { tmpdir } = await import('node:os');
+  const tool = `${tmpdir()}/papers-man-${process.pid}.cjs`;
+  await build({ ...common, entryPoints: ['scripts/man.ts'], outfile: tool });
+  const date = new Date(Number(process.env.SOURCE_DATE_EPOCH ?? Date.now() / 1000) * 1000).toISOString().slice(0, 10);
+  execFileSync(process.execPath, [tool, 'man/papers.1', pkg.version, date], { stdio: 'inherit' });
+  rmSync(tool, { force: true });
+}
+
 // Warm the V8 code cache on the everyday path: the first run writes dist/cli.cjs.cache with the
 // functions it compiled, so a list from the cache is the run the cache is made for.
 {

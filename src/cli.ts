@@ -19,7 +19,12 @@ async function contextFor(options: RawOptions): Promise<Context> {
 
 /** Commander's reading of the arguments, for everything the fast path leaves to it. */
 async function parseWithCommander(argv: string[]): Promise<Parsed | null> {
-  const { buildProgram } = await import('./program.js');
+  const { buildProgram, unknownCommand } = await import('./program.js');
+  const unknown = unknownCommand(argv);
+  if (unknown) {
+    const { UsageError } = await import('./core/errors.js');
+    throw new UsageError(`unknown command '${unknown.word}'`, `${unknown.suggestion ? `did you mean '${unknown.suggestion}'? ` : ''}papers --help lists the commands`);
+  }
   let invocation: Parsed | null = null;
   await buildProgram((inv) => (invocation = inv)).parseAsync(argv, { from: 'user' });
   return invocation;

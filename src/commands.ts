@@ -67,6 +67,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [], examples: ['papers config', 'papers config set limit 50', 'papers config set columns rank,upvotes,id,day,title', 'papers config unset sort'],
   },
   {
+    name: 'completion', description: 'print a completion script for bash, zsh or fish',
+    args: [{ name: 'shell', description: 'bash, zsh or fish', required: true }], options: [],
+    examples: ['papers completion bash > ~/.local/share/bash-completion/completions/papers', 'papers completion zsh > "${fpath[1]}/_papers"', 'papers completion fish > ~/.config/fish/completions/papers.fish'],
+  },
+  {
     name: 'cache', description: 'where the cache is, what it holds, and emptying it', args: [{ name: 'action', description: 'ls (default), path, or clear' }], options: [],
     examples: ['papers cache', 'papers cache path', 'papers cache clear'],
   },

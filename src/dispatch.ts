@@ -34,6 +34,8 @@ export async function dispatch(ctx: Context, name: string, args: unknown[], raw:
       return (await import('./commands/saved.js')).unsave(ctx, args[0] as string);
     case 'config':
       return printLines(ctx, await (await import('./commands/config.js')).config(ctx, args[0] as string | undefined, (args[1] as string[] | undefined) ?? []));
+    case 'completion':
+      return completion(ctx, args[0] as string);
     case 'cache':
       return printLines(ctx, await (await import('./commands/cache.js')).cache(ctx, args[0] as string | undefined));
     default:
@@ -69,6 +71,22 @@ async function list(ctx: Context, name: string, args: unknown[], raw: RawOptions
       result = await (await import('./commands/saved.js')).saved(ctx, opts);
   }
   await printList(ctx, result, opts);
+}
+
+/** `papers completion <shell>`; `ids` (used by the scripts) prints the last list's ids. */
+async function completion(ctx: Context, shell: string): Promise<void> {
+  const [{ completionScript, SHELLS }, { COMMANDS, GLOBAL_OPTIONS }, { UsageError }] = await Promise.all([
+    import('./render/completion.js'),
+    import('./commands.js'),
+    import('./core/errors.js'),
+  ]);
+  if (shell === 'ids') {
+    const { recallList } = await import('./io/lastList.js');
+    return printLines(ctx, (recallList(ctx.cache().dir)?.ids ?? []).filter((id): id is string => id !== null));
+  }
+  if (!(SHELLS as readonly string[]).includes(shell)) throw new UsageError(`no completion for '${shell}'`, `use ${SHELLS.join(', ')}`);
+  const { writeChunks } = await import('./io/output.js');
+  await writeChunks(ctx.stdout, [completionScript(shell as (typeof SHELLS)[number], COMMANDS, GLOBAL_OPTIONS)]);
 }
 
 /** Prints a command's plain lines (config, cache), tab-separated fields sanitised one by one. */

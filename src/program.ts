@@ -10,9 +10,8 @@ export interface Invocation {
 }
 
 function toOption(spec: OptionSpec): Option {
-  const option = new Option(spec.flags, spec.description);
   // Defaults are applied by the option parsers, after the settings; commander only shows them.
-  if (spec.default !== undefined) option.default(undefined, spec.default);
+  const option = new Option(spec.flags, spec.default === undefined ? spec.description : `${spec.description} (default: ${spec.default})`);
   if (spec.choices) option.choices(spec.choices as string[]);
   if (spec.repeatable) option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
   return option;
@@ -24,6 +23,55 @@ function argText(spec: CommandSpec): string[] {
     return a.required ? `<${inner}>` : `[${inner}]`;
   });
 }
+
+/** Edit distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}
+
+/**
+ * The first word that is neither an option, an option's value nor a command: with `today` as the
+ * default command, commander would call it an extra argument of today; a user meant a command.
+ */
+export function unknownCommand(argv: readonly string[]): { word: string; suggestion: string | null } | null {
+  const valued = new Set(
+    [...GLOBAL_OPTIONS, ...COMMANDS.find((c) => c.name === 'today')!.options]
+      .filter((o) => /<[^>]+>/.test(o.flags))
+      .flatMap((o) => o.flags.split(/[ ,]+/).filter((f) => f.startsWith('-'))),
+  );
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--') return null;
+    if (word.startsWith('-')) {
+      if (valued.has(word)) i++;
+      continue;
+    }
+    if (COMMANDS.some((c) => c.name === word || c.aliases?.includes(word)) || word === 'help') return null;
+    const names = COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
+    const best = names.map((n) => ({ n, d: distance(word, n) })).sort((a, b) => a.d - b.d)[0]!;
+    return { word, suggestion: best.d <= Math.max(2, Math.floor(word.length / 3)) ? best.n : null };
+  }
+  return null;
+}
+
+const ROOT_EXAMPLES = [
+  'papers                                   # today\'s papers, ranked',
+  'papers show 3                            # row 3 of the last list, in full',
+  "papers today --json | jq -r '.[] | .title'",
+  'papers week --min-upvotes 50 -n 10',
+  'papers search diffusion transformers --has-code',
+  'papers read feed.xml --format markdown',
+];
 
 const outputError = (text: string, write: (s: string) => void) => write(`papers: ${text.replace(/^error: /, '')}`);
 
@@ -39,6 +87,7 @@ export function buildProgram(onRun: (inv: Invocation) => void): Command {
     .exitOverride()
     .configureOutput({ outputError });
   for (const spec of GLOBAL_OPTIONS) program.addOption(toOption(spec));
+  program.addHelpText('after', `\nExamples:\n${ROOT_EXAMPLES.map((e) => `  $ ${e}`).join('\n')}\n\nRun papers <command> --help for a command's options; man papers for everything.\n`);
   for (const spec of COMMANDS) {
     const command = program.command(spec.name, spec.name === 'today' ? { isDefault: true } : {}).description(spec.description);
     for (const alias of spec.aliases ?? []) command.alias(alias);

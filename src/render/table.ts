@@ -17,6 +17,8 @@ export interface TableOptions {
   paint: Paint;
   /** Which columns, in order; the title is always last. */
   columns?: readonly TableColumn[];
+  /** `--grep` patterns, whose matches are highlighted in titles. */
+  highlight?: readonly RegExp[];
 }
 
 interface Column {
@@ -38,7 +40,27 @@ const COLUMNS: Record<Exclude<TableColumn, 'title'>, Column> = {
 };
 
 /** The terminal list: rank, upvotes, comments, id, title; the title takes the rest of the width, cut with `…`. */
-export function renderTable(papers: readonly RankedPaper[], { width, paint, columns: chosen = DEFAULT_TABLE_COLUMNS }: TableOptions): string[] {
+/** Paints every match of the patterns in a (sanitised, already cut) title. */
+function highlight(title: string, patterns: readonly RegExp[], paint: Paint): string {
+  if (patterns.length === 0) return title;
+  const marks = new Array<boolean>(title.length).fill(false);
+  for (const p of patterns) {
+    for (const m of title.matchAll(new RegExp(p.source, 'gi'))) {
+      if (m[0] === '') continue;
+      for (let i = m.index!; i < m.index! + m[0].length; i++) marks[i] = true;
+    }
+  }
+  let out = '';
+  for (let i = 0; i < title.length; ) {
+    let j = i;
+    while (j < title.length && marks[j] === marks[i]) j++;
+    out += marks[i] ? paint.match(title.slice(i, j)) : title.slice(i, j);
+    i = j;
+  }
+  return out;
+}
+
+export function renderTable(papers: readonly RankedPaper[], { width, paint, columns: chosen = DEFAULT_TABLE_COLUMNS, highlight: patterns = [] }: TableOptions): string[] {
   if (papers.length === 0) return [];
   const all = chosen.filter((c): c is Exclude<TableColumn, 'title'> => c !== 'title').map((c) => COLUMNS[c]);
   let columns = all;
@@ -60,7 +82,7 @@ export function renderTable(papers: readonly RankedPaper[], { width, paint, colu
   });
   table.push([...columns.map((c) => paint.dim(c.head)), paint.dim('title')]);
   for (const p of papers) {
-    table.push([...columns.map((c) => c.style(paint, c.text(p), p)), truncate(sanitizeLine(p.title), titleWidth)]);
+    table.push([...columns.map((c) => c.style(paint, c.text(p), p)), highlight(truncate(sanitizeLine(p.title), titleWidth), patterns, paint)]);
   }
   return table.toString().split('\n').map((line) => line.trimEnd());
 }

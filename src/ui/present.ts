@@ -31,7 +31,7 @@ export interface ListResult {
 }
 
 /** Prints a list in the chosen format: a table on a terminal, TSV in a pipe, unless --format/--json say. */
-export async function printList(ctx: Context, result: ListResult, opts: Pick<ListOptions, 'format' | 'fields' | 'columns'>): Promise<void> {
+export async function printList(ctx: Context, result: ListResult, opts: Pick<ListOptions, 'format' | 'fields' | 'columns'> & { filters?: ListOptions['filters'] }): Promise<void> {
   await ctx.spinner.stop();
   const format = opts.format ?? (ctx.terminal.stdoutTTY ? 'table' : 'tsv');
   const { papers } = result;
@@ -59,7 +59,8 @@ export async function printList(ctx: Context, result: ListResult, opts: Pick<Lis
     case 'table': {
       const [{ renderTable }, { terminalPaint }] = await Promise.all([import('../render/table.js'), import('./paint.js')]);
       const paint = terminalPaint(ctx.terminal.colorLevel);
-      chunks = renderTable(papers, { width: ctx.terminal.columns, paint, columns: opts.columns }).map((line) => `${line}\n`);
+      const highlight = opts.filters?.grep ?? [];
+      chunks = renderTable(papers, { width: ctx.terminal.columns, paint, columns: opts.columns, highlight }).map((line) => `${line}\n`);
       break;
     }
   }

@@ -67,6 +67,20 @@ describe('renderTable', () => {
     for (const line of lines) expect(widthOf(line)).toBeLessThanOrEqual(60);
   });
 
+  it('highlights --grep matches in titles, case-insensitively, without changing the width', () => {
+    const mark: Paint = { ...plain, match: (t) => `[${t}]` };
+    const lines = renderTable(ranked, { width: 100, paint: mark, highlight: [/lattice/i, /RETRIEVAL/i] });
+    expect(lines[1]).toContain('Sparse [Lattice]s for Long-Context [Retrieval]');
+    const ansi: Paint = { ...plain, match: (t) => `\x1b[1m${t}\x1b[22m` };
+    for (const line of renderTable(ranked, { width: 40, paint: ansi, highlight: [/s/i] })) expect(widthOf(line)).toBeLessThanOrEqual(40);
+  });
+
+  it('shows the columns the settings choose, title last', () => {
+    const lines = renderTable(ranked, { width: 100, paint: plain, columns: ['day', 'rank', 'stars', 'title'] });
+    expect(lines[0]).toMatch(/^day\s+#\s+★\s+title$/);
+    expect(lines[1]).toMatch(/^2026-11-23\s+1\s+310\s+Sparse Lattices/);
+  });
+
   it('renders nothing for an empty list', () => {
     expect(renderTable([], { width: 80, paint: plain })).toEqual([]);
   });

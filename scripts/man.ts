@@ -1,0 +1,10 @@
+// Writes man/papers.1 from the command table; run by the build (bundled by esbuild, then executed).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { COMMANDS, GLOBAL_OPTIONS } from '../src/commands.js';
+import { LIST_OPTIONS } from '../src/options.js';
+import { MAN_FACTS } from '../src/manFacts.js';
+import { manPage } from '../src/render/man.js';
+
+const [, , out, version, date] = process.argv;
+mkdirSync(out!.replace(/\/[^/]+$/, ''), { recursive: true });
+writeFileSync(out!, manPage(COMMANDS, GLOBAL_OPTIONS, LIST_OPTIONS, { ...MAN_FACTS, version: version!, date: date! }));

@@ -1,0 +1,25 @@
+/** What the man page says besides the commands: environment, files, exit codes. */
+export const MAN_FACTS = {
+  environment: [
+    ['PAPERS_API_URL', 'Hugging Face base URL (default https://huggingface.co); may carry a path prefix.'],
+    ['PAPERS_ARXIV_URL', 'arXiv export API base URL (default https://export.arxiv.org).'],
+    ['PAPERS_CACHE_DIR', 'The cache directory.'],
+    ['PAPERS_CONFIG_DIR', 'The settings directory.'],
+    ['PAPERS_DEBUG', 'Set to 1: stack traces and network detail on stderr.'],
+    ['NO_COLOR, FORCE_COLOR, TERM, COLUMNS', 'Colour and width, as usual; TERM=dumb means no colour and no spinner.'],
+    ['PAGER', 'The pager for long abstracts on a terminal (default less -FRX).'],
+    ['BROWSER', 'The browser for papers open.'],
+    ['HTTPS_PROXY, HTTP_PROXY, NO_PROXY', 'Proxies.'],
+  ] as [string, string][],
+  files: [
+    ['~/.config/papers-nodejs/config.json', 'Settings and the reading list (the platform config directory elsewhere).'],
+    ['~/.cache/papers-nodejs/', 'The cache: one JSON file per list or paper, and last-list.ids (the platform cache directory elsewhere).'],
+  ] as [string, string][],
+  exitCodes: [
+    ['0', 'Success, an empty list included.'],
+    ['1', 'Failure at run time: network, server, an unreadable feed.'],
+    ['2', 'Usage: an unknown command or option, a bad value.'],
+    ['3', 'Not found: an id no source knows.'],
+    ['130', 'Interrupted.'],
+  ] as [string, string][],
+};

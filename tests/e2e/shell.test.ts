@@ -1,0 +1,132 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/commands.js';
+import { BIN, cleanEnv, ROOT, runCli, tempDirs } from '../helpers/cli.js';
+
+let dirs: ReturnType<typeof tempDirs>;
+let env: NodeJS.ProcessEnv;
+const has = (shell: string) => spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
+
+beforeAll(() => {
+  dirs = tempDirs();
+  // `papers` on the PATH, as after an install, for the scripts' calls back into it.
+  const bin = path.join(dirs.root, 'bin');
+  mkdirSync(bin);
+  symlinkSync(BIN, path.join(bin, 'papers'));
+  env = cleanEnv({ PATH: `${bin}:${process.env.PATH}`, PAPERS_CACHE_DIR: dirs.cache, PAPERS_CONFIG_DIR: dirs.config });
+  mkdirSync(dirs.cache, { recursive: true });
+  writeFileSync(path.join(dirs.cache, 'last-list.ids'), JSON.stringify({ ids: ['2611.00001', '2611.00002', null], at: 0 }));
+});
+afterAll(() => dirs.cleanup());
+
+async function script(shell: string): Promise<string> {
+  const r = await runCli(['completion', shell], env);
+  expect(r.code).toBe(0);
+  const file = path.join(dirs.root, `papers.${shell}`);
+  writeFileSync(file, r.stdout);
+  return file;
+}
+
+describe('papers completion', () => {
+  it('bash: sourcing registers papers; commands, options, option values and the last ids complete', async () => {
+    const file = await script('bash');
+    const complete = (line: string) => {
+      const words = line.split(' ');
+      const out = execFileSync('bash', ['-c', `source '${file}'; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _papers; printf '%s\\n' "\${COMPREPLY[@]}"; complete -p papers`], { env, encoding: 'utf8' });
+      return out.trim().split('\n');
+    };
+    expect(complete('papers ').at(-1)).toBe('complete -F _papers papers');
+    expect(complete('papers da')).toContain('day');
+    expect(complete('papers da')).not.toContain('show');
+    expect(complete('papers today --so')).toContain('--sort');
+    expect(complete('papers today --sort ')).toEqual(['upvotes', 'comments', 'date', 'title', 'stars', 'complete -F _papers papers']);
+    expect(complete('papers day -1 --format m')).toContain('markdown');
+    expect(complete('papers read --from ')).toEqual(['hf', 'atom', 'rss', 'page', 'complete -F _papers papers']);
+    expect(complete('papers show ')).toEqual(['2611.00001', '2611.00002', 'complete -F _papers papers']);
+    expect(complete('papers open 2611.0000')).toEqual(['2611.00001', '2611.00002', 'complete -F _papers papers']);
+  });
+
+  it.skipIf(!has('zsh'))('zsh: the script parses (zsh -n) and loads under compinit', async () => {
+    const file = await script('zsh');
+    expect(spawnSync('zsh', ['-n', file]).status).toBe(0);
+    const r = spawnSync('zsh', ['-f', '-c', `autoload -Uz compinit && compinit -u -D && source '${file}' && print -r -- \${_comps[papers]}`], { env, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('_papers');
+  });
+
+  it.skipIf(!has('fish'))('fish: the script parses (fish -n) and completes commands, values and ids', async () => {
+    const file = await script('fish');
+    expect(spawnSync('fish', ['-n', file]).status).toBe(0);
+    const complete = (line: string) =>
+      execFileSync('fish', ['--no-config', '-c', `source '${file}'; complete -C '${line}'`], { env, encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .map((l) => l.split('\t')[0]);
+    expect(complete('papers da')).toContain('day');
+    expect(complete('papers today --sort ')).toEqual(expect.arrayContaining(['upvotes', 'comments', 'date', 'title', 'stars']));
+    expect(complete('papers show ')).toEqual(expect.arrayContaining(['2611.00001', '2611.00002']));
+  });
+
+  it('an unknown shell is a usage error', async () => {
+    const r = await runCli(['completion', 'tcsh'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/use bash, zsh, fish/);
+  });
+});
+
+describe('help', () => {
+  it.each([[[]], ...COMMANDS.map((c) => [[c.name]])])('papers %j --help: summary, usage, options with defaults and choices, examples', async (words) => {
+    const r = await runCli([...(words as string[]), '--help'], { ...env, COLUMNS: '100' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^Usage: papers/);
+    expect(r.stdout).toContain('Examples:\n  $ papers');
+    expect(r.stdout).toMatchSnapshot();
+  });
+
+  it('list options show their defaults and accepted values', async () => {
+    const r = await runCli(['today', '--help'], env);
+    // Help is wrapped at 80 columns in a pipe: read it as one line.
+    const text = r.stdout.replace(/\s+/g, ' ');
+    expect(text).toMatch(/--limit <N> [^-]*\(default: 30\)/);
+    expect(text).toMatch(/--sort <key> .*?\(default: upvotes\) \(choices: "upvotes", "comments", "date", "title", "stars"\)/);
+    expect(text).toMatch(/--format <format> .*?\(choices: "table", "tsv", "json", "jsonl", "csv", "markdown", "bibtex"\)/);
+  });
+
+  it('an unknown command suggests the nearest one, exit 2', async () => {
+    const r = await runCli(['tody'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("papers: unknown command 'tody'\nhint: did you mean 'today'? papers --help lists the commands\n");
+    const far = await runCli(['-n', '5', 'xyzzy'], env);
+    expect(far.code).toBe(2);
+    expect(far.stderr).toMatch(/^papers: unknown command 'xyzzy'\nhint: papers --help lists the commands/);
+  });
+
+  it('-V prints the version', async () => {
+    const r = await runCli(['-V'], env);
+    expect(r.stdout).toBe(`${JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}\n`);
+  });
+});
+
+describe('man page', () => {
+  const page = path.join(ROOT, 'man', 'papers.1');
+
+  it('is built from the same definitions and listed in package.json', () => {
+    expect(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).man).toEqual(['man/papers.1']);
+    const text = readFileSync(page, 'utf8');
+    for (const section of ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'COMMANDS', 'LIST OPTIONS', 'GLOBAL OPTIONS', 'ENVIRONMENT', 'FILES', 'EXIT STATUS', 'EXAMPLES']) {
+      expect(text).toContain(`.SH ${section}`);
+    }
+    for (const c of COMMANDS) expect(text).toContain(`.B ${c.name}`);
+    for (const v of ['PAPERS_API_URL', 'PAPERS_CACHE_DIR', 'NO_COLOR']) expect(text).toContain(v);
+  });
+
+  it.skipIf(!existsSync('/usr/bin/man'))('renders with man without warnings', () => {
+    const r = spawnSync('man', ['--warnings', '-l', page], { env: { ...env, MANWIDTH: '80', MANPAGER: 'cat', PAGER: 'cat' }, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('papers - Hugging Face Daily Papers');
+  });
+});
