@@ -10,7 +10,7 @@ import type { ListOptions } from './listOptions.js';
 /** `papers read [file|-]`: any saved feed, listed like the live one. */
 export async function read(ctx: Context, arg: string | undefined, from: FeedFormat | undefined, opts: ListOptions): Promise<ListResult> {
   const input = await readInput(arg, ctx.stdin());
-  const feed = parseFeed(input.text, input.name, nyDay(ctx.now()), from);
+  const feed = parseFeed(input.bytes, input.name, nyDay(ctx.now()), from);
   if (feed.skipped > 0) ctx.warn(`${input.name}: skipped ${feed.skipped} broken entr${feed.skipped === 1 ? 'y' : 'ies'}; listing the other ${feed.papers.length}`);
   const why = feed.papers.length > 0 ? 'match the filters' : 'are in it';
   return { papers: selectPapers(feed.papers, opts), emptyNote: `no papers ${why}` };

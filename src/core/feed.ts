@@ -1,6 +1,7 @@
 import { parseXml, papersFromAtomDoc, text as xmlText } from './atom.js';
 import { FeedError } from './errors.js';
 import { papersFromHfList, paperFromHf } from './hf.js';
+import { jsonArrayItems } from './jsonItems.js';
 import { looksLikePage, papersFromPage } from './page.js';
 import type { Paper } from './paper.js';
 import { paperFromRssItem } from './rss.js';
@@ -56,6 +57,29 @@ function fromJson(text: string, what: string): ParsedFeed {
   throw unreadable(what, `JSON ${body === null ? 'null' : typeof body}`);
 }
 
+/** Past this size a JSON array is read item by item (see jsonItems.ts); below it, one JSON.parse is simplest. */
+const STREAM_MIN_BYTES = 8 * 1024 * 1024;
+
+/** A big daily_papers array, item by item; null when it is not well-formed, so one JSON.parse can say why. */
+function fromJsonItems(bytes: Uint8Array, what: string): ParsedFeed | null {
+  const papers: Paper[] = [];
+  let skipped = 0;
+  let count = 0;
+  try {
+    for (const item of jsonArrayItems(bytes)) {
+      count++;
+      const paper = paperFromHf(item);
+      if (paper) papers.push(paper);
+      else skipped++;
+    }
+  } catch (error) {
+    if (error instanceof SyntaxError) return null;
+    throw error;
+  }
+  if (papers.length === 0 && count > 0) throw unreadable(what, 'a JSON array without papers');
+  return { format: 'hf', papers, skipped };
+}
+
 function fromXml(text: string, what: string, want?: 'atom' | 'rss'): ParsedFeed {
   const doc = parseXml(text, what);
   if (isObject(doc.feed) && want !== 'rss') return { format: 'atom', ...papersFromAtomDoc(doc, what) };
@@ -81,8 +105,16 @@ function fromXml(text: string, what: string, want?: 'atom' | 'rss'): ParsedFeed 
  * forces a format. Broken entries are skipped and counted; an unreadable whole is a FeedError
  * saying what was expected and what was found.
  */
-export function parseFeed(text: string, what: string, today: string, from?: FeedFormat): ParsedFeed {
-  const body = text.replace(/^\ufeff/, '');
+export function parseFeed(input: string | Uint8Array, what: string, today: string, from?: FeedFormat): ParsedFeed {
+  if (typeof input !== 'string') {
+    if (input.length >= STREAM_MIN_BYTES && (from === undefined || from === 'hf')) {
+      const head = new TextDecoder().decode(input.subarray(0, 64)).replace(/^\ufeff/, '').trimStart();
+      const streamed = head.startsWith('[') ? fromJsonItems(input, what) : null;
+      if (streamed) return streamed;
+    }
+    input = new TextDecoder().decode(input);
+  }
+  const body = input.replace(/^\ufeff/, '');
   const kind = sniff(body);
   const format: FeedFormat | 'xml' | null = from ?? (kind === 'json' ? 'hf' : kind === 'xml' ? 'xml' : kind === 'page' ? 'page' : null);
   if (format === null) throw unreadable(what, FOUND[kind]);

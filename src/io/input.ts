@@ -7,7 +7,8 @@ export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 export interface Input {
   /** How errors name it: the path, or "stdin". */
   name: string;
-  text: string;
+  /** The bytes as read: a big JSON feed is parsed item by item from them, never as one string. */
+  bytes: Uint8Array;
 }
 
 function tooLarge(name: string, max: number): FeedError {
@@ -18,7 +19,7 @@ function tooLarge(name: string, max: number): FeedError {
 export async function readInput(arg: string | undefined, stdin: NodeJS.ReadStream, max = MAX_INPUT_BYTES): Promise<Input> {
   if (arg === undefined || arg === '-') {
     if (arg === undefined && stdin.isTTY) throw new UsageError('read needs a file, or - for stdin', 'papers read feed.xml, or curl ... | papers read');
-    return { name: 'stdin', text: await readStream(stdin, 'stdin', max) };
+    return { name: 'stdin', bytes: await readStream(stdin, 'stdin', max) };
   }
   let stat: Stats;
   try {
@@ -29,16 +30,16 @@ export async function readInput(arg: string | undefined, stdin: NodeJS.ReadStrea
   }
   if (stat.isDirectory()) throw new FeedError(`${arg}: is a directory, not a feed`);
   if (stat.isFile() && stat.size > max) throw tooLarge(arg, max);
-  if (!stat.isFile()) return { name: arg, text: await readStream(createReadStream(arg), arg, max) };
+  if (!stat.isFile()) return { name: arg, bytes: await readStream(createReadStream(arg), arg, max) };
   try {
-    return { name: arg, text: readFileSync(arg, 'utf8') };
+    return { name: arg, bytes: readFileSync(arg) };
   } catch (error) {
     throw new FeedError(`${arg}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
 }
 
-/** A whole stream as UTF-8, refused once it passes `max` bytes (so a huge pipe never exhausts memory). */
-async function readStream(stream: NodeJS.ReadableStream, name: string, max: number): Promise<string> {
+/** A whole stream, refused once it passes `max` bytes (so a huge pipe never exhausts memory). */
+async function readStream(stream: NodeJS.ReadableStream, name: string, max: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
@@ -50,5 +51,5 @@ async function readStream(stream: NodeJS.ReadableStream, name: string, max: numb
     }
     chunks.push(buf);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
