@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { FeedError } from './errors.js';
 import { FEED_HINT } from './feedFormats.js';
-import { linksFor, type Paper } from './paper.js';
+import { linksFor, withoutHfFields, type Paper } from './paper.js';
 import { arxivIdOf, listingAbstract, splitCreators } from './rss.js';
 import { httpUrl, oneLine } from './values.js';
 
@@ -69,15 +69,7 @@ export function paperFromAtomEntry(entry: Node): Paper | null {
     authors,
     authorCount: authors.length,
     publishedAt: text(entry.published),
-    day: null,
-    upvotes: null,
-    comments: null,
-    githubRepo: null,
-    githubStars: null,
-    projectPage: null,
-    aiSummary: null,
-    keywords: [],
-    organization: null,
+    ...withoutHfFields(),
     ...linksFor(id),
     pdfUrl: (pdf && httpUrl(attr(pdf, 'href'))?.replace(/^http:/, 'https:')) || linksFor(id).pdfUrl,
     source: 'arxiv',

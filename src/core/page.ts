@@ -1,5 +1,5 @@
 import { FeedError } from './errors.js';
-import type { Paper } from './paper.js';
+import { withoutHfFields, type Paper } from './paper.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DATE_LINE = /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2})(?:, (\d{4}))?(?:\s+(\d+))?$/;
@@ -76,15 +76,8 @@ export function papersFromPage(text: string, what: string, today: string): { pap
       authors: [],
       authorCount: Number(authors[1]),
       publishedAt: published,
-      day: null,
+      ...withoutHfFields(),
       upvotes: date[4] ? Number(date[4]) : 0,
-      comments: null,
-      githubRepo: null,
-      githubStars: null,
-      projectPage: null,
-      aiSummary: null,
-      keywords: [],
-      organization: null,
       url: null,
       arxivUrl: null,
       pdfUrl: null,

@@ -49,6 +49,11 @@ export function linksFor(id: string | null): Pick<Paper, 'url' | 'arxivUrl' | 'p
   };
 }
 
+/** The fields only Hugging Face knows, unknown: what an arXiv entry, an RSS item or a page copy lacks. */
+export function withoutHfFields(): Pick<Paper, 'day' | 'upvotes' | 'comments' | 'githubRepo' | 'githubStars' | 'projectPage' | 'aiSummary' | 'keywords' | 'organization'> {
+  return { day: null, upvotes: null, comments: null, githubRepo: null, githubStars: null, projectPage: null, aiSummary: null, keywords: [], organization: null };
+}
+
 /** Hugging Face indexes new-style arXiv ids only, without a version. */
 export function isHfId(id: string): boolean {
   return /^\d{4}\.\d{4,5}$/.test(id);

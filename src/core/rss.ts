@@ -1,5 +1,5 @@
 import type { Paper } from './paper.js';
-import { linksFor } from './paper.js';
+import { linksFor, withoutHfFields } from './paper.js';
 import { parseArxivId } from './ref.js';
 import { httpUrl, oneLine } from './values.js';
 
@@ -69,15 +69,7 @@ export function paperFromRssItem(
     authors,
     authorCount: authors.length,
     publishedAt: isoDate(text(item.pubDate) ?? text(item.date)),
-    day: null,
-    upvotes: null,
-    comments: null,
-    githubRepo: null,
-    githubStars: null,
-    projectPage: null,
-    aiSummary: null,
-    keywords: [],
-    organization: null,
+    ...withoutHfFields(),
     ...links,
     arxivUrl: links.arxivUrl ?? httpUrl(link),
     source: 'rss',

@@ -1,4 +1,4 @@
-import type { Field, RankedPaper } from '../core/paper.js';
+import { FIELDS, type Field, type RankedPaper } from '../core/paper.js';
 
 /** The columns a TSV or table row shows when `--fields` does not say. */
 export const LIST_COLUMNS = ['rank', 'upvotes', 'comments', 'id', 'title'] as const satisfies readonly Field[];
@@ -12,9 +12,9 @@ export function cellText(paper: RankedPaper, field: Field): string {
 }
 
 /** The object `--json` prints: every field in contract order, or the ones `--fields` names, in its order. */
-export function pick(paper: RankedPaper, fields?: readonly Field[]): Partial<RankedPaper> {
-  if (!fields) return paper;
+export function pick(paper: RankedPaper, fields: readonly Field[] = FIELDS): Partial<RankedPaper> {
+  // Always in contract order, whatever order a parser built the object in.
   const out: Record<string, unknown> = {};
-  for (const f of fields) out[f] = paper[f];
+  for (const f of fields) out[f] = paper[f] ?? (f === 'authors' || f === 'keywords' ? [] : null);
   return out as Partial<RankedPaper>;
 }

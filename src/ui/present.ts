@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import type { ListOptions } from '../commands/listOptions.js';
 import { rememberList } from '../io/lastList.js';
 import { writeChunks } from '../io/output.js';
+import { pick } from '../render/fields.js';
 import { renderJson, renderJsonl, toJson } from '../render/json.js';
 import { renderTsv } from '../render/tsv.js';
 
@@ -10,7 +11,8 @@ import { renderTsv } from '../render/tsv.js';
 export async function printPaper(ctx: Context, paper: Paper, json: boolean): Promise<void> {
   await ctx.spinner.stop();
   if (json) {
-    await writeChunks(ctx.stdout, [`${toJson({ rank: null, ...paper })}\n`]);
+    // The same fields, in the same order, as a list's objects; a single paper has no rank.
+    await writeChunks(ctx.stdout, [`${toJson(pick({ ...paper, rank: null } as unknown as RankedPaper))}\n`]);
     return;
   }
   const [{ renderAbstract }, { terminalPaint }] = await Promise.all([import('../render/abstract.js'), import('./paint.js')]);

@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays, nyDay } from '../../src/core/dates.js';
 import { FIELDS } from '../../src/core/paper.js';
-import { cleanEnv, runCli, runShell, tempDirs } from '../helpers/cli.js';
-import { dayItems, FakeHf, hfItem, json } from '../helpers/server.js';
+import { runCli, runShell, type tempDirs } from '../helpers/cli.js';
+import { dayItems, type FakeHf, hfItem, json } from '../helpers/server.js';
+import { useHarness } from '../helpers/harness.js';
 
 // "Today" is the real New York date: the server, not the calendar, decides which days have papers.
 const today = nyDay(new Date());
@@ -15,20 +16,7 @@ let server: FakeHf;
 let dirs: ReturnType<typeof tempDirs>;
 let env: NodeJS.ProcessEnv;
 
-beforeAll(async () => {
-  server = new FakeHf();
-  await server.start();
-});
-afterAll(() => server.stop());
-
-beforeEach(() => {
-  server.days.clear();
-  server.requests = [];
-  server.fault = undefined;
-  dirs = tempDirs();
-  env = cleanEnv({ PAPERS_API_URL: server.url, PAPERS_CACHE_DIR: dirs.cache, PAPERS_CONFIG_DIR: dirs.config });
-});
-afterEach(() => dirs.cleanup());
+useHarness((h) => ({ server, dirs, env } = h));
 
 const tsvIds = (out: string) => out.trimEnd().split('\n').filter(Boolean).map((l) => l.split('\t')[3]);
 

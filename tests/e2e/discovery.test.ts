@@ -1,8 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays, nyDay } from '../../src/core/dates.js';
 import { isoWeekOf } from '../../src/core/period.js';
-import { cleanEnv, runCli, tempDirs } from '../helpers/cli.js';
-import { dayItems, FakeHf, hfItem } from '../helpers/server.js';
+import { runCli, type tempDirs } from '../helpers/cli.js';
+import { dayItems, type FakeHf, hfItem } from '../helpers/server.js';
+import { useHarness } from '../helpers/harness.js';
 
 const today = nyDay(new Date());
 const { year, week } = isoWeekOf(today);
@@ -14,22 +15,7 @@ const lastMonth = lastMonthDay.slice(0, 7);
 let server: FakeHf;
 let dirs: ReturnType<typeof tempDirs>;
 let env: NodeJS.ProcessEnv;
-
-beforeAll(async () => {
-  server = new FakeHf();
-  await server.start();
-});
-afterAll(() => server.stop());
-beforeEach(() => {
-  server.days.clear();
-  server.requests = [];
-  server.fault = undefined;
-  server.delay = 0;
-  server.maxInFlight = 0;
-  dirs = tempDirs();
-  env = cleanEnv({ PAPERS_API_URL: server.url, PAPERS_CACHE_DIR: dirs.cache, PAPERS_CONFIG_DIR: dirs.config });
-});
-afterEach(() => dirs.cleanup());
+useHarness((h) => ({ server, dirs, env } = h));
 
 const rows = (out: string) => out.trimEnd().split('\n').filter(Boolean).map((l) => l.split('\t'));
 

@@ -1,31 +1,21 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays, nyDay } from '../../src/core/dates.js';
-import { BIN, cleanEnv, runCli, runShell, tempDirs } from '../helpers/cli.js';
-import { dayItems, FakeHf, hfItem, json } from '../helpers/server.js';
+import { BIN, cleanEnv, runCli, runShell, type tempDirs } from '../helpers/cli.js';
+import { dayItems, type FakeHf, hfItem, json } from '../helpers/server.js';
+import { useHarness } from '../helpers/harness.js';
 
 const today = nyDay(new Date());
 const day = addDays(today, -1);
 let server: FakeHf;
 let dirs: ReturnType<typeof tempDirs>;
 let env: NodeJS.ProcessEnv;
-
-beforeAll(async () => {
-  server = new FakeHf();
-  await server.start();
-});
-afterAll(() => server.stop());
+useHarness((h) => ({ server, dirs, env } = h));
 beforeEach(() => {
-  server.days.clear();
-  server.requests = [];
-  server.fault = undefined;
   server.days.set(day, [hfItem('2611.00001', day, 5, 1), hfItem('2611.00002', day, 7, 0)]);
-  dirs = tempDirs();
-  env = cleanEnv({ PAPERS_API_URL: server.url, PAPERS_CACHE_DIR: dirs.cache, PAPERS_CONFIG_DIR: dirs.config });
 });
-afterEach(() => dirs.cleanup());
 
 const ids = (out: string) => out.trimEnd().split('\n').filter(Boolean).map((l) => l.split('\t')[3]);
 const cacheFiles = () => (existsSync(dirs.cache) ? readdirSync(dirs.cache).filter((f) => f.endsWith('.json')) : []);

@@ -1,11 +1,12 @@
 import { chmodSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays, nyDay } from '../../src/core/dates.js';
 import { FIELDS } from '../../src/core/paper.js';
-import { cleanEnv, runCli, tempDirs } from '../helpers/cli.js';
+import { runCli, type tempDirs } from '../helpers/cli.js';
 import { runInPty, visible } from '../helpers/pty.js';
-import { atomEntry, atomFeed, FakeHf, hfItem, json } from '../helpers/server.js';
+import { atomEntry, atomFeed, type FakeHf, hfItem, json } from '../helpers/server.js';
+import { useHarness } from '../helpers/harness.js';
 
 const yesterday = addDays(nyDay(new Date()), -1);
 let server: FakeHf;
@@ -25,22 +26,7 @@ const flat = {
   ai_summary: 'A flat summary.',
   ai_keywords: ['flat'],
 };
-
-beforeAll(async () => {
-  server = new FakeHf();
-  await server.start();
-});
-afterAll(() => server.stop());
-beforeEach(() => {
-  server.days.clear();
-  server.papers.clear();
-  server.arxiv.clear();
-  server.requests = [];
-  server.fault = undefined;
-  dirs = tempDirs();
-  env = cleanEnv({ PAPERS_API_URL: server.url, PAPERS_ARXIV_URL: server.url, PAPERS_CACHE_DIR: dirs.cache, PAPERS_CONFIG_DIR: dirs.config, COLUMNS: '80' });
-});
-afterEach(() => dirs.cleanup());
+useHarness((h) => ({ server, dirs, env } = h), { COLUMNS: '80' });
 
 describe('papers show', () => {
   it('shows a paper from the Hugging Face paper API, and caches the lookup', async () => {

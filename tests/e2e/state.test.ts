@@ -1,30 +1,20 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays, nyDay } from '../../src/core/dates.js';
-import { cleanEnv, runCli, tempDirs } from '../helpers/cli.js';
-import { FakeHf, hfItem } from '../helpers/server.js';
+import { runCli, type tempDirs } from '../helpers/cli.js';
+import { type FakeHf, hfItem } from '../helpers/server.js';
+import { useHarness } from '../helpers/harness.js';
 
 const day = addDays(nyDay(new Date()), -1);
 let server: FakeHf;
 let dirs: ReturnType<typeof tempDirs>;
 let env: NodeJS.ProcessEnv;
-
-beforeAll(async () => {
-  server = new FakeHf();
-  await server.start();
-});
-afterAll(() => server.stop());
+useHarness((h) => ({ server, dirs, env } = h));
 beforeEach(() => {
-  server.days.clear();
-  server.papers.clear();
-  server.requests = [];
   server.days.set(day, [hfItem('2611.00001', day, 3, 1, 'First, with "quotes" | pipes'), hfItem('2611.00002', day, 9, 0, 'Second {braces} & 50%')]);
-  dirs = tempDirs();
-  env = cleanEnv({ PAPERS_API_URL: server.url, PAPERS_ARXIV_URL: server.url, PAPERS_CACHE_DIR: dirs.cache, PAPERS_CONFIG_DIR: dirs.config });
 });
-afterEach(() => dirs.cleanup());
 
 describe('every format for a day', () => {
   it('csv, markdown and bibtex', async () => {

@@ -1,29 +1,20 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays, nyDay } from '../../src/core/dates.js';
 import { widthOf } from '../../src/render/text.js';
-import { cleanEnv, tempDirs } from '../helpers/cli.js';
 import { runInPty, visible } from '../helpers/pty.js';
-import { dayItems, FakeHf, hfItem } from '../helpers/server.js';
+import { dayItems, type FakeHf, hfItem } from '../helpers/server.js';
+import { useHarness } from '../helpers/harness.js';
 
 const day = addDays(nyDay(new Date()), -1);
 let server: FakeHf;
-let dirs: ReturnType<typeof tempDirs>;
 let env: NodeJS.ProcessEnv;
-
-beforeAll(async () => {
-  server = new FakeHf();
-  await server.start();
+useHarness((h) => ({ server, env } = h));
+beforeEach(() => {
   server.days.set(day, [
     ...dayItems(day, 20),
     hfItem('2611.09999', day, 999, 9, '大规模语言模型的稀疏注意力研究 🚀 with a very long English tail that must be cut somewhere'),
   ]);
 });
-afterAll(() => server.stop());
-beforeEach(() => {
-  dirs = tempDirs();
-  env = cleanEnv({ PAPERS_API_URL: server.url, PAPERS_CACHE_DIR: dirs.cache, PAPERS_CONFIG_DIR: dirs.config });
-});
-afterEach(() => dirs.cleanup());
 
 describe('on a terminal', () => {
   for (const columns of [40, 80, 160]) {

@@ -52,6 +52,18 @@ export class FakeHf {
     this.#server = createServer((req, res) => void this.#handle(req, res));
   }
 
+  /** Back to an empty, well-behaved server, for the next test. */
+  reset(): void {
+    this.days.clear();
+    this.papers.clear();
+    this.arxiv.clear();
+    this.requests = [];
+    this.fault = undefined;
+    this.delay = 0;
+    this.inFlight = 0;
+    this.maxInFlight = 0;
+  }
+
   async start(): Promise<string> {
     await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
     return this.url;
