@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays, nyDay } from '../../src/core/dates.js';
 import { widthOf } from '../../src/render/text.js';
 import { runInPty, visible } from '../helpers/pty.js';
+import { runCli } from '../helpers/cli.js';
 import { dayItems, type FakeHf, hfItem } from '../helpers/server.js';
 import { useHarness } from '../helpers/harness.js';
 
@@ -55,6 +56,15 @@ describe('on a terminal', () => {
     expect(r.stdout).not.toContain('fetching');
     expect(r.stdout.length).toBeLessThan(20_000);
     for (const line of visible(r.stdout).split('\n')) expect(widthOf(line)).toBeLessThanOrEqual(80);
+  });
+
+  it('FORCE_COLOR turns colour on even where it would be off (TERM=dumb, a pipe)', async () => {
+    const dumb = await runInPty(['day', day], { ...env, TERM: 'dumb', FORCE_COLOR: '1' }, 80);
+    expect(dumb.stdout).toMatch(/\x1b\[3\dm/);
+    const piped = await runCli(['day', day, '--format', 'table'], { ...env, FORCE_COLOR: '1' });
+    expect(piped.stdout).toMatch(/\x1b\[3\dm/);
+    const plainPipe = await runCli(['day', day, '--format', 'table', '--offline'], env);
+    expect(plainPipe.stdout).not.toMatch(/\x1b\[/);
   });
 
   it('prints no colour with NO_COLOR, --no-color or TERM=dumb, and no spinner with TERM=dumb', async () => {
