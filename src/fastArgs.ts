@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { COMMANDS, findCommand, GLOBAL_OPTIONS, optionKey } from './commands.js';
+import { findCommand, GLOBAL_OPTIONS, optionKey } from './commands.js';
 import type { OptionSpec } from './options.js';
 
 export interface Parsed {

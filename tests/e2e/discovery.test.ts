@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays, nyDay } from '../../src/core/dates.js';
 import { isoWeekOf } from '../../src/core/period.js';
-import { runCli, type tempDirs } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
 import { dayItems, type FakeHf, hfItem } from '../helpers/server.js';
 import { useHarness } from '../helpers/harness.js';
 
@@ -13,9 +13,8 @@ const lastMonthDay = addDays(`${today.slice(0, 7)}-01`, -1);
 const lastMonth = lastMonthDay.slice(0, 7);
 
 let server: FakeHf;
-let dirs: ReturnType<typeof tempDirs>;
 let env: NodeJS.ProcessEnv;
-useHarness((h) => ({ server, dirs, env } = h));
+useHarness((h) => ({ server, env } = h));
 
 const rows = (out: string) => out.trimEnd().split('\n').filter(Boolean).map((l) => l.split('\t'));
 

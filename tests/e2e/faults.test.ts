@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays, nyDay } from '../../src/core/dates.js';
-import { BIN, cleanEnv, runCli, runShell, type tempDirs } from '../helpers/cli.js';
+import { BIN, runCli, runShell, type tempDirs } from '../helpers/cli.js';
 import { dayItems, type FakeHf, hfItem, json } from '../helpers/server.js';
 import { useHarness } from '../helpers/harness.js';
 
@@ -87,7 +87,7 @@ describe('a server that misbehaves', () => {
   });
 
   it('follows a redirect to another path', async () => {
-    server.fault = (req, res, url) => {
+    server.fault = (_req, res, url) => {
       if (url.pathname === '/api/daily_papers' && !url.searchParams.has('moved')) {
         res.writeHead(301, { location: `/api/daily_papers${url.search}&moved=1` });
         res.end();

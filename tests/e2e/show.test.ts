@@ -1,6 +1,6 @@
 import { chmodSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays, nyDay } from '../../src/core/dates.js';
 import { FIELDS } from '../../src/core/paper.js';
 import { runCli, type tempDirs } from '../helpers/cli.js';
