@@ -2,6 +2,7 @@ import type { Context } from './context.js';
 import { EXIT, PapersError } from './core/errors.js';
 import type { RawOptions } from './dispatch.js';
 import { fastParse, type Parsed } from './fastArgs.js';
+import { interrupts } from './ui/interrupts.js';
 
 // Created when a command first needs a signal (creating one costs at every start); Ctrl-C before
 // that has nothing in flight to stop, and simply exits 130.
@@ -54,6 +55,7 @@ async function report(error: unknown): Promise<number> {
 
 async function main(argv: string[]): Promise<void> {
   process.on('SIGINT', () => {
+    if (interrupts.ignored > 0) return;
     if (interrupted() || interrupt === undefined) {
       process.stderr.write('papers: interrupted\n');
       process.exit(EXIT.interrupted);

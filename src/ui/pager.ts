@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { interrupts } from './interrupts.js';
 
 /**
  * Shows text through `$PAGER` (default `less -FRX`) like git does: the pager command is the user's
@@ -8,7 +9,8 @@ import { spawn } from 'node:child_process';
 export function page(text: string, env: NodeJS.ProcessEnv): Promise<boolean> {
   const command = env.PAGER ?? 'less -FRX';
   if (command.trim() === '' || command.trim() === 'cat') return Promise.resolve(false);
-  return new Promise((resolve) => {
+  interrupts.ignored++;
+  return new Promise<boolean>((resolve) => {
     const child = spawn('sh', ['-c', command], {
       stdio: ['pipe', 'inherit', 'inherit'],
       env: { LESS: 'FRX', LV: '-c', ...env },
@@ -18,5 +20,5 @@ export function page(text: string, env: NodeJS.ProcessEnv): Promise<boolean> {
     child.stdin.on('error', () => undefined);
     child.stdin.end(text);
     child.on('close', (code) => resolve(code !== 127 && code !== 126));
-  });
+  }).finally(() => interrupts.ignored--);
 }

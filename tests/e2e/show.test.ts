@@ -139,6 +139,23 @@ describe('papers show', () => {
     expect(piped.stdout).toContain('Paragraph 79.');
     expect(piped.stdout).not.toContain('PAGED');
   });
+
+  it('leaves Ctrl-C to the pager while it runs, then exits as the pager did', async () => {
+    server.papers.set('2611.00042', { ...flat, summary: Array.from({ length: 80 }, (_, i) => `Paragraph ${i}.`).join('\n\n') });
+    await runCli(['show', '2611.00042'], env); // cached, so the paging run needs no network
+    const pager = path.join(dirs.root, 'slow-pager.sh');
+    writeFileSync(pager, `#!/bin/sh\ntrap '' INT\nsleep 1\ncat > /dev/null\necho PAGER-DONE\n`);
+    chmodSync(pager, 0o755);
+    const { BIN } = await import('../helpers/cli.js');
+    const script = `stty cols 80 rows 20; set -m; PAGER='${pager}' "${process.execPath}" "${BIN}" show 2611.00042 --offline & pid=$!; sleep 0.5; kill -INT $pid; wait $pid; echo "[exit=$?]"`;
+    const { spawn } = await import('node:child_process');
+    const child = spawn('script', ['-qec', script, '/dev/null'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    await new Promise((r) => child.on('close', r));
+    expect(out).toContain('PAGER-DONE');
+    expect(out).toMatch(/\[exit=0\]/);
+  });
 });
 
 describe('papers open', () => {
