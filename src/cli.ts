@@ -1,5 +1,5 @@
 import type { Context } from './context.js';
-import { EXIT, PapersError } from './core/errors.js';
+import { EXIT, PapersError, UsageError } from './core/errors.js';
 import type { RawOptions } from './dispatch.js';
 import { fastParse, type Parsed } from './fastArgs.js';
 import { interrupts } from './ui/interrupts.js';
@@ -23,7 +23,6 @@ async function parseWithCommander(argv: string[]): Promise<Parsed | null> {
   const { buildProgram, unknownCommand } = await import('./program.js');
   const unknown = unknownCommand(argv);
   if (unknown) {
-    const { UsageError } = await import('./core/errors.js');
     throw new UsageError(`unknown command '${unknown.word}'`, `${unknown.suggestion ? `did you mean '${unknown.suggestion}'? ` : ''}papers --help lists the commands`);
   }
   let invocation: Parsed | null = null;
@@ -32,10 +31,11 @@ async function parseWithCommander(argv: string[]): Promise<Parsed | null> {
 }
 
 /** The one place errors become a message and an exit code. */
-async function report(error: unknown): Promise<number> {
-  const { CommanderError } = await import('commander');
-  if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return EXIT.ok;
+function report(error: unknown): number {
+  // Commander has already printed its message; known by its code, so that no error path loads commander.
+  const commander = error as { code?: unknown; exitCode?: unknown } | null;
+  if (typeof commander?.code === 'string' && commander.code.startsWith('commander.')) {
+    if (commander.code === 'commander.helpDisplayed' || commander.code === 'commander.version' || commander.exitCode === 0) return EXIT.ok;
     return EXIT.usage;
   }
   if (interrupted()) return EXIT.interrupted;
@@ -72,7 +72,7 @@ async function main(argv: string[]): Promise<void> {
       await dispatch(ctx, parsed.command, parsed.args, parsed.options);
     }
   } catch (error) {
-    process.exitCode = await report(error);
+    process.exitCode = report(error);
   } finally {
     await context?.close();
   }
