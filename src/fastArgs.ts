@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { findCommand, GLOBAL_OPTIONS, optionKey } from './commands.js';
 import type { OptionSpec } from './options.js';
 
@@ -8,31 +7,65 @@ export interface Parsed {
   options: Record<string, unknown>;
 }
 
+/** What the fast parser knows of one option. */
+interface Meta {
+  key: string;
+  takesValue: boolean;
+  negated: boolean;
+  repeatable: boolean;
+  choices?: readonly string[];
+}
+
 /**
- * The fast path: the everyday commands parsed with Node's own `util.parseArgs`, from the same option
- * table commander is built from. Commander costs about 20 ms at every start (a third of Node's own
- * start here), so it is loaded only for what this does not take: help, version, an error to explain,
- * and the rarer commands. Returns null whenever commander should decide.
+ * The fast path: the everyday commands parsed without commander, from the same option table
+ * commander is built from. Commander costs about 20 ms at every start (a third of Node's own start
+ * here), and even util.parseArgs ~1 ms, so this reads the plain forms itself (`--long`, `--long=v`,
+ * `--long v`, `-s v`, `--`) and returns null for anything else, and whenever commander should decide:
+ * help, version, an unknown or misused option, a value that looks like an option, a bad choice.
  */
 export function fastParse(argv: readonly string[]): Parsed | null {
   const first = argv.find((a) => !a.startsWith('-'));
   const spec = first === undefined ? findCommand('today') : findCommand(first);
   if (!spec?.fast) return null;
   const specs: readonly OptionSpec[] = [...GLOBAL_OPTIONS, ...spec.options];
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {};
-  const byLong = new Map<string, { key: string; negated: boolean; choices?: readonly string[] }>();
+  const byLong = new Map<string, Meta>();
+  const byShort = new Map<string, string>();
   for (const o of specs) {
     const k = optionKey(o.flags);
-    options[k.long] = { type: k.takesValue ? 'string' : 'boolean', ...(k.short ? { short: k.short } : {}), ...(o.repeatable ? { multiple: true } : {}) };
-    byLong.set(k.long, { key: k.key, negated: k.negated, ...(o.choices ? { choices: o.choices } : {}) });
+    byLong.set(k.long, { key: k.key, takesValue: k.takesValue, negated: k.negated, repeatable: Boolean(o.repeatable), ...(o.choices ? { choices: o.choices } : {}) });
+    if (k.short) byShort.set(k.short, k.long);
   }
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-  } catch {
-    return null;
+  const out: Record<string, unknown> = {};
+  const positionals: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (word === '-' || !word.startsWith('-')) {
+      positionals.push(word);
+      continue;
+    }
+    let long: string | undefined;
+    let inline: string | undefined;
+    if (word.startsWith('--')) {
+      const eq = word.indexOf('=');
+      long = eq < 0 ? word.slice(2) : word.slice(2, eq);
+      inline = eq < 0 ? undefined : word.slice(eq + 1);
+    } else if (word.length === 2) long = byShort.get(word[1]!);
+    const meta = long === undefined ? undefined : byLong.get(long);
+    if (!meta) return null;
+    if (!meta.takesValue) {
+      if (inline !== undefined) return null;
+      out[meta.key] = !meta.negated;
+      continue;
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined || (inline === undefined && value.startsWith('-') && value !== '-')) return null;
+    if (meta.choices && !meta.choices.includes(value)) return null;
+    out[meta.key] = meta.repeatable ? [...((out[meta.key] as string[] | undefined) ?? []), value] : value;
   }
-  const positionals = [...parsed.positionals];
   if (first !== undefined) {
     if (positionals[0] !== first) return null;
     positionals.shift();
@@ -47,12 +80,5 @@ export function fastParse(argv: readonly string[]): Parsed | null {
     else args.push(undefined);
   }
   if (positionals.length > 0) return null;
-  const out: Record<string, unknown> = {};
-  for (const [long, value] of Object.entries(parsed.values)) {
-    const o = byLong.get(long)!;
-    if (o.choices && (typeof value !== 'string' || !o.choices.includes(value))) return null;
-    out[o.key] = o.negated ? !value : value;
-  }
   return { command: spec.name, args, options: out };
 }
-
