@@ -83,12 +83,3 @@ export { GLOBAL_OPTIONS };
 export function findCommand(name: string): CommandSpec | undefined {
   return COMMANDS.find((c) => c.name === name || c.aliases?.includes(name));
 }
-
-/** `--min-upvotes` -> `minUpvotes`, the way commander names option values. */
-export function optionKey(flags: string): { key: string; long: string; short: string | null; takesValue: boolean; negated: boolean } {
-  const long = /--([a-z][a-z-]*)/.exec(flags)![1]!;
-  const short = /(?:^|\s)-([a-zA-Z])\b/.exec(flags)?.[1] ?? null;
-  const negated = long.startsWith('no-');
-  const name = negated ? long.slice(3) : long;
-  return { key: name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), long, short, takesValue: /<[^>]+>/.test(flags), negated };
-}

@@ -1,5 +1,5 @@
-import { findCommand, GLOBAL_OPTIONS, optionKey } from './commands.js';
-import type { OptionSpec } from './options.js';
+import { findCommand, GLOBAL_OPTIONS } from './commands.js';
+import { optionKey, type OptionSpec } from './options.js';
 
 export interface Parsed {
   command: string;

@@ -60,3 +60,12 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { flags: '-q, --quiet', description: 'no notes on stderr (warnings and errors still show)' },
   { flags: '--verbose', description: 'say what happens on the network (retries, cache) on stderr' },
 ];
+
+/** What a flags string says: `--min-upvotes <N>` is key `minUpvotes` (commander's naming), long, short, value. */
+export function optionKey(flags: string): { key: string; long: string; short: string | null; takesValue: boolean; negated: boolean } {
+  const long = /--([a-z][a-z-]*)/.exec(flags)![1]!;
+  const short = /(?:^|\s)-([a-zA-Z])\b/.exec(flags)?.[1] ?? null;
+  const negated = long.startsWith('no-');
+  const name = negated ? long.slice(3) : long;
+  return { key: name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), long, short, takesValue: /<[^>]+>/.test(flags), negated };
+}

@@ -1,13 +1,8 @@
 import { Command, Option } from 'commander';
 import { COMMANDS, GLOBAL_OPTIONS, type CommandSpec } from './commands.js';
-import type { OptionSpec } from './options.js';
+import type { Parsed } from './fastArgs.js';
+import { optionKey, type OptionSpec } from './options.js';
 import { VERSION } from './version.js';
-
-export interface Invocation {
-  command: string;
-  args: unknown[];
-  options: Record<string, unknown>;
-}
 
 function toOption(spec: OptionSpec): Option {
   // Defaults are applied by the option parsers, after the settings; commander only shows them.
@@ -46,8 +41,9 @@ function distance(a: string, b: string): number {
 export function unknownCommand(argv: readonly string[]): { word: string; suggestion: string | null } | null {
   const valued = new Set(
     [...GLOBAL_OPTIONS, ...COMMANDS.find((c) => c.name === 'today')!.options]
-      .filter((o) => /<[^>]+>/.test(o.flags))
-      .flatMap((o) => o.flags.split(/[ ,]+/).filter((f) => f.startsWith('-'))),
+      .map((o) => optionKey(o.flags))
+      .filter((k) => k.takesValue)
+      .flatMap((k) => [`--${k.long}`, ...(k.short ? [`-${k.short}`] : [])]),
   );
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]!;
@@ -79,7 +75,7 @@ const outputError = (text: string, write: (s: string) => void) => write(`papers:
  * The full commander program, built from the command table: help with examples, version, errors
  * with suggestions. The action only records what was asked; cli.ts runs it like the fast path.
  */
-export function buildProgram(onRun: (inv: Invocation) => void): Command {
+export function buildProgram(onRun: (inv: Parsed) => void): Command {
   const program = new Command('papers')
     .description('Hugging Face Daily Papers and arXiv in the terminal')
     .version(VERSION, '-V, --version')

@@ -1,5 +1,5 @@
 import type { CommandSpec } from '../commands.js';
-import type { OptionSpec } from '../options.js';
+import { optionKey, type OptionSpec } from '../options.js';
 
 /** Shells `papers completion` writes for. */
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
@@ -17,13 +17,10 @@ interface Flag {
 }
 
 function flagsOf(options: readonly OptionSpec[]): Flag[] {
-  return options.map((o) => ({
-    long: /--([a-z][a-z-]*)/.exec(o.flags)![1]!,
-    short: /(?:^|\s)-([a-zA-Z])\b/.exec(o.flags)?.[1] ?? null,
-    takesValue: /<[^>]+>/.test(o.flags),
-    choices: o.choices,
-    description: o.description,
-  }));
+  return options.map((o) => {
+    const { long, short, takesValue } = optionKey(o.flags);
+    return { long, short, takesValue, choices: o.choices, description: o.description };
+  });
 }
 
 const names = (c: CommandSpec) => [c.name, ...(c.aliases ?? [])];
