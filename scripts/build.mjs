@@ -44,7 +44,7 @@ const vendorPlugin = {
 await Promise.all([
   build({
     ...common,
-    entryPoints: ['src/cli.ts'],
+    entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.cjs',
     define: { __PAPERS_VERSION__: JSON.stringify(pkg.version) },
     plugins: [vendorPlugin],

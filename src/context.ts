@@ -1,12 +1,13 @@
+import { parseListOptions, type ListOptions, type RawOptions } from './core/listOptions.js';
 import type { Cache } from './io/cache.js';
 import type { Output } from './io/output.js';
 import type { HttpClient } from './io/http.js';
-import type { LoadOptions } from './io/load.js';
+import type { LoadOptions } from './io/cachePolicy.js';
 import type { SettingsStore } from './io/settingsStore.js';
 import type { Spinner } from './ui/spinner.js';
 import type { Terminal } from './ui/terminal.js';
 
-/** Everything a command may touch, built once at the edge (cli.ts) and passed in. */
+/** Everything a command may touch, built once at the edge (cli/shell.ts) and passed in. */
 export interface Context {
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
@@ -39,4 +40,9 @@ export interface Context {
 /** The cache rules' inputs for one command's network options. */
 export function loadOptions(ctx: Context, net: { offline: boolean; refresh: boolean }): LoadOptions {
   return { cache: ctx.cache(), now: () => ctx.now().getTime(), warn: ctx.warn, ...net };
+}
+
+/** A list command's options, validated, with the user's settings as defaults. */
+export async function listOptions(ctx: Context, raw: RawOptions): Promise<ListOptions> {
+  return parseListOptions(raw, (await ctx.settings().read()).settings);
 }

@@ -1,15 +1,15 @@
-import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { ago } from '../core/freshness.js';
+import type { Invocation, Result } from '../core/result.js';
 import type { Context } from '../context.js';
 
-/** `papers cache [path|ls|clear]`: where the cache is, what it holds, and emptying it; returns lines. */
-export async function cache(ctx: Context, action: string | undefined): Promise<string[]> {
+/** `papers cache [path|ls|clear]`: where the cache is, what it holds, and emptying it. */
+export async function run(ctx: Context, { args }: Invocation): Promise<Result> {
   const store = ctx.cache();
-  switch (action ?? 'ls') {
+  const action = args[0] ?? 'ls';
+  switch (action) {
     case 'path':
-      return [store.dir];
+      return { kind: 'lines', lines: [store.dir] };
     case 'ls': {
       const now = ctx.now().getTime();
       const rows = store
@@ -19,26 +19,16 @@ export async function cache(ctx: Context, action: string | undefined): Promise<s
           return entry ? [{ key: entry.key, fetchedAt: entry.fetchedAt, size: e.size }] : [];
         })
         .sort((a, b) => b.fetchedAt - a.fetchedAt);
-      if (rows.length === 0) ctx.note(`the cache is empty (${store.dir})`);
       const total = rows.reduce((s, r) => s + r.size, 0);
-      if (rows.length > 0) ctx.note(`${rows.length} entr${rows.length === 1 ? 'y' : 'ies'}, ${kib(total)} in ${store.dir}`);
-      return rows.map((r) => `${r.key}\t${new Date(r.fetchedAt).toISOString()}\t${ago(now - r.fetchedAt)}\t${kib(r.size)}`);
+      if (rows.length === 0) ctx.note(`the cache is empty (${store.dir})`);
+      else ctx.note(`${rows.length} entr${rows.length === 1 ? 'y' : 'ies'}, ${kib(total)} in ${store.dir}`);
+      return { kind: 'lines', lines: rows.map((r) => `${r.key}\t${new Date(r.fetchedAt).toISOString()}\t${ago(now - r.fetchedAt)}\t${kib(r.size)}`) };
     }
     case 'clear': {
-      let removed = 0;
-      let names: string[] = [];
-      try {
-        names = readdirSync(store.dir);
-      } catch {
-        // no cache yet
-      }
       // Only what papers itself writes there: the directory may be one the user shares.
-      for (const name of names.filter((n) => /^[a-z]+-.+\.json(\.corrupt)?$|^last-list\.ids$|\.tmp$|\.json\.tmp-|^[a-z]+-.+\.json\.lock$/.test(n))) {
-        rmSync(join(store.dir, name), { force: true });
-        removed++;
-      }
-      ctx.note(`removed ${removed} file(s) from ${store.dir}`);
-      return [];
+      const removed = store.clear();
+      ctx.note(`removed ${removed} file${removed === 1 ? '' : 's'} from ${store.dir}`);
+      return { kind: 'none' };
     }
     default:
       throw new UsageError(`no cache action '${action}'`, 'use path, ls or clear');

@@ -1,9 +1,15 @@
 import { UsageError } from '../core/errors.js';
 import { parseSetting, SETTING_KEYS, SETTINGS, settingKey, showSetting, type Settings } from '../core/settings.js';
+import type { Invocation, Result } from '../core/result.js';
 import type { Context } from '../context.js';
 
-/** `papers config list|get|set|unset|path`: typed, validated settings; returns the lines to print. */
-export async function config(ctx: Context, action: string | undefined, args: string[]): Promise<string[]> {
+/** `papers config list|get|set|unset|path`: typed, validated settings. */
+export async function run(ctx: Context, { args: words }: Invocation): Promise<Result> {
+  const [action, ...args] = words;
+  return { kind: 'lines', lines: await config(ctx, action, args) };
+}
+
+async function config(ctx: Context, action: string | undefined, args: string[]): Promise<string[]> {
   const store = ctx.settings();
   const want = (n: number, usage: string) => {
     if (args.length !== n) throw new UsageError(`usage: papers config ${usage}`);

@@ -1,14 +1,16 @@
-import { NotFoundError } from '../core/errors.js';
+import { NotFoundError, UsageError } from '../core/errors.js';
+import { flagOption, parseNet, type Net } from '../core/listOptions.js';
 import { linksFor } from '../core/paper.js';
+import { NOTHING, type Invocation, type Result } from '../core/result.js';
 import type { Context } from '../context.js';
 import { assertOpenable, openUrl } from '../io/browser.js';
-import type { Net } from './daily.js';
-import { lookupPaper, resolveRef } from './lookup.js';
+import { lookupPaper, resolveRef } from '../sources/paper.js';
 
-export type Target = 'abs' | 'pdf' | 'code' | 'hf';
+const TARGETS = ['pdf', 'code', 'hf'] as const;
+type Target = 'abs' | (typeof TARGETS)[number];
 
 /** The link `papers open` opens: arXiv abstract by default; code needs the paper's data, the rest do not. */
-export async function linkFor(ctx: Context, ref: string, target: Target, net: Net): Promise<string> {
+async function linkFor(ctx: Context, ref: string, target: Target, net: Net): Promise<string> {
   const id = resolveRef(ctx, ref);
   if (target === 'code') {
     const paper = await lookupPaper(ctx, id, net);
@@ -22,14 +24,17 @@ export async function linkFor(ctx: Context, ref: string, target: Target, net: Ne
 }
 
 /** `papers open <ref>`: opens the link in the browser, or prints it (`--print`, or when no opener exists). */
-export async function open(ctx: Context, ref: string, target: Target, print: boolean, net: Net): Promise<void> {
-  const url = await linkFor(ctx, ref, target, net);
+export async function run(ctx: Context, { args, options }: Invocation): Promise<Result> {
+  const targets = TARGETS.filter((t) => flagOption(options, t));
+  if (targets.length > 1) throw new UsageError(`--${targets.join(' and --')} contradict each other; give one`);
+  const print = flagOption(options, 'print');
+  const url = await linkFor(ctx, args[0] ?? '', targets[0] ?? 'abs', parseNet(options));
   assertOpenable(url);
   await ctx.spinner.stop();
   if (print || !(await openUrl(url, ctx.env, ctx.platform))) {
     if (!print) ctx.note('no browser to open it with (set $BROWSER); here is the link');
-    await ctx.stdout.write(`${url}\n`);
-    return;
+    return { kind: 'lines', lines: [url] };
   }
   ctx.note(`opened ${url}`);
+  return NOTHING;
 }

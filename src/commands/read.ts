@@ -1,17 +1,20 @@
 import { nyDay } from '../core/dates.js';
 import { parseFeed } from '../core/feed.js';
-import type { FeedFormat } from '../core/feedFormats.js';
-import { selectPapers } from '../core/select.js';
-import type { Context } from '../context.js';
+import { FEED_FORMATS } from '../core/feedFormats.js';
+import { oneOf, stringOption } from '../core/listOptions.js';
+import { selectPapers } from '../core/rank.js';
+import { listOf, type Invocation, type Result } from '../core/result.js';
+import { listOptions, type Context } from '../context.js';
 import { readInput } from '../io/input.js';
-import type { ListResult } from '../ui/present.js';
-import type { ListOptions } from './listOptions.js';
 
 /** `papers read [file|-]`: any saved feed, listed like the live one. */
-export async function read(ctx: Context, arg: string | undefined, from: FeedFormat | undefined, opts: ListOptions): Promise<ListResult> {
-  const input = await readInput(arg, ctx.stdin());
+export async function run(ctx: Context, { args, options }: Invocation): Promise<Result> {
+  const fromText = stringOption(options, 'from');
+  const from = fromText === undefined ? undefined : oneOf(fromText, FEED_FORMATS, '--from');
+  const opts = await listOptions(ctx, options);
+  const input = await readInput(args[0], ctx.stdin());
   const feed = parseFeed(input.bytes, input.name, nyDay(ctx.now()), from);
   if (feed.skipped > 0) ctx.warn(`${input.name}: skipped ${feed.skipped} broken entr${feed.skipped === 1 ? 'y' : 'ies'}; listing the other ${feed.papers.length}`);
   const why = feed.papers.length > 0 ? 'match the filters' : 'are in it';
-  return { papers: selectPapers(feed.papers, opts), emptyNote: `no papers ${why}` };
+  return listOf(selectPapers(feed.papers, opts), `no papers ${why}`, opts);
 }

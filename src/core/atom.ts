@@ -1,53 +1,11 @@
-import { XMLParser } from 'fast-xml-parser';
 import { FeedError } from './errors.js';
-import { FEED_HINT } from './feedFormats.js';
 import { linksFor, withoutHfFields, type Paper } from './paper.js';
 import { arxivIdOf, listingAbstract, splitCreators } from './rss.js';
-import { httpUrl, oneLine } from './values.js';
-
-type Node = Record<string, unknown>;
+import { httpUrl, oneLine } from './coerce.js';
+import { arr, attr, parseXml, text, type XmlNode as Node } from './xml.js';
 
 /** The arXiv API answered with its error feed (one entry titled "Error"), e.g. for a malformed id. */
 export class ArxivApiError extends FeedError {}
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  removeNSPrefix: true,
-  textNodeName: '#text',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  processEntities: true,
-  htmlEntities: true,
-  isArray: (name) => ['entry', 'author', 'link', 'category', 'item'].includes(name),
-});
-
-/** Parses XML text; malformed XML is a FeedError, never a crash. */
-export function parseXml(xml: string, what: string): Node {
-  try {
-    return parser.parse(xml, true) as Node;
-  } catch (error) {
-    throw new FeedError(`${what}: not a feed I can read (XML that is not well-formed: ${(error as Error).message.split('\n')[0]})`, FEED_HINT);
-  }
-}
-
-/** Text content of an element however the parser shaped it (string, {#text}, array of parts). */
-export function text(node: unknown): string | null {
-  if (node === undefined || node === null) return null;
-  if (typeof node === 'string' || typeof node === 'number') return String(node);
-  if (Array.isArray(node)) return text(node[0]);
-  if (typeof node === 'object') return text((node as Node)['#text']);
-  return null;
-}
-
-function attr(node: unknown, name: string): string | null {
-  return node && typeof node === 'object' ? ((node as Node)[`@${name}`] as string | undefined) ?? null : null;
-}
-
-function arr(node: unknown): unknown[] {
-  return Array.isArray(node) ? node : node === undefined || node === null ? [] : [node];
-}
 
 /** An arXiv export API entry (legacy or current format) as a Paper; null when it has no arXiv id. */
 export function paperFromAtomEntry(entry: Node): Paper | null {

@@ -2,7 +2,6 @@ import { UsageError } from './errors.js';
 
 /** The first day of the Daily Papers archive. */
 export const FIRST_DAY = '2023-05-04';
-const ZONE = 'America/New_York';
 
 /** The nth Sunday (1-based) of a month, as a day of the month, in UTC arithmetic. */
 function nthSunday(year: number, month: number, n: number): number {
@@ -23,11 +22,6 @@ export function nyDay(now: Date): string {
   const dstEnd = Date.UTC(year, 10, nthSunday(year, 10, 1), 6);
   const offsetHours = t >= dstStart && t < dstEnd ? -4 : -5;
   return new Date(t + offsetHours * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** The same, asked of Intl's zone data: the reference the fast rule is tested against. */
-export function nyDayIntl(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 /** Whether a YYYY-MM-DD string names a real calendar day. */

@@ -1,4 +1,4 @@
-/** Exit codes of the contract (SPEC "Errors and exit codes"). */
+/** Exit codes: 0 success, 1 failure at run time, 2 usage, 3 not found, 130 interrupted. */
 export const EXIT = { ok: 0, failure: 1, usage: 2, notFound: 3, interrupted: 130 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 

@@ -1,11 +1,12 @@
-import { parseXml, papersFromAtomDoc, text as xmlText } from './atom.js';
+import { papersFromAtomDoc } from './atom.js';
+import { parseXml } from './xml.js';
 import { FeedError } from './errors.js';
 import { papersFromHfList, paperFromHf } from './hf.js';
 import { jsonArrayItems } from './jsonItems.js';
 import { looksLikePage, papersFromPage } from './page.js';
 import type { Paper } from './paper.js';
 import { paperFromRssItem } from './rss.js';
-import { isObject } from './values.js';
+import { isObject } from './coerce.js';
 
 import { FEED_HINT, type FeedFormat } from './feedFormats.js';
 
@@ -90,7 +91,7 @@ function fromXml(text: string, what: string, want?: 'atom' | 'rss'): ParsedFeed 
     const papers: Paper[] = [];
     let skipped = 0;
     for (const item of list) {
-      const paper = isObject(item) ? paperFromRssItem(item, xmlText) : null;
+      const paper = isObject(item) ? paperFromRssItem(item) : null;
       if (paper) papers.push(paper);
       else skipped++;
     }

@@ -1,3 +1,5 @@
+import type { Field } from './paper.js';
+
 /** Output formats of `--format`. */
 export const FORMATS = ['table', 'tsv', 'json', 'jsonl', 'csv', 'markdown', 'bibtex'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -8,4 +10,5 @@ export const FIELD_FORMATS = ['json', 'jsonl', 'tsv', 'csv'] as const satisfies 
 /** Columns the terminal table can show (`papers config set columns ...`); the title always comes last. */
 export const TABLE_COLUMNS = ['rank', 'upvotes', 'comments', 'id', 'day', 'stars', 'title'] as const;
 export type TableColumn = (typeof TABLE_COLUMNS)[number];
-export const DEFAULT_TABLE_COLUMNS: readonly TableColumn[] = ['rank', 'upvotes', 'comments', 'id', 'title'];
+/** The table's default columns, which are also TSV's default fields. */
+export const DEFAULT_TABLE_COLUMNS = ['rank', 'upvotes', 'comments', 'id', 'title'] as const satisfies readonly (TableColumn & Field)[];

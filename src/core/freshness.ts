@@ -4,7 +4,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** How long a cached entry is used without a request (SPEC "Cache and settings"). */
+/** How long a cached entry is used without a request: today's list 10 min, a recent day 3 h, an older day 7 days, a paper 1 day. */
 export const TTL = {
   today: 10 * MINUTE,
   recentDay: 3 * HOUR,

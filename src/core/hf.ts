@@ -1,7 +1,7 @@
 import { FeedError } from './errors.js';
 import { linksFor, type Paper } from './paper.js';
 import { parseArxivId } from './ref.js';
-import { count, httpUrl, isObject, isoDay, oneLine, str, strings, type JsonObject } from './values.js';
+import { count, httpUrl, isObject, isoDay, oneLine, str, strings, type JsonObject } from './coerce.js';
 
 /**
  * One normaliser for every Hugging Face shape: a daily/search item (`{paper, title, numComments, ...}`)

@@ -2,7 +2,7 @@
 export const SOURCES = ['hf', 'arxiv', 'rss', 'page'] as const;
 export type Source = (typeof SOURCES)[number];
 
-/** The one model every parser produces and every renderer reads (SPEC "JSON fields", less `rank`). */
+/** The one model every parser produces and every renderer reads: the JSON fields of a list item, less `rank`. */
 export interface Paper {
   id: string | null;
   title: string;
@@ -57,4 +57,18 @@ export function withoutHfFields(): Pick<Paper, 'day' | 'upvotes' | 'comments' | 
 /** Hugging Face indexes new-style arXiv ids only, without a version. */
 export function isHfId(id: string): boolean {
   return /^\d{4}\.\d{4,5}$/.test(id);
+}
+
+/** The YYYY-MM-DD a timestamp starts with, when that is a real calendar day; else null. */
+export function validDay(value: string | null): string | null {
+  const m = value === null ? null : /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  return m && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().startsWith(m[0]) ? m[0] : null;
+}
+
+/**
+ * The day a paper is listed under: its Daily Papers day, else the day of `publishedAt`; only a real
+ * calendar date is ever returned, since a feed's text is printed wherever a date stands.
+ */
+export function paperDay(p: Pick<Paper, 'day' | 'publishedAt'>): string | null {
+  return validDay(p.day) ?? validDay(p.publishedAt);
 }

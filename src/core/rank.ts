@@ -1,4 +1,5 @@
-import type { Paper, RankedPaper } from './paper.js';
+import { filterPapers, NO_FILTERS, type Filters } from './filter.js';
+import { paperDay, type Paper, type RankedPaper } from './paper.js';
 
 /** Sort keys of `--sort`; the type derives from the tuple so options, help and code agree. */
 export const SORT_KEYS = ['upvotes', 'comments', 'date', 'title', 'stars'] as const;
@@ -11,7 +12,7 @@ const desc = (a: number | null, b: number | null): number => (b ?? -Infinity) - 
 const byId: Compare = (a, b) => cmpText(a.id ?? '', b.id ?? '');
 const byUpvotes: Compare = (a, b) => desc(a.upvotes, b.upvotes);
 const byComments: Compare = (a, b) => desc(a.comments, b.comments);
-const dateOf = (p: Paper): string => p.day ?? p.publishedAt?.slice(0, 10) ?? '';
+const dateOf = (p: Paper): string => paperDay(p) ?? '';
 
 const ORDER: Record<SortKey, Compare[]> = {
   upvotes: [byUpvotes, byComments, byId],
@@ -25,7 +26,7 @@ function cmpText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Ranks papers: the chosen key first, then SPEC's ties (comments, then id); stable. */
+/** Ranks papers: the chosen key first, then its ties (see ORDER), then id; stable. */
 export function sortPapers(papers: readonly Paper[], key: SortKey = 'upvotes', reverse = false): Paper[] {
   const chain = ORDER[key];
   const sorted = papers
@@ -55,4 +56,18 @@ export function dedupe(papers: readonly Paper[]): Paper[] {
     seen.add(p.id);
     return true;
   });
+}
+
+export interface Selection {
+  sort: SortKey;
+  reverse: boolean;
+  /** 0 = all. */
+  limit: number;
+  filters?: Filters;
+}
+
+/** What a list command shows: filtered, sorted, cut to the limit, ranked by position. */
+export function selectPapers(papers: readonly Paper[], sel: Selection): RankedPaper[] {
+  const sorted = sortPapers(filterPapers(papers, sel.filters ?? NO_FILTERS), sel.sort, sel.reverse);
+  return withRanks(sel.limit > 0 ? sorted.slice(0, sel.limit) : sorted);
 }

@@ -1,9 +1,9 @@
 import type { Paper } from './paper.js';
 import { linksFor, withoutHfFields } from './paper.js';
 import { parseArxivId } from './ref.js';
-import { httpUrl, oneLine } from './values.js';
+import { httpUrl, oneLine } from './coerce.js';
+import { text, type XmlNode as Node } from './xml.js';
 
-type Node = Record<string, unknown>;
 
 /** An arXiv listing `description`: `arXiv:<id>vN Announce Type: <type> Abstract: <text>`. */
 const ANNOUNCE = /^\s*arXiv:(\S+?)(v\d+)?\s+Announce Type:\s*\S+\s*(?:Abstract:\s*)?/i;
@@ -50,10 +50,7 @@ function isoDate(text: string | null): string | null {
 }
 
 /** One RSS item (arXiv listing or any other) as a Paper; null without a title. */
-export function paperFromRssItem(
-  item: Node,
-  text: (n: unknown) => string | null,
-): Paper | null {
+export function paperFromRssItem(item: Node): Paper | null {
   const title = text(item.title);
   if (!title) return null;
   const link = text(item.link);

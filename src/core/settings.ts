@@ -1,8 +1,9 @@
 import { UsageError } from './errors.js';
-import { FORMATS, TABLE_COLUMNS, type Format, type TableColumn } from './formats.js';
+import { DEFAULT_TABLE_COLUMNS, FORMATS, TABLE_COLUMNS, type Format, type TableColumn } from './formats.js';
+import { DEFAULTS } from './listOptions.js';
 import type { Paper } from './paper.js';
 import { SORT_KEYS, type SortKey } from './rank.js';
-import { isObject } from './values.js';
+import { isObject, oneOf, wholeNumber } from './coerce.js';
 
 /** Settings a user may keep, with the list options they repeat. */
 export interface Settings {
@@ -35,34 +36,30 @@ interface Spec {
   parse(text: string): unknown;
 }
 
-function whole(min: number, max: number) {
-  return (text: string): number => {
-    const n = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
-    if (!Number.isSafeInteger(n) || n < min || n > max) throw new Error();
-    return n;
-  };
-}
-
-function oneOf<T extends string>(values: readonly T[]) {
+/** A parser for `SETTINGS`: the value, or a throw that parseSetting turns into a usage error. */
+function must<T>(read: (text: string) => T | null) {
   return (text: string): T => {
-    if (!(values as readonly string[]).includes(text.trim())) throw new Error();
-    return text.trim() as T;
+    const v = read(text);
+    if (v === null) throw new Error('invalid');
+    return v;
   };
 }
+const whole = (min: number, max: number) => must((t) => wholeNumber(t, min, max));
+const oneOfWords = <T extends string>(values: readonly T[]) => must((t) => oneOf(t, values));
 
 /** Every setting: what it means, what it accepts, and its default, for `config` and the README. */
 export const SETTINGS: Record<SettingKey, Spec> = {
-  limit: { description: 'papers a list shows (0 = all)', accepted: 'a whole number from 0', fallback: '30', parse: whole(0, 1_000_000) },
-  sort: { description: 'the order of lists', accepted: SORT_KEYS.join(', '), fallback: 'upvotes', parse: oneOf(SORT_KEYS) },
-  format: { description: 'the output format (unset: table on a terminal, tsv in a pipe)', accepted: FORMATS.join(', '), fallback: '(auto)', parse: oneOf(FORMATS) },
+  limit: { description: 'papers a list shows (0 = all)', accepted: 'a whole number from 0', fallback: String(DEFAULTS.limit), parse: whole(0, 1_000_000) },
+  sort: { description: 'the order of lists', accepted: SORT_KEYS.join(', '), fallback: DEFAULTS.sort, parse: oneOfWords(SORT_KEYS) },
+  format: { description: 'the output format (unset: table on a terminal, tsv in a pipe)', accepted: FORMATS.join(', '), fallback: '(auto)', parse: oneOfWords(FORMATS) },
   columns: {
     description: 'the columns of the table, the title always last',
     accepted: `a comma-separated list of ${TABLE_COLUMNS.join(', ')}`,
-    fallback: 'rank,upvotes,comments,id,title',
+    fallback: DEFAULT_TABLE_COLUMNS.join(','),
     parse: (text) => {
       const cols = text.split(',').map((c) => c.trim()).filter(Boolean);
       if (cols.length === 0) throw new Error();
-      const parsed = cols.map(oneOf(TABLE_COLUMNS));
+      const parsed = cols.map(oneOfWords(TABLE_COLUMNS));
       return [...new Set([...parsed.filter((c) => c !== 'title'), 'title' as const])];
     },
   },

@@ -1,6 +1,6 @@
 import { ArxivApiError, papersFromAtom } from '../core/atom.js';
 import type { Paper } from '../core/paper.js';
-import { apiUrl } from './hfApi.js';
+import { apiUrl } from './url.js';
 import type { HttpClient } from './http.js';
 import { getXml } from './fetchBody.js';
 

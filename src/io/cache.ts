@@ -12,6 +12,19 @@ export interface CacheEntry<T> {
   data: T;
 }
 
+/** One entry file as `list()` gives it. */
+export interface EntryFile {
+  file: string;
+  kind: EntryKind;
+  /** The file name without `.json`. */
+  name: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** The row file of the last list shown (see lastList.ts); cleared with the cache. */
+export const LAST_LIST = 'last-list.ids';
+
 export interface CacheOptions {
   dir: string;
   /** Past this total size, the oldest entries are evicted after a write. */
@@ -19,17 +32,34 @@ export interface CacheOptions {
   warn: (message: string) => void;
 }
 
-/** A file name for a key: readable when the key is plain (`day:2026-11-27`), else a hash. Never a path. */
+/** The kinds of entry papers writes; a file whose name starts with anything else is not papers'. */
+export const ENTRY_KINDS = ['day', 'latest', 'week', 'month', 'search', 'paper'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+const READABLE = /^([a-z]+)-([0-9A-Za-z][0-9A-Za-z.-]{0,79})$/;
+const HASHED = /^([a-z]+)_([0-9a-f]{32})$/;
+
+/**
+ * A file name for a key: readable when the key is plain (`day:2026-11-27` is `day-2026-11-27`), else
+ * `<kind>_<hash>`. The two never meet (a readable name has no `_`), and neither is ever a path.
+ */
 export function entryName(key: string): string {
-  if (/^[a-z]+:[0-9A-Za-z][0-9A-Za-z.-]{0,79}$/.test(key) && !key.includes('..')) return key.replace(':', '-');
   const kind = /^[a-z]+(?=:)/.exec(key)?.[0] ?? 'entry';
-  return `${kind}-${hash128(key)}`;
+  const rest = key.slice(kind.length + 1);
+  if (READABLE.test(`${kind}-${rest}`) && !rest.includes('..')) return `${kind}-${rest}`;
+  return `${kind}_${hash128(key)}`;
+}
+
+/** The kind of an entry file name (without `.json`) that papers would write, else null. */
+function ownKind(name: string): EntryKind | null {
+  const kind = (READABLE.exec(name) ?? HASHED.exec(name))?.[1];
+  return kind !== undefined && (ENTRY_KINDS as readonly string[]).includes(kind) ? (kind as EntryKind) : null;
 }
 
 /**
  * 128 bits of FNV-1a over the key's UTF-16 units, four lanes with different offsets, as hex. A name,
  * not a secret: node:crypto would cost ~5 ms at every start for it. The entry also stores its key,
- * so a collision could only ever read as a miss.
+ * and a file whose key is not the one asked for is set aside, never used.
  */
 export function hash128(key: string): string {
   const lanes = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b];
@@ -133,25 +163,56 @@ export class Cache {
     }
   }
 
-  /** Every entry file with its size and time, for eviction and `papers cache ls`. */
-  list(): { file: string; size: number; mtimeMs: number }[] {
-    let names: string[];
+  /** Every entry file papers wrote (of one kind, when given), with its size and time. */
+  list(kind?: EntryKind): EntryFile[] {
+    return this.#names().flatMap((n) => {
+      const own = n.endsWith('.json') ? ownKind(n.slice(0, -5)) : null;
+      if (own === null || (kind !== undefined && own !== kind)) return [];
+      const file = join(this.dir, n);
+      try {
+        const st = lstatSync(file);
+        return st.isFile() ? [{ file, kind: own, name: n.slice(0, -5), size: st.size, mtimeMs: st.mtimeMs }] : [];
+      } catch {
+        return [];
+      }
+    });
+  }
+
+  /** The keys of every entry of a kind: from the name when it is readable, else from the entry. */
+  keys(kind: EntryKind): string[] {
+    return this.list(kind).flatMap((e) => {
+      const readable = READABLE.exec(e.name);
+      if (readable) return [`${readable[1]}:${readable[2]}`];
+      const entry = this.readFile<unknown>(e.file);
+      return entry ? [entry.key] : [];
+    });
+  }
+
+  /** Removes every file papers wrote here (entries, set-aside entries, temporary files) and nothing else; returns how many. */
+  clear(): number {
+    let removed = 0;
+    for (const n of this.#names()) {
+      const base = /^(.*?)\.json(?:\.corrupt(?:-\d+)?|\.tmp-.*|\.lock)?$/.exec(n)?.[1];
+      const ours = n === LAST_LIST || (base !== undefined && ownKind(base) !== null);
+      if (!ours) continue;
+      try {
+        const st = lstatSync(join(this.dir, n));
+        if (st.isDirectory()) continue;
+        rmSync(join(this.dir, n), { force: true });
+        removed++;
+      } catch {
+        // gone already
+      }
+    }
+    return removed;
+  }
+
+  #names(): string[] {
     try {
-      names = readdirSync(this.dir);
+      return readdirSync(this.dir);
     } catch {
       return [];
     }
-    return names
-      .filter((n) => n.endsWith('.json'))
-      .flatMap((n) => {
-        const file = join(this.dir, n);
-        try {
-          const st = lstatSync(file);
-          return st.isFile() ? [{ file, size: st.size, mtimeMs: st.mtimeMs }] : [];
-        } catch {
-          return [];
-        }
-      });
   }
 
   #setAside(file: string, why: string): void {

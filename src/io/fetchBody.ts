@@ -1,5 +1,5 @@
 import { NetworkError } from '../core/errors.js';
-import { isObject, str } from '../core/values.js';
+import { isObject, str } from '../core/coerce.js';
 import type { HttpClient, HttpResponse } from './http.js';
 
 /** What a body looks like when it is not what we asked for, for the error line. */

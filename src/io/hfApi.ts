@@ -4,6 +4,7 @@ import { paperFromHf, papersFromHfList } from '../core/hf.js';
 import type { Paper } from '../core/paper.js';
 import type { HttpClient } from './http.js';
 import { getJson } from './fetchBody.js';
+import { apiUrl } from './url.js';
 
 const PAGE = 100;
 /** A guard against a server that never sends a short page. */
@@ -12,13 +13,6 @@ const MAX_PAGES = 50;
 export interface ListFetch {
   papers: Paper[];
   skipped: number;
-  requests: number;
-}
-
-/** `<base>/api/<path>`: a base may carry a path prefix. */
-export function apiUrl(base: string, path: string, query: Record<string, string | number> = {}): string {
-  const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
-  return `${base.replace(/\/+$/, '')}/api/${path}${qs ? `?${qs}` : ''}`;
 }
 
 /**
@@ -54,14 +48,14 @@ export async function fetchDailyPages(
     }
     if (short) break;
   }
-  return { papers: dedupe(all.flat()), skipped, requests };
+  return { papers: dedupe(all.flat()), skipped };
 }
 
 /** Search results of `/api/papers/search` (at most 120, no paging). */
 export async function fetchSearch(http: HttpClient, base: string, q: string): Promise<ListFetch> {
   const url = apiUrl(base, 'papers/search', { q, limit: 120 });
   const got = papersFromHfList(await getJson(http, url), url);
-  return { papers: dedupe(got.papers), skipped: got.skipped, requests: 1 };
+  return { papers: dedupe(got.papers), skipped: got.skipped };
 }
 
 /** The day of the latest Daily Papers batch (the no-date call), or null when the API returns none. */
@@ -70,7 +64,6 @@ export async function fetchLatestDay(http: HttpClient, base: string): Promise<st
   const { papers } = papersFromHfList(await getJson(http, url), url);
   return papers[0]?.day ?? null;
 }
-
 
 /** One paper from `/api/papers/{id}`; null when Hugging Face has not indexed it (404) or refuses the id (400). */
 export async function fetchHfPaper(http: HttpClient, base: string, id: string): Promise<Paper | null> {

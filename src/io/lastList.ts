@@ -1,8 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-// Not .json: the cache lists and evicts only its .json entries, and this is not one.
-const FILE = 'last-list.ids';
+import { LAST_LIST as FILE } from './cache.js';
 
 /** The ids of the last list shown, so `papers show 3` means row 3 of it. Kept beside the cache, never in the settings. */
 export interface LastList {

@@ -1,4 +1,4 @@
-import type { Paper } from '../core/paper.js';
+import { validDay, type Paper } from '../core/paper.js';
 import { sanitizeBlock, sanitizeLine } from '../core/sanitize.js';
 import type { Paint } from './paint.js';
 import { widthOf, wrap } from './text.js';
@@ -24,8 +24,10 @@ export function renderAbstract(paper: Paper, { width, paint }: AbstractOptions):
 
   const facts: string[] = [];
   if (paper.id) facts.push(`arXiv:${paper.id}`);
-  if (paper.day) facts.push(`Daily Papers ${paper.day}`);
-  if (paper.publishedAt) facts.push(`published ${paper.publishedAt.slice(0, 10)}`);
+  const day = validDay(paper.day);
+  if (day) facts.push(`Daily Papers ${day}`);
+  const published = validDay(paper.publishedAt);
+  if (published) facts.push(`published ${published}`);
   if (paper.upvotes !== null) facts.push(paint.heat(`▲ ${paper.upvotes}`, paper.upvotes));
   if (paper.comments !== null) facts.push(plural(paper.comments, 'comment'));
   out.push('');

@@ -1,4 +1,4 @@
-import type { RankedPaper } from '../core/paper.js';
+import { validDay, type RankedPaper } from '../core/paper.js';
 import { sanitizeLine } from '../core/sanitize.js';
 
 const STOP = new Set(['a', 'an', 'the', 'on', 'of', 'for', 'and', 'in', 'to', 'with', 'towards', 'toward', 'is', 'are', 'via', 'from', 'by', 'at']);
@@ -21,7 +21,7 @@ function keyPart(text: string): string {
 /** `ning2026vibeworlding`: first author's family name, year, first significant title word. */
 export function citationKey(p: RankedPaper): string {
   const family = p.authors[0]?.trim().split(/\s+/).at(-1) ?? '';
-  const year = (p.publishedAt ?? p.day ?? '').slice(0, 4);
+  const year = (validDay(p.publishedAt) ?? validDay(p.day) ?? '').slice(0, 4);
   const word = p.title.split(/\s+/).map(keyPart).find((w) => w.length > 0 && !STOP.has(w)) ?? '';
   return `${keyPart(family) || 'anon'}${/^\d{4}$/.test(year) ? year : ''}${word}` || 'paper';
 }
@@ -46,7 +46,7 @@ export function* renderBibtex(papers: readonly RankedPaper[]): Generator<string>
     taken.add(key);
     const fields: [string, string][] = [['title', `{${escapeLatex(p.title)}}`]];
     if (p.authors.length > 0) fields.push(['author', p.authors.map(escapeLatex).join(' and ')]);
-    const year = (p.publishedAt ?? p.day ?? '').slice(0, 4);
+    const year = (validDay(p.publishedAt) ?? validDay(p.day) ?? '').slice(0, 4);
     if (/^\d{4}$/.test(year)) fields.push(['year', year]);
     if (p.id) fields.push(['eprint', escapeLatex(p.id)], ['archivePrefix', 'arXiv']);
     const url = p.arxivUrl ?? p.url;

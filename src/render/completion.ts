@@ -1,12 +1,12 @@
-import type { CommandSpec } from '../commands.js';
-import { optionKey, type OptionSpec } from '../options.js';
+import type { CommandSpec } from '../cli/table.js';
+import { optionKey, type OptionSpec } from '../cli/options.js';
 
 /** Shells `papers completion` writes for. */
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
 
-/** Commands whose argument is a paper: the last list's ids are offered there. */
-const REF_COMMANDS = ['show', 'abstract', 'open', 'save', 'unsave'];
+/** Whether a command's argument is a paper: the last list's ids are offered there. */
+const takesRef = (c: CommandSpec) => c.args.some((a) => a.kind === 'ref');
 
 interface Flag {
   long: string;
@@ -40,7 +40,7 @@ function bash(commands: readonly CommandSpec[], global: readonly OptionSpec[]): 
   const cases = commands
     .map((c) => {
       const opts = `${words(flagsOf(c.options))} ${words(g)} --help`;
-      const ids = REF_COMMANDS.includes(c.name) ? `\n      if [[ $cur != -* ]]; then COMPREPLY=($(compgen -W "$(papers completion ids 2>/dev/null)" -- "$cur")); return; fi` : '';
+      const ids = takesRef(c) ? `\n      if [[ $cur != -* ]]; then COMPREPLY=($(compgen -W "$(papers completion ids 2>/dev/null)" -- "$cur")); return; fi` : '';
       return `    ${names(c).join('|')})${ids}\n      COMPREPLY=($(compgen -W "${opts}" -- "$cur"));;`;
     })
     .join('\n');
@@ -82,7 +82,7 @@ function zsh(commands: readonly CommandSpec[], global: readonly OptionSpec[]): s
   const cases = commands
     .map((c) => {
       const specs = [...flagsOf(c.options), ...g].map(zshSpec);
-      const ref = REF_COMMANDS.includes(c.name) ? " '1:paper:_papers_ids'" : '';
+      const ref = takesRef(c) ? " '1:paper:_papers_ids'" : '';
       return `    ${names(c).join('|')})\n      _arguments -s ${specs.join(' ')}${ref} '*::arg: ' ;;`;
     })
     .join('\n');
@@ -124,7 +124,7 @@ function fish(commands: readonly CommandSpec[], global: readonly OptionSpec[]): 
     const cond = ` -n ${q(`__fish_seen_subcommand_from ${names(c).join(' ')}`)}`;
     for (const f of flagsOf(c.options)) lines.push(opt(f, cond));
   }
-  lines.push(`complete -c papers -n ${q(`__fish_seen_subcommand_from ${REF_COMMANDS.join(' ')}`)} -a '(papers completion ids 2>/dev/null)'`);
+  lines.push(`complete -c papers -n ${q(`__fish_seen_subcommand_from ${commands.filter(takesRef).flatMap(names).join(' ')}`)} -a '(papers completion ids 2>/dev/null)'`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,8 +1,5 @@
 import { FIELDS, type Field, type RankedPaper } from '../core/paper.js';
 
-/** The columns a TSV or table row shows when `--fields` does not say. */
-export const LIST_COLUMNS = ['rank', 'upvotes', 'comments', 'id', 'title'] as const satisfies readonly Field[];
-
 /** A field's value as one flat string cell (arrays joined, unknown as empty). */
 export function cellText(paper: RankedPaper, field: Field): string {
   const value = paper[field];

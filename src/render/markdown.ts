@@ -1,4 +1,4 @@
-import type { RankedPaper } from '../core/paper.js';
+import { paperDay, type RankedPaper } from '../core/paper.js';
 import { sanitizeLine } from '../core/sanitize.js';
 
 /** Text that renders as itself in Markdown, inside a table cell and a link label. */
@@ -16,7 +16,7 @@ export function* renderMarkdown(papers: readonly RankedPaper[]): Generator<strin
     const title = escapeMarkdown(p.title);
     // The URL is built from a checked id; a paper without one is listed unlinked.
     const cell = p.url ? `[${title}](${p.url})` : title;
-    const day = p.day ?? p.publishedAt?.slice(0, 10) ?? '';
+    const day = paperDay(p) ?? '';
     yield `| ${p.rank} | ${cell} | ${p.upvotes ?? ''} | ${day} |\n`;
   }
 }

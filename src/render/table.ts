@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import { DEFAULT_TABLE_COLUMNS, type TableColumn } from '../core/formats.js';
-import type { RankedPaper } from '../core/paper.js';
+import { paperDay, type RankedPaper } from '../core/paper.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { Paint } from './paint.js';
 import { truncate, widthOf } from './text.js';
@@ -35,7 +35,7 @@ const COLUMNS: Record<Exclude<TableColumn, 'title'>, Column> = {
   upvotes: { head: '▲', align: 'right', text: (p) => num(p.upvotes), style: (c, t, p) => c.heat(t, p.upvotes) },
   comments: { head: 'cmt', align: 'right', text: (p) => num(p.comments), style: (c, t) => c.dim(t) },
   id: { head: 'id', align: 'left', text: (p) => sanitizeLine(p.id ?? '–'), style: (c, t) => c.link(t) },
-  day: { head: 'day', align: 'left', text: (p) => p.day ?? p.publishedAt?.slice(0, 10) ?? '–', style: (c, t) => c.dim(t) },
+  day: { head: 'day', align: 'left', text: (p) => paperDay(p) ?? '–', style: (c, t) => c.dim(t) },
   stars: { head: '★', align: 'right', text: (p) => num(p.githubStars), style: (c, t) => c.dim(t) },
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
 import { filterPapers, NO_FILTERS, pattern } from '../../src/core/filter.js';
-import { selectPapers } from '../../src/core/select.js';
+import { selectPapers } from '../../src/core/rank.js';
 import { makePaper } from '../helpers/papers.js';
 
 const papers = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dedupe, sortPapers, withRanks } from '../../src/core/rank.js';
-import { selectPapers } from '../../src/core/select.js';
+import { selectPapers } from '../../src/core/rank.js';
 import type { Paper } from '../../src/core/paper.js';
 import { makePaper } from '../helpers/papers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseListOptions } from '../../src/commands/listOptions.js';
+import { parseListOptions } from '../../src/core/listOptions.js';
 import { UsageError } from '../../src/core/errors.js';
 import { parseSetting, recoverSaved, settingKey, storeFrom } from '../../src/core/settings.js';
 import { makePaper } from '../helpers/papers.js';

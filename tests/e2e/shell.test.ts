@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../src/commands.js';
+import { COMMANDS } from '../../src/cli/table.js';
 import { BIN, cleanEnv, ROOT, runCli, tempDirs } from '../helpers/cli.js';
 
 let dirs: ReturnType<typeof tempDirs>;

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import type { Context } from '../../src/context.js';
-import { createContext } from '../../src/shell.js';
+import { createContext } from '../../src/cli/shell.js';
 
 /** A stream that keeps what is written, standing in for stdout/stderr. */
 export class Capture extends Writable {

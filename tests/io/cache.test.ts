@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSy
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Cache, entryName } from '../../src/io/cache.js';
-import { cached, CacheMissError } from '../../src/io/load.js';
+import { cached, CacheMissError } from '../../src/io/cachePolicy.js';
 import { NetworkError } from '../../src/core/errors.js';
 import { tempDirs } from '../helpers/cli.js';
 
@@ -22,11 +22,30 @@ describe('entryName', () => {
     expect(entryName('day:2026-11-27')).toBe('day-2026-11-27');
     for (const key of ['search:../../x', 'paper:../../etc', 'search:a/b', 'x', 'search:' + 'a'.repeat(500), 'day:..']) {
       const name = entryName(key);
-      expect(name).toMatch(/^[a-z]+-[0-9A-Za-z-]+$/);
+      expect(name).toMatch(/^[a-z]+_[0-9a-f]{32}$/);
       expect(name).not.toContain('/');
       expect(name.length).toBeLessThan(100);
     }
     expect(entryName('search:a')).not.toBe(entryName('search:b'));
+  });
+
+  it('keeps readable and hashed names apart, so one key can never name another key\'s file', () => {
+    const hashed = entryName('search a:b');
+    const readableTwin = `search:${hashed.slice('search_'.length)}`;
+    expect(entryName(readableTwin)).not.toBe(hashed);
+  });
+});
+
+describe('Cache.keys and Cache.clear', () => {
+  it('lists the keys of one kind and clears only what papers wrote', async () => {
+    await cache.write('day:2026-11-27', [], 1);
+    await cache.write('search:a b', [], 1);
+    const foreign = ['package-lock.json', 'my-notes.json', 'draft.tmp', 'userdata.json', 'day-notes.txt'];
+    for (const f of foreign) writeFileSync(path.join(dirs.cache, f), '{}');
+    expect(cache.keys('day')).toEqual(['day:2026-11-27']);
+    expect(cache.keys('search')).toEqual(['search:a b']);
+    expect(cache.clear()).toBe(2);
+    expect(readdirSync(dirs.cache).sort()).toEqual([...foreign].sort());
   });
 });
 

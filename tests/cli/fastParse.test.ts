@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fastParse } from '../src/fastArgs.js';
+import { fastParse } from '../../src/cli/fastParse.js';
 
 describe('fastParse', () => {
   it('reads the everyday forms of the list commands', () => {
@@ -9,10 +9,10 @@ describe('fastParse', () => {
       args: ['2026-11-20'],
       options: { limit: '5', sort: 'comments', json: true, color: false, quiet: true },
     });
-    expect(fastParse(['--offline', 'week'])).toEqual({ command: 'week', args: [undefined], options: { offline: true } });
+    expect(fastParse(['--offline', 'week'])).toEqual({ command: 'week', args: [], options: { offline: true } });
     expect(fastParse(['search', 'diffusion', 'models', '-g', 'a', '--grep', 'b', '--min-upvotes', '3', '--has-code'])).toEqual({
       command: 'search',
-      args: [['diffusion', 'models']],
+      args: ['diffusion', 'models'],
       options: { grep: ['a', 'b'], minUpvotes: '3', hasCode: true },
     });
     expect(fastParse(['read', '-', '--from', 'rss'])).toEqual({ command: 'read', args: ['-'], options: { from: 'rss' } });

@@ -1,13 +1,12 @@
-import { basename } from 'node:path';
 import { NetworkError, NotFoundError, UsageError, type PapersError } from '../core/errors.js';
 import { TTL } from '../core/freshness.js';
+import type { Net } from '../core/listOptions.js';
 import { isHfId, type Paper } from '../core/paper.js';
 import { parseArxivId, parseRef, type Ref } from '../core/ref.js';
 import { loadOptions, type Context } from '../context.js';
 import type { Cache } from '../io/cache.js';
 import { recallList } from '../io/lastList.js';
-import { cached } from '../io/load.js';
-import type { Net } from './daily.js';
+import { cached } from '../io/cachePolicy.js';
 
 /** The arXiv id a ref names; a row number is looked up in the last list shown. */
 export function resolveRef(ctx: Context, text: string): string {
@@ -25,10 +24,7 @@ export function resolveRef(ctx: Context, text: string): string {
 
 /** A paper seen in any cached list, newest entry first. */
 function findInLists(cache: Cache, id: string): Paper | null {
-  const entries = cache
-    .list()
-    .filter((e) => !basename(e.file).startsWith('paper-'))
-    .sort((a, b) => b.mtimeMs - a.mtimeMs);
+  const entries = (['day', 'week', 'month', 'search'] as const).flatMap((kind) => cache.list(kind)).sort((a, b) => b.mtimeMs - a.mtimeMs);
   for (const e of entries) {
     const entry = cache.readFile<unknown>(e.file);
     if (entry && Array.isArray(entry.data)) {
@@ -44,15 +40,8 @@ function findInLists(cache: Cache, id: string): Paper | null {
  * arXiv export API when HF does not know it (old-style ids go to arXiv only). Unknown: exit 3.
  */
 export async function lookupPaper(ctx: Context, id: string, net: Net): Promise<Paper> {
-  const cache = ctx.cache();
   const key = `paper:${id}`;
-  if (!net.refresh) {
-    const own = cache.read<Paper>(key);
-    if (own && ctx.now().getTime() - own.fetchedAt < TTL.paper) return own.data;
-    const seen = findInLists(cache, id);
-    if (seen) return seen;
-  }
-  const { data } = await cached(loadOptions(ctx, net), key, `paper ${id}`, TTL.paper, async () => {
+  const fetch = async (): Promise<Paper> => {
     const http = await ctx.http(net.timeout);
     ctx.spinner.update(`looking up ${id}`);
     let hfError: PapersError | null = null;
@@ -74,6 +63,7 @@ export async function lookupPaper(ctx: Context, id: string, net: Net): Promise<P
     if (paper) return paper;
     if (hfError) throw hfError;
     throw new NotFoundError(`no paper ${id} on Hugging Face or arXiv`, 'check the id');
-  });
+  };
+  const { data } = await cached(loadOptions(ctx, net), key, `paper ${id}`, TTL.paper, fetch, () => findInLists(ctx.cache(), id));
   return data;
 }

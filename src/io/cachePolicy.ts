@@ -21,12 +21,12 @@ export interface LoadOptions {
 export interface Loaded<T> {
   data: T;
   fetchedAt: number;
-  fromCache: boolean;
 }
 
 /**
- * The cache rules of SPEC in one place: a fresh entry is used without a request; `--offline`
- * never fetches; when a fetch fails, an entry of any age is shown with a warning instead.
+ * The cache rules in one place: a fresh entry is used without a request; else `elsewhere` may know the
+ * data without the network (a paper inside a cached list); `--offline` never fetches; when a fetch
+ * fails, an entry of any age is shown with a warning instead.
  */
 export async function cached<T>(
   opts: LoadOptions,
@@ -34,19 +34,22 @@ export async function cached<T>(
   what: string,
   ttl: number,
   fetch: () => Promise<T>,
+  elsewhere?: () => T | null,
 ): Promise<Loaded<T>> {
   const entry = opts.cache.read<T>(key);
   const now = opts.now();
+  if (entry && !opts.refresh && now - entry.fetchedAt >= 0 && now - entry.fetchedAt < ttl) return fromEntry(entry);
+  const known = opts.refresh ? null : (elsewhere?.() ?? null);
+  if (known !== null) return { data: known, fetchedAt: now };
   if (opts.offline) {
     if (!entry) throw new CacheMissError(what);
     return fromEntry(entry);
   }
-  if (entry && !opts.refresh && now - entry.fetchedAt >= 0 && now - entry.fetchedAt < ttl) return fromEntry(entry);
   try {
     const data = await fetch();
     const fetchedAt = opts.now();
     await opts.cache.write(key, data, fetchedAt);
-    return { data, fetchedAt, fromCache: false };
+    return { data, fetchedAt };
   } catch (error) {
     if (!entry || !(error instanceof NetworkError || error instanceof FeedError)) throw error;
     opts.warn(`showing ${what} cached ${ago(now - entry.fetchedAt)}: ${error.message}`);
@@ -55,5 +58,5 @@ export async function cached<T>(
 }
 
 function fromEntry<T>(entry: CacheEntry<T>): Loaded<T> {
-  return { data: entry.data, fetchedAt: entry.fetchedAt, fromCache: true };
+  return { data: entry.data, fetchedAt: entry.fetchedAt };
 }

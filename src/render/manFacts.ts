@@ -1,3 +1,5 @@
+import { EXIT } from '../core/errors.js';
+
 /** What the man page says besides the commands: environment, files, exit codes. */
 export const MAN_FACTS = {
   environment: [
@@ -16,10 +18,10 @@ export const MAN_FACTS = {
     ['~/.cache/papers-nodejs/', 'The cache: one JSON file per list or paper, and last-list.ids (the platform cache directory elsewhere).'],
   ] as [string, string][],
   exitCodes: [
-    ['0', 'Success, an empty list included.'],
-    ['1', 'Failure at run time: network, server, an unreadable feed.'],
-    ['2', 'Usage: an unknown command or option, a bad value.'],
-    ['3', 'Not found: an id no source knows.'],
-    ['130', 'Interrupted.'],
-  ] as [string, string][],
+    [EXIT.ok, 'Success, an empty list included.'],
+    [EXIT.failure, 'Failure at run time: network, server, an unreadable feed.'],
+    [EXIT.usage, 'Usage: an unknown command or option, a bad value.'],
+    [EXIT.notFound, 'Not found: an id no source knows.'],
+    [EXIT.interrupted, 'Interrupted.'],
+  ].map(([code, text]) => [String(code), String(text)] as [string, string]),
 };

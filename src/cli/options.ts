@@ -1,8 +1,7 @@
-import { FEED_FORMATS } from './core/feedFormats.js';
-import { SORT_KEYS } from './core/rank.js';
-
-import { FORMATS } from './core/formats.js';
-export { FORMATS, type Format } from './core/formats.js';
+import { FEED_FORMATS } from '../core/feedFormats.js';
+import { FORMATS } from '../core/formats.js';
+import { DEFAULTS } from '../core/listOptions.js';
+import { SORT_KEYS } from '../core/rank.js';
 
 /** One option as commander, help, completion and the README see it. */
 export interface OptionSpec {
@@ -19,7 +18,7 @@ export interface OptionSpec {
 export const NET_OPTIONS: readonly OptionSpec[] = [
   { flags: '--offline', description: 'use the cache only; never touch the network' },
   { flags: '--refresh', description: 'fetch even when the cache is fresh' },
-  { flags: '--timeout <ms>', description: "deadline for the command's network work, retries included", default: '20000' },
+  { flags: '--timeout <ms>', description: "deadline for the command's network work, retries included", default: String(DEFAULTS.timeout) },
 ];
 
 /** Options of `papers show`. */
@@ -41,8 +40,8 @@ export const READ_OPTIONS: readonly OptionSpec[] = [
 
 /** Options of every list command (today, day, ...). */
 export const LIST_OPTIONS: readonly OptionSpec[] = [
-  { flags: '-n, --limit <N>', description: 'how many papers to show (0 = all; setting: limit)', default: '30' },
-  { flags: '-s, --sort <key>', description: 'sort by (setting: sort)', default: 'upvotes', choices: SORT_KEYS },
+  { flags: '-n, --limit <N>', description: 'how many papers to show (0 = all; setting: limit)', default: String(DEFAULTS.limit) },
+  { flags: '-s, --sort <key>', description: 'sort by (setting: sort)', default: DEFAULTS.sort, choices: SORT_KEYS },
   { flags: '--reverse', description: 'reverse the order' },
   { flags: '-g, --grep <pattern>', description: 'keep papers whose title, abstract or keywords match (case-insensitive regex; repeat: all must match)', repeatable: true },
   { flags: '--exclude <pattern>', description: 'drop papers whose title, abstract or keywords match (repeatable)', repeatable: true },

@@ -1,16 +1,11 @@
-import { nyDay, weekday } from '../core/dates.js';
+import { isDay, nyDay, weekday } from '../core/dates.js';
 import { FeedError, NetworkError } from '../core/errors.js';
 import { dayTtl, TTL } from '../core/freshness.js';
 import type { Paper } from '../core/paper.js';
+import type { Net } from '../core/listOptions.js';
 import { loadOptions, type Context } from '../context.js';
 import { fetchDailyPages, fetchLatestDay } from '../io/hfApi.js';
-import { cached, CacheMissError } from '../io/load.js';
-
-export interface Net {
-  offline: boolean;
-  refresh: boolean;
-  timeout: number;
-}
+import { cached, CacheMissError } from '../io/cachePolicy.js';
 
 export interface DayList {
   day: string;
@@ -63,9 +58,9 @@ export async function loadToday(ctx: Context, net: Net): Promise<DayList> {
 function latestCachedDay(ctx: Context, today: string): DayList | null {
   const cache = ctx.cache();
   const days = cache
-    .list()
-    .map((e) => /day-(\d{4}-\d{2}-\d{2})\.json$/.exec(e.file)?.[1])
-    .filter((d): d is string => d !== undefined && d <= today)
+    .keys('day')
+    .map((key) => key.slice('day:'.length))
+    .filter((d) => isDay(d) && d <= today)
     .sort()
     .reverse();
   for (const day of days.slice(0, 30)) {

@@ -1,21 +1,20 @@
 import type { Paper, RankedPaper } from '../core/paper.js';
+import type { ListResult, Result } from '../core/result.js';
+import { sanitizeLine } from '../core/sanitize.js';
 import type { Context } from '../context.js';
-import type { ListOptions } from '../commands/listOptions.js';
-import { rememberList } from '../io/lastList.js';
 import { writeChunks } from '../io/output.js';
 import { pick } from '../render/fields.js';
 import { renderJson, renderJsonl, toJson } from '../render/json.js';
 import { renderTsv } from '../render/tsv.js';
 
 /** `papers show`: the abstract view, paged when taller than the terminal; or one JSON object. */
-export async function printPaper(ctx: Context, paper: Paper, json: boolean): Promise<void> {
-  await ctx.spinner.stop();
+async function printPaper(ctx: Context, paper: Paper, json: boolean): Promise<void> {
   if (json) {
     // The same fields, in the same order, as a list's objects; a single paper has no rank.
     await writeChunks(ctx.stdout, [`${toJson(pick({ ...paper, rank: null } as unknown as RankedPaper))}\n`]);
     return;
   }
-  const [{ renderAbstract }, { terminalPaint }] = await Promise.all([import('../render/abstract.js'), import('./paint.js')]);
+  const [{ renderAbstract }, { terminalPaint }] = await Promise.all([import('../render/abstract.js'), import('./chalkPaint.js')]);
   const lines = renderAbstract(paper, { width: ctx.terminal.columns, paint: terminalPaint(ctx.terminal.colorLevel) });
   const text = `${lines.join('\n')}\n`;
   const { rows } = ctx.terminal;
@@ -26,15 +25,29 @@ export async function printPaper(ctx: Context, paper: Paper, json: boolean): Pro
   await writeChunks(ctx.stdout, [text]);
 }
 
-/** A list command's result: the papers to show and what to say when there are none. */
-export interface ListResult {
-  papers: RankedPaper[];
-  emptyNote: string;
+/** Prints what a command returned: the one place command results become output. */
+export async function present(ctx: Context, result: Result): Promise<void> {
+  await ctx.spinner.stop();
+  switch (result.kind) {
+    case 'list':
+      return printList(ctx, result.list);
+    case 'paper':
+      return printPaper(ctx, result.paper, result.json);
+    case 'lines':
+      // Tab-separated fields are cleaned one by one, so a tab in a value cannot make a new column.
+      await writeChunks(ctx.stdout, result.lines.map((l) => `${l.split('\t').map(sanitizeLine).join('\t')}\n`));
+      return;
+    case 'text':
+      await writeChunks(ctx.stdout, [result.text]);
+      return;
+    case 'none':
+      return;
+  }
 }
 
 /** Prints a list in the chosen format: a table on a terminal, TSV in a pipe, unless --format/--json say. */
-export async function printList(ctx: Context, result: ListResult, opts: Pick<ListOptions, 'format' | 'fields' | 'columns'> & { filters?: ListOptions['filters'] }): Promise<void> {
-  await ctx.spinner.stop();
+async function printList(ctx: Context, result: ListResult): Promise<void> {
+  const opts = result.options;
   const format = opts.format ?? (ctx.terminal.stdoutTTY ? 'table' : 'tsv');
   const { papers } = result;
   if (papers.length === 0 && format !== 'json') ctx.note(result.emptyNote);
@@ -59,13 +72,12 @@ export async function printList(ctx: Context, result: ListResult, opts: Pick<Lis
       chunks = (await import('../render/bibtex.js')).renderBibtex(papers);
       break;
     case 'table': {
-      const [{ renderTable }, { terminalPaint }] = await Promise.all([import('../render/table.js'), import('./paint.js')]);
+      const [{ renderTable }, { terminalPaint }] = await Promise.all([import('../render/table.js'), import('./chalkPaint.js')]);
       const paint = terminalPaint(ctx.terminal.colorLevel);
-      const highlight = opts.filters?.grep ?? [];
+      const highlight = opts.filters.grep;
       chunks = renderTable(papers, { width: ctx.terminal.columns, paint, columns: opts.columns, highlight }).map((line) => `${line}\n`);
       break;
     }
   }
   await writeChunks(ctx.stdout, chunks);
-  rememberList(ctx.cache().dir, papers.map((p) => p.id), ctx.now().getTime());
 }

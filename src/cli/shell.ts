@@ -1,13 +1,13 @@
-import type { Context } from './context.js';
-import { Cache } from './io/cache.js';
-import type { HttpClient } from './io/http.js';
-import { statePaths } from './io/paths.js';
-import { SettingsStore } from './io/settingsStore.js';
-import { Spinner } from './ui/spinner.js';
-import { readTerminal, type StdoutFacts } from './ui/terminal.js';
-import { fdOutput, streamOutput } from './io/output.js';
+import type { Context } from '../context.js';
+import { Cache } from '../io/cache.js';
+import type { HttpClient } from '../io/http.js';
+import { statePaths } from '../io/paths.js';
+import { SettingsStore } from '../io/settingsStore.js';
+import { Spinner } from '../ui/spinner.js';
+import { readTerminal, type StdoutFacts } from '../ui/terminal.js';
+import { fdOutput, streamOutput } from '../io/output.js';
 import { fstatSync } from 'node:fs';
-import { VERSION } from './version.js';
+import { VERSION } from '../version.js';
 
 /**
  * The process as the shell needs it. The standard streams are functions: Node creates each one on
@@ -21,6 +21,8 @@ export interface ProcessLike {
   stderr: () => NodeJS.WriteStream;
   /** Set when stdout is a pipe or a file: it is then written through this descriptor, no stream made. */
   stdoutFd: number | null;
+  /** The clock; tests pass a fixed one, so "today" is the same for them and for the CLI they run. */
+  now?: () => Date;
 }
 
 /** The real process: stdout by descriptor unless it may be a terminal. */
@@ -46,7 +48,7 @@ export function createContext(
   proc: ProcessLike,
   flags: ShellFlags,
   signal: () => AbortSignal,
-  clock: () => Date = () => new Date(),
+  clock: () => Date = proc.now ?? (() => new Date()),
 ): Context {
   const { env } = proc;
   // A pipe or a file is written through its descriptor; only what may be a terminal gets a stream.
@@ -78,7 +80,7 @@ export function createContext(
     settings: () => (settings ??= new SettingsStore(statePaths(env).configDir, ctx.warn)),
     async http(timeoutMs) {
       if (http) return http;
-      const { HttpClient } = await import('./io/http.js');
+      const { HttpClient } = await import('../io/http.js');
       http = new HttpClient({
         userAgent: `papers/${VERSION}`,
         deadline: Date.now() + timeoutMs,

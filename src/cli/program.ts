@@ -1,8 +1,10 @@
 import { Command, Option } from 'commander';
-import { COMMANDS, GLOBAL_OPTIONS, type CommandSpec } from './commands.js';
-import type { Parsed } from './fastArgs.js';
+import { COMMANDS, GLOBAL_OPTIONS, type CommandSpec } from './table.js';
+import type { Parsed } from './fastParse.js';
 import { optionKey, type OptionSpec } from './options.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../version.js';
+import { fdOutput, streamOutput } from '../io/output.js';
+import type { ProcessLike } from './shell.js';
 
 function toOption(spec: OptionSpec): Option {
   // Defaults are applied by the option parsers, after the settings; commander only shows them.
@@ -71,17 +73,28 @@ const ROOT_EXAMPLES = [
 
 const outputError = (text: string, write: (s: string) => void) => write(`papers: ${text.replace(/^error: /, '')}`);
 
+/** Commander's output goes through papers' own streams: a closed pipe ends help quietly, as it ends a list. */
+function outputOf(proc: ProcessLike) {
+  const out = proc.stdoutFd === null ? streamOutput(proc.stdout()) : fdOutput(proc.stdoutFd);
+  return {
+    writeOut: (s: string) => void out.write(s),
+    writeErr: (s: string) => void proc.stderr().write(s),
+    outputError,
+  };
+}
+
 /**
  * The full commander program, built from the command table: help with examples, version, errors
  * with suggestions. The action only records what was asked; cli.ts runs it like the fast path.
  */
-export function buildProgram(onRun: (inv: Parsed) => void): Command {
+export function buildProgram(onRun: (inv: Parsed) => void, proc: ProcessLike): Command {
+  const output = outputOf(proc);
   const program = new Command('papers')
     .description('Hugging Face Daily Papers and arXiv in the terminal')
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError });
+    .configureOutput(output);
   for (const spec of GLOBAL_OPTIONS) program.addOption(toOption(spec));
   program.addHelpText('after', `\nExamples:\n${ROOT_EXAMPLES.map((e) => `  $ ${e}`).join('\n')}\n\nRun papers <command> --help for a command's options; man papers for everything.\n`);
   for (const spec of COMMANDS) {
@@ -90,10 +103,11 @@ export function buildProgram(onRun: (inv: Parsed) => void): Command {
     spec.args.forEach((a, i) => command.argument(argText(spec)[i]!, a.description));
     for (const o of spec.options) command.addOption(toOption(o));
     if (spec.examples.length > 0) command.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
-    command.exitOverride().configureOutput({ outputError });
+    command.exitOverride().configureOutput(output);
     command.action((...params: unknown[]) => {
       const self = params.at(-1) as Command;
-      onRun({ command: spec.name, args: params.slice(0, spec.args.length), options: self.optsWithGlobals() });
+      const args = params.slice(0, spec.args.length).flatMap((a) => (Array.isArray(a) ? (a as string[]) : typeof a === 'string' ? [a] : []));
+      onRun({ command: spec.name, args, options: self.optsWithGlobals() });
     });
   }
   return program;

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseListOptions } from '../../src/commands/listOptions.js';
-import { loadPeriod } from '../../src/commands/period.js';
+import { parseListOptions } from '../../src/core/listOptions.js';
+import { loadPeriod } from '../../src/sources/period.js';
 import { parseWeek, parseMonth } from '../../src/core/period.js';
 import { addDays } from '../../src/core/dates.js';
 import { tempDirs } from '../helpers/cli.js';

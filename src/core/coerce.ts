@@ -48,3 +48,15 @@ export function httpUrl(value: unknown): string | null {
     return null;
   }
 }
+
+/** A whole number written in decimal within bounds, else null: user input (options, settings). */
+export function wholeNumber(text: string, min: number, max = Number.MAX_SAFE_INTEGER): number | null {
+  const n = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+  return Number.isSafeInteger(n) && n >= min && n <= max ? n : null;
+}
+
+/** One of the allowed words (surrounding space ignored), else null. */
+export function oneOf<T extends string>(text: string, allowed: readonly T[]): T | null {
+  const t = text.trim();
+  return (allowed as readonly string[]).includes(t) ? (t as T) : null;
+}

@@ -1,26 +1,25 @@
 import { nyDay } from '../core/dates.js';
 import { dayTtl } from '../core/freshness.js';
-import { daysOf, parseMonth, parseWeek, type Period } from '../core/period.js';
-import { dedupe } from '../core/rank.js';
-import { selectPapers } from '../core/select.js';
+import type { Net, RawOptions } from '../core/listOptions.js';
 import type { Paper } from '../core/paper.js';
-import { loadOptions, type Context } from '../context.js';
+import { daysOf, type Period } from '../core/period.js';
+import { dedupe, selectPapers } from '../core/rank.js';
+import { listOf, type Result } from '../core/result.js';
+import { listOptions, loadOptions, type Context } from '../context.js';
+import { cached } from '../io/cachePolicy.js';
 import { fetchDailyPages } from '../io/hfApi.js';
-import { mapLimit } from '../io/limit.js';
-import { cached } from '../io/load.js';
-import type { ListResult } from '../ui/present.js';
-import { loadDay } from './daily.js';
-import type { ListOptions } from './listOptions.js';
+import { mapLimit } from '../io/mapLimit.js';
+import { loadDay } from './day.js';
 
-/** At most this many requests in flight (SPEC "Network"). */
-const PARALLEL = 4;
+/** At most this many requests in flight at once. */
+export const PARALLEL = 4;
 
 /**
  * Every paper of a week or month. HF serves `week=` and `month=`; it does not serve W53, so such a
  * week is built from its days (each through the day cache). Past periods are cached like past days,
  * the current one like today.
  */
-export async function loadPeriod(ctx: Context, period: Period, net: ListOptions): Promise<Paper[]> {
+export async function loadPeriod(ctx: Context, period: Period, net: Net): Promise<Paper[]> {
   const today = nyDay(ctx.now());
   if (period.kind === 'week' && period.label.endsWith('-W53')) {
     const lists = await mapLimit(daysOf(period, today), PARALLEL, (day) => loadDay(ctx, day, net));
@@ -37,17 +36,9 @@ export async function loadPeriod(ctx: Context, period: Period, net: ListOptions)
   return data;
 }
 
-async function list(ctx: Context, period: Period, opts: ListOptions): Promise<ListResult> {
+/** A week's or month's list, ranked, as `week` and `month` show it. */
+export async function periodList(ctx: Context, period: Period, raw: RawOptions): Promise<Result> {
+  const opts = await listOptions(ctx, raw);
   const papers = await loadPeriod(ctx, period, opts);
-  return { papers: selectPapers(papers, opts), emptyNote: `no papers in ${period.label}${papers.length > 0 ? ' match the filters' : ''}` };
-}
-
-/** `papers week [YYYY-Www|date]`. */
-export function week(ctx: Context, arg: string | undefined, opts: ListOptions): Promise<ListResult> {
-  return list(ctx, parseWeek(arg, nyDay(ctx.now())), opts);
-}
-
-/** `papers month [YYYY-MM]`. */
-export function month(ctx: Context, arg: string | undefined, opts: ListOptions): Promise<ListResult> {
-  return list(ctx, parseMonth(arg, nyDay(ctx.now())), opts);
+  return listOf(selectPapers(papers, opts), `no papers in ${period.label}${papers.length > 0 ? ' match the filters' : ''}`, opts);
 }

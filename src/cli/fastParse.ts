@@ -1,10 +1,13 @@
-import { findCommand, GLOBAL_OPTIONS } from './commands.js';
+import { findCommand, GLOBAL_OPTIONS } from './table.js';
 import { optionKey, type OptionSpec } from './options.js';
 
+import type { RawOptions } from '../core/listOptions.js';
+
+/** What either parser makes of the arguments: the command, its positional words in order, its options. */
 export interface Parsed {
   command: string;
-  args: unknown[];
-  options: Record<string, unknown>;
+  args: string[];
+  options: RawOptions;
 }
 
 /** What the fast parser knows of one option. */
@@ -35,7 +38,7 @@ export function fastParse(argv: readonly string[]): Parsed | null {
     byLong.set(k.long, { key: k.key, takesValue: k.takesValue, negated: k.negated, repeatable: Boolean(o.repeatable), ...(o.choices ? { choices: o.choices } : {}) });
     if (k.short) byShort.set(k.short, k.long);
   }
-  const out: Record<string, unknown> = {};
+  const out: Record<string, string | string[] | boolean> = {};
   const positionals: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]!;
@@ -70,15 +73,8 @@ export function fastParse(argv: readonly string[]): Parsed | null {
     if (positionals[0] !== first) return null;
     positionals.shift();
   }
-  const args: unknown[] = [];
-  for (const arg of spec.args) {
-    if (arg.variadic) {
-      if (arg.required && positionals.length === 0) return null;
-      args.push(positionals.splice(0));
-    } else if (positionals.length > 0) args.push(positionals.shift());
-    else if (arg.required) return null;
-    else args.push(undefined);
-  }
-  if (positionals.length > 0) return null;
-  return { command: spec.name, args, options: out };
+  const required = spec.args.filter((a) => a.required).length;
+  const variadic = spec.args.some((a) => a.variadic);
+  if (positionals.length < required || (!variadic && positionals.length > spec.args.length)) return null;
+  return { command: spec.name, args: positionals, options: out };
 }

@@ -1,0 +1,79 @@
+import { EXIT, PapersError, UsageError } from '../core/errors.js';
+import type { Context } from '../context.js';
+import { fastParse, type Parsed } from './fastParse.js';
+import { Interrupt } from './interrupt.js';
+import { createContext, type ProcessLike } from './shell.js';
+import { findCommand } from './table.js';
+
+export type { ProcessLike } from './shell.js';
+
+/** Commander's reading of the arguments, for everything the fast path leaves to it; null when it printed help or the version. */
+async function parseWithCommander(argv: readonly string[], proc: ProcessLike): Promise<Parsed | null> {
+  const { buildProgram, unknownCommand } = await import('./program.js');
+  const unknown = unknownCommand(argv);
+  if (unknown) {
+    throw new UsageError(`unknown command '${unknown.word}'`, `${unknown.suggestion ? `did you mean '${unknown.suggestion}'? ` : ''}papers --help lists the commands`);
+  }
+  let invocation: Parsed | null = null;
+  await buildProgram((inv) => (invocation = inv), proc).parseAsync([...argv], { from: 'user' });
+  return invocation;
+}
+
+/** The one place errors become a message and an exit code. */
+function report(error: unknown, proc: ProcessLike, interrupted: boolean): number {
+  // Commander has already printed its message; known by its code, so that no error path loads commander.
+  const commander = error as { code?: unknown; exitCode?: unknown } | null;
+  if (typeof commander?.code === 'string' && commander.code.startsWith('commander.')) {
+    if (commander.code === 'commander.helpDisplayed' || commander.code === 'commander.version' || commander.exitCode === 0) return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (interrupted) return EXIT.interrupted;
+  const debug = proc.env.PAPERS_DEBUG === '1';
+  const err = proc.stderr();
+  if (error instanceof PapersError) {
+    err.write(`papers: ${error.message}\n`);
+    if (error.hint) err.write(`hint: ${error.hint}\n`);
+    if (debug) err.write(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  err.write(`papers: unexpected error: ${message}\n`);
+  if (debug && error instanceof Error) err.write(`${error.stack}\n`);
+  else err.write('hint: run again with PAPERS_DEBUG=1 for details, and report it\n');
+  return EXIT.failure;
+}
+
+/**
+ * Runs papers once with these arguments against this process (real, or a test's), and resolves to
+ * the exit code. Nothing here touches the real process: main.ts does that.
+ */
+export async function run(argv: readonly string[], proc: ProcessLike, interrupt = new Interrupt()): Promise<number> {
+  let context: Context | undefined;
+  let code: number = EXIT.ok;
+  try {
+    const parsed = fastParse(argv) ?? (await parseWithCommander(argv, proc));
+    if (parsed) {
+      const spec = findCommand(parsed.command)!;
+      const options = parsed.options;
+      const ctx = createContext(proc, { noColor: options.color === false, quiet: options.quiet === true, verbose: options.verbose === true }, () => interrupt.signal);
+      context = ctx;
+      interrupt.onAbort(() => void ctx.spinner.stop());
+      const [command, { present }] = await Promise.all([spec.load(), import('../ui/print.js')]);
+      const result = await command.run(ctx, { args: parsed.args, options });
+      await present(ctx, result);
+      if (result.kind === 'list') {
+        const { rememberList } = await import('../io/lastList.js');
+        rememberList(ctx.cache().dir, result.list.papers.map((p) => p.id), ctx.now().getTime());
+      }
+    }
+  } catch (error) {
+    code = report(error, proc, interrupt.aborted);
+  } finally {
+    await context?.close();
+  }
+  if (interrupt.aborted) {
+    proc.stderr().write('papers: interrupted\n');
+    code = EXIT.interrupted;
+  }
+  return code;
+}

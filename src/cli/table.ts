@@ -1,0 +1,96 @@
+import type { Invocation, Result } from '../core/result.js';
+import type { Context } from '../context.js';
+import { GLOBAL_OPTIONS, LIST_OPTIONS, NET_OPTIONS, OPEN_OPTIONS, READ_OPTIONS, SHOW_OPTIONS, type OptionSpec } from './options.js';
+
+/** A positional argument as help, completion and both argument parsers see it. */
+export interface ArgSpec {
+  name: string;
+  description: string;
+  required?: boolean;
+  variadic?: boolean;
+  /** What completion offers: the last list's ids for a paper ref, file names for a file. */
+  kind?: 'ref' | 'file';
+}
+
+/** A command's module: loaded only when that command runs. */
+export interface CommandModule {
+  run(ctx: Context, invocation: Invocation): Promise<Result>;
+}
+
+/** One command: the single source for commander, the fast parser, help, completion and the man page. */
+export interface CommandSpec {
+  name: string;
+  aliases?: readonly string[];
+  description: string;
+  args: readonly ArgSpec[];
+  options: readonly OptionSpec[];
+  examples: readonly string[];
+  /** Runs without commander when its arguments parse cleanly (the common, fast path). */
+  fast?: boolean;
+  /** The command's module, imported on first use. */
+  load: () => Promise<CommandModule>;
+}
+
+const REF: ArgSpec = { name: 'ref', description: 'an arXiv id (2405.13956, arXiv:2405.13956v2, hep-th/9901001), an arxiv.org or huggingface.co/papers URL, or a row number of the last list', required: true, kind: 'ref' };
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'today', load: () => import('../commands/today.js'), description: 'the latest Daily Papers list, ranked by upvotes (the default command)', args: [], options: LIST_OPTIONS, fast: true,
+    examples: ['papers', 'papers today -n 10', 'papers today --json | jq -r \'.[] | "\\(.upvotes)\\t\\(.title)"\'', 'papers today -g diffusion --has-code'],
+  },
+  {
+    name: 'day', load: () => import('../commands/day.js'), description: "one day's Daily Papers list", args: [{ name: 'date', description: 'YYYY-MM-DD, yesterday, or -N (N days ago)', required: true }], options: LIST_OPTIONS, fast: true,
+    examples: ['papers day 2026-11-20', 'papers day yesterday --format markdown', 'papers day -3 --sort comments'],
+  },
+  {
+    name: 'week', load: () => import('../commands/week.js'), description: 'every paper of an ISO week, ranked', args: [{ name: 'week', description: 'YYYY-Www or a date in the week (default: this week)' }], options: LIST_OPTIONS, fast: true,
+    examples: ['papers week', 'papers week 2026-W47 -n 20', 'papers week --min-upvotes 50 --format csv > week.csv'],
+  },
+  {
+    name: 'month', load: () => import('../commands/month.js'), description: 'every paper of a month, ranked', args: [{ name: 'month', description: 'YYYY-MM (default: this month)' }], options: LIST_OPTIONS, fast: true,
+    examples: ['papers month', 'papers month 2026-10 -g "reinforcement learning" --json'],
+  },
+  {
+    name: 'search', load: () => import('../commands/search.js'), description: 'Hugging Face paper search, ranked', args: [{ name: 'query', description: 'words to search for (at most 250 characters)', required: true, variadic: true }], options: LIST_OPTIONS, fast: true,
+    examples: ['papers search diffusion transformers', 'papers search "mixture of experts" --sort date'],
+  },
+  {
+    name: 'read', load: () => import('../commands/read.js'), description: 'list a saved feed: HF API JSON, arXiv Atom or RSS, or a papers page copy', args: [{ name: 'file', description: 'a saved feed; - or nothing for stdin', kind: 'file' }], options: [...READ_OPTIONS, ...LIST_OPTIONS], fast: true,
+    examples: ['papers read feed.json', 'curl -s https://rss.arxiv.org/rss/cs.LG | papers read --format table', 'papers read page.txt --from page'],
+  },
+  {
+    name: 'show', load: () => import('../commands/show.js'), aliases: ['abstract'], description: 'one paper in full: authors, links, AI summary and the whole abstract', args: [REF], options: SHOW_OPTIONS, fast: true,
+    examples: ['papers show 2405.13956', 'papers show 3', 'papers abstract https://arxiv.org/abs/2405.13956v2 --json'],
+  },
+  {
+    name: 'open', load: () => import('../commands/open.js'), description: 'open a paper in the browser (arXiv abstract by default)', args: [REF], options: OPEN_OPTIONS,
+    examples: ['papers open 2405.13956', 'papers open 1 --pdf', 'papers open 2405.13956 --code --print'],
+  },
+  { name: 'save', load: () => import('../commands/save.js'), description: 'add a paper to the reading list', args: [REF], options: NET_OPTIONS, examples: ['papers save 2405.13956', 'papers save 2'] },
+  { name: 'unsave', load: () => import('../commands/unsave.js'), description: 'remove a paper from the reading list', args: [REF], options: [], examples: ['papers unsave 2405.13956'] },
+  {
+    name: 'saved', load: () => import('../commands/saved.js'), description: 'the reading list, like any other list (works offline)', args: [], options: LIST_OPTIONS, fast: true,
+    examples: ['papers saved', 'papers saved --format bibtex > reading.bib'],
+  },
+  {
+    name: 'config', load: () => import('../commands/config.js'), description: 'show and change settings: defaults for the list options you repeat',
+    args: [{ name: 'action', description: 'list (default), get <key>, set <key> <value>, unset <key>, or path' }, { name: 'args', description: 'the key, and the value for set', variadic: true }],
+    options: [], examples: ['papers config', 'papers config set limit 50', 'papers config set columns rank,upvotes,id,day,title', 'papers config unset sort'],
+  },
+  {
+    name: 'completion', load: () => import('../commands/completion.js'), description: 'print a completion script for bash, zsh or fish',
+    args: [{ name: 'shell', description: 'bash, zsh or fish', required: true }], options: [],
+    examples: ['papers completion bash > ~/.local/share/bash-completion/completions/papers', 'papers completion zsh > "${fpath[1]}/_papers"', 'papers completion fish > ~/.config/fish/completions/papers.fish'],
+  },
+  {
+    name: 'cache', load: () => import('../commands/cache.js'), description: 'where the cache is, what it holds, and emptying it', args: [{ name: 'action', description: 'ls (default), path, or clear' }], options: [],
+    examples: ['papers cache', 'papers cache path', 'papers cache clear'],
+  },
+];
+
+export { GLOBAL_OPTIONS };
+
+/** The command a name or alias stands for. */
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name || c.aliases?.includes(name));
+}

@@ -1,0 +1,14 @@
+import { nyDay, parseDayArg } from '../core/dates.js';
+import { selectPapers } from '../core/rank.js';
+import { listOf, type Invocation, type Result } from '../core/result.js';
+import { listOptions, type Context } from '../context.js';
+import { loadDay } from '../sources/day.js';
+
+/** `papers day <date>`: one day's list. */
+export async function run(ctx: Context, { args, options }: Invocation): Promise<Result> {
+  const date = parseDayArg(args[0] ?? '', nyDay(ctx.now()));
+  const opts = await listOptions(ctx, options);
+  const list = await loadDay(ctx, date, opts);
+  const why = list.papers.length > 0 ? ' match the filters' : ' (weekends and holidays have none)';
+  return listOf(selectPapers(list.papers, opts), `no papers on ${date}${why}`, opts);
+}

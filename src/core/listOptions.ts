@@ -1,0 +1,115 @@
+import { oneOf as pickOne, wholeNumber as readWhole } from './coerce.js';
+import { UsageError } from './errors.js';
+import { pattern, type Filters } from './filter.js';
+import { DEFAULT_TABLE_COLUMNS, FIELD_FORMATS, FORMATS, type Format, type TableColumn } from './formats.js';
+import { FIELDS, type Field } from './paper.js';
+import { SORT_KEYS, type SortKey } from './rank.js';
+import type { Settings } from './settings.js';
+
+/** The defaults of the list and network options: help, settings and parsing all read them here. */
+export const DEFAULTS = { limit: 30, sort: 'upvotes', timeout: 20_000 } as const satisfies { limit: number; sort: SortKey; timeout: number };
+
+/** Option values as either parser hands them over: camelCase keys, strings, booleans, lists. */
+export type RawOptions = Readonly<Record<string, string | readonly string[] | boolean | undefined>>;
+
+/** The network options of every command that may fetch. */
+export interface Net {
+  offline: boolean;
+  refresh: boolean;
+  timeout: number;
+}
+
+export interface ListOptions extends Net {
+  limit: number;
+  filters: Filters;
+  sort: SortKey;
+  reverse: boolean;
+  format: Format | undefined;
+  fields: Field[] | undefined;
+  /** Columns of the terminal table. */
+  columns: readonly TableColumn[];
+}
+
+/** A string option's value (the last one when repeated); undefined when not given. */
+export function stringOption(raw: RawOptions, key: string): string | undefined {
+  const v = raw[key];
+  return typeof v === 'string' ? v : Array.isArray(v) ? v.at(-1) : undefined;
+}
+
+/** A repeatable option's values in order. */
+export function listOption(raw: RawOptions, key: string): string[] {
+  const v = raw[key];
+  return typeof v === 'string' ? [v] : Array.isArray(v) ? [...(v as readonly string[])] : [];
+}
+
+/** A flag: true when given. */
+export function flagOption(raw: RawOptions, key: string): boolean {
+  return raw[key] === true;
+}
+
+/** A whole number within bounds, or a usage error naming the option. */
+export function wholeNumber(value: string, option: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const n = readWhole(value, min, max);
+  if (n === null) throw new UsageError(`${option} takes a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? ' up' : ` to ${max}`}, not '${value}'`);
+  return n;
+}
+
+/** One of the allowed values, or a usage error listing them. */
+export function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
+  const v = pickOne(value, allowed);
+  if (v === null) throw new UsageError(`${option} must be one of ${allowed.join(', ')}; not '${value}'`);
+  return v;
+}
+
+/** The network options every networked command shares. */
+export function parseNet(raw: RawOptions): Net {
+  const timeout = stringOption(raw, 'timeout');
+  return {
+    offline: flagOption(raw, 'offline'),
+    refresh: flagOption(raw, 'refresh'),
+    timeout: timeout === undefined ? DEFAULTS.timeout : wholeNumber(timeout, '--timeout', 1),
+  };
+}
+
+/** Validates list options once, so commands and renderers only see good values; the command line beats the settings. */
+export function parseListOptions(raw: RawOptions, settings: Settings = {}): ListOptions {
+  const given = stringOption(raw, 'format');
+  let format = given === undefined ? undefined : oneOf(given, FORMATS, '--format');
+  if (flagOption(raw, 'json')) {
+    if (format && format !== 'json') throw new UsageError(`--json and --format ${format} disagree; give one`);
+    format = 'json';
+  }
+  let fields: Field[] | undefined;
+  const fieldText = stringOption(raw, 'fields');
+  if (fieldText !== undefined) {
+    fields = fieldText
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean)
+      .map((f) => oneOf(f, FIELDS, '--fields'));
+    if (fields.length === 0) throw new UsageError(`--fields needs at least one of ${FIELDS.join(', ')}`);
+    if (format && !(FIELD_FORMATS as readonly string[]).includes(format)) {
+      throw new UsageError(`--fields applies to ${FIELD_FORMATS.join(', ')}, not to ${format}`);
+    }
+  }
+  // A format from the settings yields to --fields that it cannot honour.
+  format ??= fields && settings.format && !(FIELD_FORMATS as readonly string[]).includes(settings.format) ? undefined : settings.format;
+  const limit = stringOption(raw, 'limit');
+  const minUpvotes = stringOption(raw, 'minUpvotes');
+  const sort = stringOption(raw, 'sort');
+  return {
+    limit: limit === undefined ? (settings.limit ?? DEFAULTS.limit) : wholeNumber(limit, '--limit', 0),
+    filters: {
+      grep: listOption(raw, 'grep').map((p) => pattern(p, '--grep')),
+      exclude: listOption(raw, 'exclude').map((p) => pattern(p, '--exclude')),
+      minUpvotes: minUpvotes === undefined ? null : wholeNumber(minUpvotes, '--min-upvotes', 0),
+      hasCode: flagOption(raw, 'hasCode'),
+    },
+    sort: sort === undefined ? (settings.sort ?? DEFAULTS.sort) : oneOf(sort, SORT_KEYS, '--sort'),
+    reverse: flagOption(raw, 'reverse'),
+    format,
+    fields,
+    columns: settings.columns ?? DEFAULT_TABLE_COLUMNS,
+    ...parseNet(raw),
+  };
+}
