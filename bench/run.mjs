@@ -22,12 +22,23 @@ const pad = (n, w) => String(n).padStart(w, '0');
 function item(id, day, upvotes, i) {
   return {
     paper: {
-      id, authors: Array.from({ length: 6 }, (_, k) => ({ _id: `${id}-${k}`, name: `Author ${k} of ${id}`, hidden: false })),
-      publishedAt: `${day}T00:00:00.000Z`, submittedOnDailyAt: `${day}T00:00:00.000Z`, title: `A synthetic paper number ${i} about lattices and attention`,
-      summary: `Abstract ${i}. `.repeat(60), upvotes, discussionId: `d${i}`, ai_summary: `Summary ${i}.`, ai_keywords: ['lattices', 'attention', `k${i % 7}`],
-      githubRepo: i % 3 ? null : `https://github.com/example/r${i}`, githubStars: i % 3 ? null : i,
+      id,
+      authors: Array.from({ length: 6 }, (_, k) => ({ _id: `${id}-${k}`, name: `Author ${k} of ${id}`, hidden: false })),
+      publishedAt: `${day}T00:00:00.000Z`,
+      submittedOnDailyAt: `${day}T00:00:00.000Z`,
+      title: `A synthetic paper number ${i} about lattices and attention`,
+      summary: `Abstract ${i}. `.repeat(60),
+      upvotes,
+      discussionId: `d${i}`,
+      ai_summary: `Summary ${i}.`,
+      ai_keywords: ['lattices', 'attention', `k${i % 7}`],
+      githubRepo: i % 3 ? null : `https://github.com/example/r${i}`,
+      githubStars: i % 3 ? null : i,
     },
-    publishedAt: `${day}T00:00:00.000Z`, title: `A synthetic paper number ${i} about lattices and attention`, summary: `Abstract ${i}. `.repeat(60), numComments: i % 5,
+    publishedAt: `${day}T00:00:00.000Z`,
+    title: `A synthetic paper number ${i} about lattices and attention`,
+    summary: `Abstract ${i}. `.repeat(60),
+    numComments: i % 5,
   };
 }
 function dayItems(day, n, seed = 0) {
@@ -41,13 +52,16 @@ const DAY = '2026-10-14';
 async function fillCache(dir, commands) {
   const server = await serve(0);
   // Spawned without blocking: the server answers from this very process.
-  for (const args of commands) await runAsync([BIN, ...args], { PAPERS_CACHE_DIR: dir, PAPERS_CONFIG_DIR: path.join(DATA, 'config'), PAPERS_API_URL: server.url });
+  for (const args of commands)
+    await runAsync([BIN, ...args], { PAPERS_CACHE_DIR: dir, PAPERS_CONFIG_DIR: path.join(DATA, 'config'), PAPERS_API_URL: server.url });
   server.close();
 }
 
 // ---- a local API: daily_papers by date/week/month with paging, each answer after `delay` ms -------
 function serve(delay, monthPapers = 1100) {
-  const month = Array.from({ length: 22 }, (_, d) => dayItems(`2026-09-${pad(d + 1, 2)}`, Math.ceil(monthPapers / 22), d)).flat().slice(0, monthPapers);
+  const month = Array.from({ length: 22 }, (_, d) => dayItems(`2026-09-${pad(d + 1, 2)}`, Math.ceil(monthPapers / 22), d))
+    .flat()
+    .slice(0, monthPapers);
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     const limit = Number(url.searchParams.get('limit') ?? 50);
@@ -60,7 +74,9 @@ function serve(delay, monthPapers = 1100) {
     const body = JSON.stringify(items.slice(p * limit, (p + 1) * limit));
     setTimeout(() => res.end(body), delay);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })),
+  );
 }
 
 // ---- measuring -----------------------------------------------------------------------------------
@@ -69,7 +85,12 @@ function run(args, env = {}, timed = false) {
   const argv = timed && HAS_TIME ? ['-f', '%M', NODE, ...args] : args;
   const started = process.hrtime.bigint();
   // stdout is a pipe, as in `papers ... | cut -f4`: the case the targets are about.
-  const r = spawnSync(cmd, argv, { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(cmd, argv, {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   const rssKb = timed && HAS_TIME ? Number(r.stderr.trim().split('\n').at(-1)) : null;
@@ -86,17 +107,25 @@ async function runAsync(args, env) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const quartiles = (xs) => { const s = [...xs].sort((a, b) => a - b); return [s[Math.floor(s.length / 4)], s[Math.floor((3 * s.length) / 4)]]; };
+const quartiles = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return [s[Math.floor(s.length / 4)], s[Math.floor((3 * s.length) / 4)]];
+};
 
 /**
  * Alternates the two commands RUNS times. The ratio is the median of the per-pair ratios: each pair
  * runs back to back, so the machine's drift (large here) cancels; the spread is their quartiles.
  */
 async function ratio(a, b, runs = RUNS, exec = (x) => run(...x).ms) {
-  const ta = [], tb = [], pairs = [];
+  const ta = [],
+    tb = [],
+    pairs = [];
   for (let i = 0; i < runs; i++) {
-    const x = await exec(a), y = await exec(b);
-    ta.push(x); tb.push(y); pairs.push(x / y);
+    const x = await exec(a),
+      y = await exec(b);
+    ta.push(x);
+    tb.push(y);
+    pairs.push(x / y);
   }
   const [q1, q3] = quartiles(pairs);
   return { ratio: median(pairs), a: median(ta), b: median(tb), spread: `${q1.toFixed(2)}–${q3.toFixed(2)}` };
@@ -139,19 +168,36 @@ const readCmd = [BIN, 'read', feed, '--limit', '20', '--format', 'tsv'];
 const r3 = await ratio([readCmd, { PAPERS_CACHE_DIR: warm, PAPERS_CONFIG_DIR: cfg }], [parse], 9);
 const rss3 = HAS_TIME ? run(readCmd, { PAPERS_CACHE_DIR: warm, PAPERS_CONFIG_DIR: cfg }, true).rssKb / 1024 : null;
 report(`3 read ${feedMb.toFixed(0)} MB feed --limit 20 vs JSON.parse`, r3, 2.0);
-if (rss3 !== null) rows.push({ target: '3b peak RSS of that read / file size', ratio: rss3 / feedMb, spread: '', limit: 4, pass: rss3 / feedMb <= 4, note: `${rss3.toFixed(0)} MB for ${feedMb.toFixed(0)} MB` });
+if (rss3 !== null)
+  rows.push({
+    target: '3b peak RSS of that read / file size',
+    ratio: rss3 / feedMb,
+    spread: '',
+    limit: 4,
+    pass: rss3 / feedMb <= 4,
+    note: `${rss3.toFixed(0)} MB for ${feedMb.toFixed(0)} MB`,
+  });
 
 // 4. month against a server answering every request after 250 ms vs one day against it.
 const slow = await serve(250);
 const netEnv = (name) => ({ PAPERS_API_URL: slow.url, PAPERS_CACHE_DIR: path.join(DATA, `net-${name}-${Math.random()}`), PAPERS_CONFIG_DIR: cfg });
-const r4 = await ratio(['month', ['2026-09']], ['day', [DAY]], 5, async ([cmd, args]) => runAsync([BIN, cmd, ...args, '--format', 'tsv', '--limit', '0'], netEnv(cmd)));
+const r4 = await ratio(['month', ['2026-09']], ['day', [DAY]], 5, async ([cmd, args]) =>
+  runAsync([BIN, cmd, ...args, '--format', 'tsv', '--limit', '0'], netEnv(cmd)),
+);
 slow.close();
 report('4 month (1,100 papers, 12 pages) vs one day, 250 ms per answer', r4, 2.5);
 
 // 5. --json of 20,000 papers streams: peak RSS of writing it all out vs reading the same feed to 20 rows.
 if (HAS_TIME) {
   const all = run([BIN, 'read', feed, '--limit', '0', '--json'], { PAPERS_CACHE_DIR: warm, PAPERS_CONFIG_DIR: cfg }, true).rssKb / 1024;
-  rows.push({ target: '5 --json of 20,000 papers: peak RSS vs --limit 20', ratio: all / rss3, spread: '', limit: 1.5, pass: all / rss3 <= 1.5, note: `${all.toFixed(0)} MB vs ${rss3.toFixed(0)} MB (one giant string would add ~${feedMb.toFixed(0)} MB)` });
+  rows.push({
+    target: '5 --json of 20,000 papers: peak RSS vs --limit 20',
+    ratio: all / rss3,
+    spread: '',
+    limit: 1.5,
+    pass: all / rss3 <= 1.5,
+    note: `${all.toFixed(0)} MB vs ${rss3.toFixed(0)} MB (one giant string would add ~${feedMb.toFixed(0)} MB)`,
+  });
 }
 
 // Reference: what a user would reach for instead, jq over the cached JSON of target 1.
@@ -159,11 +205,26 @@ const jq = spawnSync('sh', ['-c', 'command -v jq'], { encoding: 'utf8' }).stdout
 if (jq) {
   const entry = path.join(warm, `day-${DAY}.json`);
   const script = `.data | sort_by(-.upvotes) | .[:30] | to_entries[] | [.key+1, .value.upvotes, .value.comments, .value.id, .value.title] | @tsv`;
-  const jqRun = () => { const s = process.hrtime.bigint(); spawnSync(jq, ['-r', script, entry], { stdio: 'ignore' }); return Number(process.hrtime.bigint() - s) / 1e6; };
+  const jqRun = () => {
+    const s = process.hrtime.bigint();
+    spawnSync(jq, ['-r', script, entry], { stdio: 'ignore' });
+    return Number(process.hrtime.bigint() - s) / 1e6;
+  };
   const nodeRun = () => run(baseline).ms;
-  const tj = [], tn = [];
-  for (let i = 0; i < RUNS; i++) { tj.push(jqRun()); tn.push(nodeRun()); }
-  rows.push({ target: 'ref: jq rendering the same cached list vs node -e ""', ratio: median(tj) / median(tn), spread: '', limit: null, pass: null, note: `${median(tj).toFixed(0)} ms vs ${median(tn).toFixed(0)} ms` });
+  const tj = [],
+    tn = [];
+  for (let i = 0; i < RUNS; i++) {
+    tj.push(jqRun());
+    tn.push(nodeRun());
+  }
+  rows.push({
+    target: 'ref: jq rendering the same cached list vs node -e ""',
+    ratio: median(tj) / median(tn),
+    spread: '',
+    limit: null,
+    pass: null,
+    note: `${median(tj).toFixed(0)} ms vs ${median(tn).toFixed(0)} ms`,
+  });
 }
 
 // ---- the table ---------------------------------------------------------------------------------------
@@ -172,6 +233,8 @@ console.log(`papers bench: node ${process.version}, ${RUNS} alternating runs per
 console.log(`${'target'.padEnd(width)}  ratio  spread     limit  result  detail`);
 for (const r of rows) {
   const result = r.pass === null ? '—' : r.pass ? 'pass' : 'FAIL';
-  console.log(`${r.target.padEnd(width)}  ${r.ratio.toFixed(2).padStart(5)}  ${(r.spread || '').padEnd(9)}  ${(r.limit === null ? '' : `≤ ${r.limit}`).padEnd(5)}  ${result.padEnd(6)}  ${r.note}`);
+  console.log(
+    `${r.target.padEnd(width)}  ${r.ratio.toFixed(2).padStart(5)}  ${(r.spread || '').padEnd(9)}  ${(r.limit === null ? '' : `≤ ${r.limit}`).padEnd(5)}  ${result.padEnd(6)}  ${r.note}`,
+  );
 }
 rmSync(DATA, { recursive: true, force: true });

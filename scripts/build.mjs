@@ -11,7 +11,13 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 // import() of a vendor bundle becomes require(): a real import() from CommonJS would start Node's ESM
 // loader (~60 ms) just to load a CommonJS file.
 const common = {
-  bundle: true, platform: "node", target: "node20", format: "cjs", minify: process.env.PAPERS_NO_MINIFY !== "1", legalComments: 'none', logLevel: 'warning',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: process.env.PAPERS_NO_MINIFY !== '1',
+  legalComments: 'none',
+  logLevel: 'warning',
   supported: { 'dynamic-import': false },
 };
 
@@ -36,7 +42,9 @@ rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 const vendorPlugin = {
   name: 'vendor',
   setup(b) {
-    const names = Object.keys(VENDOR).map((n) => n.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|');
+    const names = Object.keys(VENDOR)
+      .map((n) => n.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'))
+      .join('|');
     b.onResolve({ filter: new RegExp(`^(${names})$`) }, (args) => ({ path: `./vendor/${args.path}.cjs`, external: true }));
   },
 };
@@ -75,9 +83,25 @@ await Promise.all([
   const dir = mkdtempSync(path.join(tmpdir(), 'papers-build-'));
   const day = '2026-01-05';
   const paper = (i) => ({
-    id: `2601.${String(10000 + i)}`, title: `Warm-up paper ${i}`, summary: 'An abstract.', authors: ['A. Author'], authorCount: 1,
-    publishedAt: `${day}T00:00:00.000Z`, day, upvotes: i, comments: 0, githubRepo: null, githubStars: null, projectPage: null,
-    aiSummary: null, keywords: [], organization: null, url: null, arxivUrl: null, pdfUrl: null, source: 'hf',
+    id: `2601.${String(10000 + i)}`,
+    title: `Warm-up paper ${i}`,
+    summary: 'An abstract.',
+    authors: ['A. Author'],
+    authorCount: 1,
+    publishedAt: `${day}T00:00:00.000Z`,
+    day,
+    upvotes: i,
+    comments: 0,
+    githubRepo: null,
+    githubStars: null,
+    projectPage: null,
+    aiSummary: null,
+    keywords: [],
+    organization: null,
+    url: null,
+    arxivUrl: null,
+    pdfUrl: null,
+    source: 'hf',
   });
   writeFileSync(path.join(dir, `day-${day}.json`), JSON.stringify({ v: 1, key: `day:${day}`, fetchedAt: Date.now(), data: [1, 2, 3].map(paper) }));
   try {

@@ -35,7 +35,13 @@ export function fastParse(argv: readonly string[]): Parsed | null {
   const byShort = new Map<string, string>();
   for (const o of specs) {
     const k = optionKey(o.flags);
-    byLong.set(k.long, { key: k.key, takesValue: k.takesValue, negated: k.negated, repeatable: Boolean(o.repeatable), ...(o.choices ? { choices: o.choices } : {}) });
+    byLong.set(k.long, {
+      key: k.key,
+      takesValue: k.takesValue,
+      negated: k.negated,
+      repeatable: Boolean(o.repeatable),
+      ...(o.choices ? { choices: o.choices } : {}),
+    });
     if (k.short) byShort.set(k.short, k.long);
   }
   const out: Record<string, string | string[] | boolean> = {};

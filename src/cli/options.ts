@@ -43,7 +43,11 @@ export const LIST_OPTIONS: readonly OptionSpec[] = [
   { flags: '-n, --limit <N>', description: 'how many papers to show (0 = all; setting: limit)', default: String(DEFAULTS.limit) },
   { flags: '-s, --sort <key>', description: 'sort by (setting: sort)', default: DEFAULTS.sort, choices: SORT_KEYS },
   { flags: '--reverse', description: 'reverse the order' },
-  { flags: '-g, --grep <pattern>', description: 'keep papers whose title, abstract or keywords match (case-insensitive regex; repeat: all must match)', repeatable: true },
+  {
+    flags: '-g, --grep <pattern>',
+    description: 'keep papers whose title, abstract or keywords match (case-insensitive regex; repeat: all must match)',
+    repeatable: true,
+  },
   { flags: '--exclude <pattern>', description: 'drop papers whose title, abstract or keywords match (repeatable)', repeatable: true },
   { flags: '--min-upvotes <N>', description: 'keep papers with at least N upvotes' },
   { flags: '--has-code', description: 'keep papers with a code repository' },

@@ -63,7 +63,7 @@ export function unknownCommand(argv: readonly string[]): { word: string; suggest
 }
 
 const ROOT_EXAMPLES = [
-  'papers                                   # today\'s papers, ranked',
+  "papers                                   # today's papers, ranked",
   'papers show 3                            # row 3 of the last list, in full',
   "papers today --json | jq -r '.[] | .title'",
   'papers week --min-upvotes 50 -n 10',
@@ -96,7 +96,10 @@ export function buildProgram(onRun: (inv: Parsed) => void, proc: ProcessLike): C
     .exitOverride()
     .configureOutput(output);
   for (const spec of GLOBAL_OPTIONS) program.addOption(toOption(spec));
-  program.addHelpText('after', `\nExamples:\n${ROOT_EXAMPLES.map((e) => `  $ ${e}`).join('\n')}\n\nRun papers <command> --help for a command's options; man papers for everything.\n`);
+  program.addHelpText(
+    'after',
+    `\nExamples:\n${ROOT_EXAMPLES.map((e) => `  $ ${e}`).join('\n')}\n\nRun papers <command> --help for a command's options; man papers for everything.\n`,
+  );
   for (const spec of COMMANDS) {
     const command = program.command(spec.name, spec.name === 'today' ? { isDefault: true } : {}).description(spec.description);
     for (const alias of spec.aliases ?? []) command.alias(alias);

@@ -12,7 +12,10 @@ async function parseWithCommander(argv: readonly string[], proc: ProcessLike): P
   const { buildProgram, unknownCommand } = await import('./program.js');
   const unknown = unknownCommand(argv);
   if (unknown) {
-    throw new UsageError(`unknown command '${unknown.word}'`, `${unknown.suggestion ? `did you mean '${unknown.suggestion}'? ` : ''}papers --help lists the commands`);
+    throw new UsageError(
+      `unknown command '${unknown.word}'`,
+      `${unknown.suggestion ? `did you mean '${unknown.suggestion}'? ` : ''}papers --help lists the commands`,
+    );
   }
   let invocation: Parsed | null = null;
   await buildProgram((inv) => (invocation = inv), proc).parseAsync([...argv], { from: 'user' });
@@ -55,7 +58,11 @@ export async function run(argv: readonly string[], proc: ProcessLike, interrupt 
     if (parsed) {
       const spec = findCommand(parsed.command)!;
       const options = parsed.options;
-      const ctx = createContext(proc, { noColor: options.color === false, quiet: options.quiet === true, verbose: options.verbose === true }, () => interrupt.signal);
+      const ctx = createContext(
+        proc,
+        { noColor: options.color === false, quiet: options.quiet === true, verbose: options.verbose === true },
+        () => interrupt.signal,
+      );
       context = ctx;
       interrupt.onAbort(() => void ctx.spinner.stop());
       const [command, { present }] = await Promise.all([spec.load(), import('../ui/print.js')]);
@@ -63,7 +70,11 @@ export async function run(argv: readonly string[], proc: ProcessLike, interrupt 
       await present(ctx, result);
       if (result.kind === 'list') {
         const { rememberList } = await import('../io/lastList.js');
-        rememberList(ctx.cache().dir, result.list.papers.map((p) => p.id), ctx.now().getTime());
+        rememberList(
+          ctx.cache().dir,
+          result.list.papers.map((p) => p.id),
+          ctx.now().getTime(),
+        );
       }
     }
   } catch (error) {

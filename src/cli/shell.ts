@@ -44,12 +44,7 @@ export interface ShellFlags {
 }
 
 /** The edge: the one place that reads the real process (streams, env, clock) to build a Context. */
-export function createContext(
-  proc: ProcessLike,
-  flags: ShellFlags,
-  signal: () => AbortSignal,
-  clock: () => Date = proc.now ?? (() => new Date()),
-): Context {
+export function createContext(proc: ProcessLike, flags: ShellFlags, signal: () => AbortSignal, clock: () => Date = proc.now ?? (() => new Date())): Context {
   const { env } = proc;
   // A pipe or a file is written through its descriptor; only what may be a terminal gets a stream.
   const stdoutFacts: StdoutFacts = proc.stdoutFd === null ? { kind: 'stream', stream: proc.stdout() } : { kind: 'fd' };

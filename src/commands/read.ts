@@ -14,7 +14,8 @@ export async function run(ctx: Context, { args, options }: Invocation): Promise<
   const opts = await listOptions(ctx, options);
   const input = await readInput(args[0], ctx.stdin());
   const feed = parseFeed(input.bytes, input.name, nyDay(ctx.now()), from);
-  if (feed.skipped > 0) ctx.warn(`${input.name}: skipped ${feed.skipped} broken entr${feed.skipped === 1 ? 'y' : 'ies'}; listing the other ${feed.papers.length}`);
+  if (feed.skipped > 0)
+    ctx.warn(`${input.name}: skipped ${feed.skipped} broken entr${feed.skipped === 1 ? 'y' : 'ies'}; listing the other ${feed.papers.length}`);
   const why = feed.papers.length > 0 ? 'match the filters' : 'are in it';
   return listOf(selectPapers(feed.papers, opts), `no papers ${why}`, opts);
 }

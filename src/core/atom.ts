@@ -15,7 +15,10 @@ export function paperFromAtomEntry(entry: Node): Paper | null {
   const title = text(entry.title);
   if (!id || !title) return null;
   // The export API names authors in <author><name>; listing feeds may use dc:creator instead.
-  let authors = arr(entry.author).map((a) => text((a as Node).name)).filter((n): n is string => !!n).map(oneLine);
+  let authors = arr(entry.author)
+    .map((a) => text((a as Node).name))
+    .filter((n): n is string => !!n)
+    .map(oneLine);
   const creator = text(entry.creator);
   if (authors.length === 0 && creator) authors = splitCreators(creator);
   const pdf = links.find((l) => attr(l, 'title') === 'pdf' || attr(l, 'type') === 'application/pdf');

@@ -28,7 +28,13 @@ function sniff(text: string): 'json' | 'xml' | 'html' | 'page' | 'empty' | 'bina
 }
 
 const FOUND: Record<ReturnType<typeof sniff>, string> = {
-  json: 'JSON', xml: 'XML', html: 'an HTML page', page: 'a papers page copy', empty: 'an empty file', binary: 'binary data', text: 'plain text without papers',
+  json: 'JSON',
+  xml: 'XML',
+  html: 'an HTML page',
+  page: 'a papers page copy',
+  empty: 'an empty file',
+  binary: 'binary data',
+  text: 'plain text without papers',
 };
 
 function unreadable(what: string, found: string): FeedError {
@@ -109,7 +115,10 @@ function fromXml(text: string, what: string, want?: 'atom' | 'rss'): ParsedFeed 
 export function parseFeed(input: string | Uint8Array, what: string, today: string, from?: FeedFormat): ParsedFeed {
   if (typeof input !== 'string') {
     if (input.length >= STREAM_MIN_BYTES && (from === undefined || from === 'hf')) {
-      const head = new TextDecoder().decode(input.subarray(0, 64)).replace(/^\ufeff/, '').trimStart();
+      const head = new TextDecoder()
+        .decode(input.subarray(0, 64))
+        .replace(/^\ufeff/, '')
+        .trimStart();
       const streamed = head.startsWith('[') ? fromJsonItems(input, what) : null;
       if (streamed) return streamed;
     }

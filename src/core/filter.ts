@@ -17,7 +17,10 @@ export function pattern(text: string, option: string): RegExp {
   try {
     return new RegExp(text, 'i');
   } catch (error) {
-    throw new UsageError(`${option} '${text}' is not a valid pattern: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`, 'patterns are regular expressions; put \\ before + * ? ( ) [ ] to match them literally');
+    throw new UsageError(
+      `${option} '${text}' is not a valid pattern: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`,
+      'patterns are regular expressions; put \\ before + * ? ( ) [ ] to match them literally',
+    );
   }
 }
 

@@ -29,7 +29,10 @@ function withYear(month: number, day: number, year: number, notAfter: string): s
  * after `today`) and never lie after the page's date.
  */
 export function papersFromPage(text: string, what: string, today: string): { papers: Paper[]; skipped: number } {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim());
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.trim());
   // The page's own date: the first bare date line before the first paper.
   const firstAuthors = lines.findIndex((l) => AUTHORS_LINE.test(l));
   if (firstAuthors < 0) throw new FeedError(`${what}: not a feed I can read (no "• N authors" lines of a papers page)`);

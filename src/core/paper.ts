@@ -30,9 +30,26 @@ export type RankedPaper = { rank: number } & Paper;
 
 /** Every JSON field in contract order; `--fields` and the renderers derive from it. */
 export const FIELDS = [
-  'rank', 'id', 'title', 'summary', 'authors', 'authorCount', 'publishedAt', 'day', 'upvotes',
-  'comments', 'githubRepo', 'githubStars', 'projectPage', 'aiSummary', 'keywords', 'organization',
-  'url', 'arxivUrl', 'pdfUrl', 'source',
+  'rank',
+  'id',
+  'title',
+  'summary',
+  'authors',
+  'authorCount',
+  'publishedAt',
+  'day',
+  'upvotes',
+  'comments',
+  'githubRepo',
+  'githubStars',
+  'projectPage',
+  'aiSummary',
+  'keywords',
+  'organization',
+  'url',
+  'arxivUrl',
+  'pdfUrl',
+  'source',
 ] as const satisfies readonly (keyof RankedPaper)[];
 export type Field = (typeof FIELDS)[number];
 
@@ -50,8 +67,21 @@ export function linksFor(id: string | null): Pick<Paper, 'url' | 'arxivUrl' | 'p
 }
 
 /** The fields only Hugging Face knows, unknown: what an arXiv entry, an RSS item or a page copy lacks. */
-export function withoutHfFields(): Pick<Paper, 'day' | 'upvotes' | 'comments' | 'githubRepo' | 'githubStars' | 'projectPage' | 'aiSummary' | 'keywords' | 'organization'> {
-  return { day: null, upvotes: null, comments: null, githubRepo: null, githubStars: null, projectPage: null, aiSummary: null, keywords: [], organization: null };
+export function withoutHfFields(): Pick<
+  Paper,
+  'day' | 'upvotes' | 'comments' | 'githubRepo' | 'githubStars' | 'projectPage' | 'aiSummary' | 'keywords' | 'organization'
+> {
+  return {
+    day: null,
+    upvotes: null,
+    comments: null,
+    githubRepo: null,
+    githubStars: null,
+    projectPage: null,
+    aiSummary: null,
+    keywords: [],
+    organization: null,
+  };
 }
 
 /** Hugging Face indexes new-style arXiv ids only, without a version. */

@@ -4,7 +4,6 @@ import { parseArxivId } from './ref.js';
 import { httpUrl, oneLine } from './coerce.js';
 import { text, type XmlNode as Node } from './xml.js';
 
-
 /** An arXiv listing `description`: `arXiv:<id>vN Announce Type: <type> Abstract: <text>`. */
 const ANNOUNCE = /^\s*arXiv:(\S+?)(v\d+)?\s+Announce Type:\s*\S+\s*(?:Abstract:\s*)?/i;
 
@@ -35,7 +34,10 @@ export function splitCreators(text: string): string[] {
     if (depth === 0 && ch !== ')') current += ch;
   }
   names.push(current);
-  return names.map((n) => oneLine(n)).filter((n) => n !== '' && !/^and$/i.test(n)).map((n) => n.replace(/^and\s+/i, ''));
+  return names
+    .map((n) => oneLine(n))
+    .filter((n) => n !== '' && !/^and$/i.test(n))
+    .map((n) => n.replace(/^and\s+/i, ''));
 }
 
 /** The abstract of a listing description, without its `arXiv:... Announce Type: ... Abstract:` lead. */

@@ -51,19 +51,32 @@ const oneOfWords = <T extends string>(values: readonly T[]) => must((t) => oneOf
 export const SETTINGS: Record<SettingKey, Spec> = {
   limit: { description: 'papers a list shows (0 = all)', accepted: 'a whole number from 0', fallback: String(DEFAULTS.limit), parse: whole(0, 1_000_000) },
   sort: { description: 'the order of lists', accepted: SORT_KEYS.join(', '), fallback: DEFAULTS.sort, parse: oneOfWords(SORT_KEYS) },
-  format: { description: 'the output format (unset: table on a terminal, tsv in a pipe)', accepted: FORMATS.join(', '), fallback: '(auto)', parse: oneOfWords(FORMATS) },
+  format: {
+    description: 'the output format (unset: table on a terminal, tsv in a pipe)',
+    accepted: FORMATS.join(', '),
+    fallback: '(auto)',
+    parse: oneOfWords(FORMATS),
+  },
   columns: {
     description: 'the columns of the table, the title always last',
     accepted: `a comma-separated list of ${TABLE_COLUMNS.join(', ')}`,
     fallback: DEFAULT_TABLE_COLUMNS.join(','),
     parse: (text) => {
-      const cols = text.split(',').map((c) => c.trim()).filter(Boolean);
+      const cols = text
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean);
       if (cols.length === 0) throw new Error();
       const parsed = cols.map(oneOfWords(TABLE_COLUMNS));
       return [...new Set([...parsed.filter((c) => c !== 'title'), 'title' as const])];
     },
   },
-  'cache-max-mb': { description: 'the cache size cap in MiB (oldest entries go first)', accepted: 'a whole number from 1 to 100000', fallback: '50', parse: whole(1, 100_000) },
+  'cache-max-mb': {
+    description: 'the cache size cap in MiB (oldest entries go first)',
+    accepted: 'a whole number from 1 to 100000',
+    fallback: '50',
+    parse: whole(1, 100_000),
+  },
 };
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
 
@@ -88,7 +101,9 @@ export function showSetting(value: Settings[SettingKey]): string {
 }
 
 function isSaved(value: unknown): value is SavedEntry {
-  return isObject(value) && typeof value.savedAt === 'string' && isObject(value.paper) && typeof value.paper.title === 'string' && Array.isArray(value.paper.authors);
+  return (
+    isObject(value) && typeof value.savedAt === 'string' && isObject(value.paper) && typeof value.paper.title === 'string' && Array.isArray(value.paper.authors)
+  );
 }
 
 /** The store in a parsed settings file; values that do not validate are dropped and named in `problems`. */
@@ -109,7 +124,8 @@ export function storeFrom(raw: unknown): { store: Store; problems: string[] } {
   }
   const list: unknown[] = Array.isArray(raw.saved) ? raw.saved : [];
   const saved = list.filter(isSaved);
-  if (saved.length < list.length) problems.push(`ignored ${list.length - saved.length} broken reading-list entr${list.length - saved.length === 1 ? 'y' : 'ies'}`);
+  if (saved.length < list.length)
+    problems.push(`ignored ${list.length - saved.length} broken reading-list entr${list.length - saved.length === 1 ? 'y' : 'ies'}`);
   return { store: { settings, saved }, problems };
 }
 

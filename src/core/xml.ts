@@ -37,7 +37,7 @@ export function text(node: unknown): string | null {
 }
 
 export function attr(node: unknown, name: string): string | null {
-  return node && typeof node === 'object' ? ((node as XmlNode)[`@${name}`] as string | undefined) ?? null : null;
+  return node && typeof node === 'object' ? (((node as XmlNode)[`@${name}`] as string | undefined) ?? null) : null;
 }
 
 export function arr(node: unknown): unknown[] {

@@ -70,7 +70,9 @@ export function renderAbstract(paper: Paper, { width, paint }: AbstractOptions):
   out.push('', paint.bold('Abstract'));
   if (!paper.summary) out.push(paint.dim('(no abstract known)'));
   else {
-    const paragraphs = sanitizeBlock(paper.summary).split(/\n\s*\n/).filter((p) => p.trim() !== '');
+    const paragraphs = sanitizeBlock(paper.summary)
+      .split(/\n\s*\n/)
+      .filter((p) => p.trim() !== '');
     paragraphs.forEach((p, i) => {
       if (i > 0) out.push('');
       para(p);

@@ -15,14 +15,21 @@ export function escapeLatex(text: string): string {
 
 /** Letters only, accents dropped, lower case: the parts of a citation key. */
 function keyPart(text: string): string {
-  return text.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .toLowerCase();
 }
 
 /** `ning2026vibeworlding`: first author's family name, year, first significant title word. */
 export function citationKey(p: RankedPaper): string {
   const family = p.authors[0]?.trim().split(/\s+/).at(-1) ?? '';
   const year = (validDay(p.publishedAt) ?? validDay(p.day) ?? '').slice(0, 4);
-  const word = p.title.split(/\s+/).map(keyPart).find((w) => w.length > 0 && !STOP.has(w)) ?? '';
+  const word =
+    p.title
+      .split(/\s+/)
+      .map(keyPart)
+      .find((w) => w.length > 0 && !STOP.has(w)) ?? '';
   return `${keyPart(family) || 'anon'}${/^\d{4}$/.test(year) ? year : ''}${word}` || 'paper';
 }
 

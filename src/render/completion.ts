@@ -124,7 +124,9 @@ function fish(commands: readonly CommandSpec[], global: readonly OptionSpec[]): 
     const cond = ` -n ${q(`__fish_seen_subcommand_from ${names(c).join(' ')}`)}`;
     for (const f of flagsOf(c.options)) lines.push(opt(f, cond));
   }
-  lines.push(`complete -c papers -n ${q(`__fish_seen_subcommand_from ${commands.filter(takesRef).flatMap(names).join(' ')}`)} -a '(papers completion ids 2>/dev/null)'`);
+  lines.push(
+    `complete -c papers -n ${q(`__fish_seen_subcommand_from ${commands.filter(takesRef).flatMap(names).join(' ')}`)} -a '(papers completion ids 2>/dev/null)'`,
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -3,7 +3,10 @@ import type { OptionSpec } from '../cli/options.js';
 
 /** Text safe in roff: backslashes doubled, a leading dot or quote escaped, dashes literal. */
 function roff(text: string): string {
-  return text.replace(/\\/g, '\\e').replace(/-/g, '\\-').replace(/^([.'])/gm, '\\&$1');
+  return text
+    .replace(/\\/g, '\\e')
+    .replace(/-/g, '\\-')
+    .replace(/^([.'])/gm, '\\&$1');
 }
 
 function optionItem(o: OptionSpec): string {
@@ -27,7 +30,9 @@ export function manPage(commands: readonly CommandSpec[], global: readonly Optio
   out.push('.SH SYNOPSIS', '.B papers', '[\\fIcommand\\fR] [\\fIoptions\\fR] [\\fIarguments\\fR]');
   out.push(
     '.SH DESCRIPTION',
-    roff('papers lists the Hugging Face Daily Papers ranked by upvotes, shows one abstract in full, reads saved feeds (Hugging Face API JSON, arXiv Atom or RSS, a text copy of a papers page), and keeps a reading list. It works offline from its cache. With no command it runs today.'),
+    roff(
+      'papers lists the Hugging Face Daily Papers ranked by upvotes, shows one abstract in full, reads saved feeds (Hugging Face API JSON, arXiv Atom or RSS, a text copy of a papers page), and keeps a reading list. It works offline from its cache. With no command it runs today.',
+    ),
   );
   out.push('.SH COMMANDS');
   for (const c of commands) {

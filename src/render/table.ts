@@ -6,8 +6,21 @@ import type { Paint } from './paint.js';
 import { truncate, widthOf } from './text.js';
 
 const NO_BORDER = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '',
-  'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: ' ',
+  top: '',
+  'top-mid': '',
+  'top-left': '',
+  'top-right': '',
+  bottom: '',
+  'bottom-mid': '',
+  'bottom-left': '',
+  'bottom-right': '',
+  left: '',
+  'left-mid': '',
+  mid: '',
+  'mid-mid': '',
+  right: '',
+  'right-mid': '',
+  middle: ' ',
 };
 const MIN_TITLE = 12;
 
@@ -51,7 +64,7 @@ function highlight(title: string, patterns: readonly RegExp[], paint: Paint): st
     }
   }
   let out = '';
-  for (let i = 0; i < title.length; ) {
+  for (let i = 0; i < title.length;) {
     let j = i;
     while (j < title.length && marks[j] === marks[i]) j++;
     out += marks[i] ? paint.match(title.slice(i, j)) : title.slice(i, j);
@@ -60,7 +73,10 @@ function highlight(title: string, patterns: readonly RegExp[], paint: Paint): st
   return out;
 }
 
-export function renderTable(papers: readonly RankedPaper[], { width, paint, columns: chosen = DEFAULT_TABLE_COLUMNS, highlight: patterns = [] }: TableOptions): string[] {
+export function renderTable(
+  papers: readonly RankedPaper[],
+  { width, paint, columns: chosen = DEFAULT_TABLE_COLUMNS, highlight: patterns = [] }: TableOptions,
+): string[] {
   if (papers.length === 0) return [];
   const all = chosen.filter((c): c is Exclude<TableColumn, 'title'> => c !== 'title').map((c) => COLUMNS[c]);
   let columns = all;
@@ -84,5 +100,8 @@ export function renderTable(papers: readonly RankedPaper[], { width, paint, colu
   for (const p of papers) {
     table.push([...columns.map((c) => c.style(paint, c.text(p), p)), highlight(truncate(sanitizeLine(p.title), titleWidth), patterns, paint)]);
   }
-  return table.toString().split('\n').map((line) => line.trimEnd());
+  return table
+    .toString()
+    .split('\n')
+    .map((line) => line.trimEnd());
 }

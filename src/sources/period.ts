@@ -29,7 +29,13 @@ export async function loadPeriod(ctx: Context, period: Period, net: Net): Promis
   const { data } = await cached(loadOptions(ctx, net), `${period.kind}:${period.label}`, `${period.label}`, dayTtl(lastDay, today), async () => {
     const http = await ctx.http(net.timeout);
     ctx.spinner.update(`fetching ${period.label}`);
-    const got = await fetchDailyPages(http, ctx.apiBase, { [period.kind]: period.label }, (n) => ctx.spinner.update(`fetching ${period.label} (${n} page${n === 1 ? '' : 's'})`), PARALLEL);
+    const got = await fetchDailyPages(
+      http,
+      ctx.apiBase,
+      { [period.kind]: period.label },
+      (n) => ctx.spinner.update(`fetching ${period.label} (${n} page${n === 1 ? '' : 's'})`),
+      PARALLEL,
+    );
     if (got.skipped > 0) ctx.warn(`skipped ${got.skipped} item(s) of ${period.label} that were not papers`);
     return got.papers;
   });

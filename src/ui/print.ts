@@ -35,7 +35,10 @@ export async function present(ctx: Context, result: Result): Promise<void> {
       return printPaper(ctx, result.paper, result.json);
     case 'lines':
       // Tab-separated fields are cleaned one by one, so a tab in a value cannot make a new column.
-      await writeChunks(ctx.stdout, result.lines.map((l) => `${l.split('\t').map(sanitizeLine).join('\t')}\n`));
+      await writeChunks(
+        ctx.stdout,
+        result.lines.map((l) => `${l.split('\t').map(sanitizeLine).join('\t')}\n`),
+      );
       return;
     case 'text':
       await writeChunks(ctx.stdout, [result.text]);

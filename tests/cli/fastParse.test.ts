@@ -22,9 +22,21 @@ describe('fastParse', () => {
 
   it('leaves to commander whatever it should explain or that is not plain', () => {
     for (const argv of [
-      ['--help'], ['-V'], ['today', '--bogus'], ['today', '--sort', 'best'], ['today', '-n'], ['day'], ['day', 'a', 'b'],
-      ['day', '-1'], ['today', '-qn', '5'], ['today', '--json=yes'], ['today', '--grep', '-x'], ['open', '1'], ['config', 'list'],
-      ['tody'], ['today', '--limit', '--json'],
+      ['--help'],
+      ['-V'],
+      ['today', '--bogus'],
+      ['today', '--sort', 'best'],
+      ['today', '-n'],
+      ['day'],
+      ['day', 'a', 'b'],
+      ['day', '-1'],
+      ['today', '-qn', '5'],
+      ['today', '--json=yes'],
+      ['today', '--grep', '-x'],
+      ['open', '1'],
+      ['config', 'list'],
+      ['tody'],
+      ['today', '--limit', '--json'],
     ]) {
       expect(fastParse(argv), argv.join(' ')).toBeNull();
     }

@@ -52,13 +52,23 @@ describe.skipIf(!have)('papers read conformance with ../shared/samples', () => {
       source: 'page',
     });
     // "Jul 11" has no year: the page's year (2025, from its header "Dec 8"), never in the future.
-    expect(feed.papers[1]).toMatchObject({ title: 'Universal Approximation Theorem for a Single-Layer Transformer', publishedAt: '2025-07-11', authorCount: 1 });
+    expect(feed.papers[1]).toMatchObject({
+      title: 'Universal Approximation Theorem for a Single-Layer Transformer',
+      publishedAt: '2025-07-11',
+      authorCount: 1,
+    });
     expect(feed.papers.find((p) => p.title.startsWith('Simple linear attention'))).toMatchObject({ upvotes: 12, authorCount: 9, publishedAt: '2024-02-28' });
   });
 
   it('reads the arXiv formats: ids without versions, unwrapped abstracts, authors', () => {
     const legacy = parseFeed(read('arxiv_api_query_2025-10-17.xml'), 'l', TODAY).papers;
-    expect(legacy[0]).toMatchObject({ id: '2510.14968', title: 'RDD: Retrieval-Based Demonstration Decomposer for Planner Alignment in Long-Horizon Tasks', authors: ['Mingxuan Yan', 'Yuping Wang', 'Zechun Liu', 'Jiachen Li'], publishedAt: '2025-10-16T17:59:37Z', source: 'arxiv' });
+    expect(legacy[0]).toMatchObject({
+      id: '2510.14968',
+      title: 'RDD: Retrieval-Based Demonstration Decomposer for Planner Alignment in Long-Horizon Tasks',
+      authors: ['Mingxuan Yan', 'Yuping Wang', 'Zechun Liu', 'Jiachen Li'],
+      publishedAt: '2025-10-16T17:59:37Z',
+      source: 'arxiv',
+    });
     expect(legacy[0]!.summary).not.toMatch(/\n/);
     expect(legacy[0]!.summary).toMatch(/^To tackle long-horizon tasks, recent hierarchical vision-language-action \(VLAs\) frameworks/);
     const current = parseFeed(read('arxiv_api_query_new-format_captured-2026-08-02.xml'), 'c', TODAY).papers;

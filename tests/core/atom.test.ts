@@ -37,7 +37,8 @@ describe('papersFromAtom', () => {
     expect(papers.map((p) => p.id)).toEqual(['hep-th/9901001', '2405.13956']);
     expect(papers[0]).toMatchObject({
       title: 'Strings on a Wrapped Title Line',
-      summary: 'We study strings. The abstract is hard-wrapped the way the legacy API sends it, with leading spaces and line breaks in the middle of sentences.',
+      summary:
+        'We study strings. The abstract is hard-wrapped the way the legacy API sends it, with leading spaces and line breaks in the middle of sentences.',
       authors: ['A. Physicist'],
       url: null,
       pdfUrl: 'https://arxiv.org/pdf/hep-th/9901001v2',

@@ -23,7 +23,10 @@ describe('Hugging Face JSON', () => {
 
   it('lists the good entries of a partly broken feed and counts the rest', () => {
     const feed = read('hf/partly-broken.json');
-    expect(feed.papers.map((p) => [p.id, p.upvotes, p.comments])).toEqual([['2611.01001', 4, 0], ['2611.01002', 8, 1]]);
+    expect(feed.papers.map((p) => [p.id, p.upvotes, p.comments])).toEqual([
+      ['2611.01001', 4, 0],
+      ['2611.01002', 8, 1],
+    ]);
     expect(feed.skipped).toBe(4);
   });
 });
@@ -118,7 +121,15 @@ describe('detection and bad input', () => {
 });
 
 describe('property: damaged feeds never throw anything but our own error', () => {
-  const valid = ['hf/daily-quirks.json', 'hf/search.json', 'hf/paper.json', 'arxiv/query-current.xml', 'arxiv/query-legacy.xml', 'rss/listing.xml', 'page/papers-page.txt'].map(fixture);
+  const valid = [
+    'hf/daily-quirks.json',
+    'hf/search.json',
+    'hf/paper.json',
+    'arxiv/query-current.xml',
+    'arxiv/query-legacy.xml',
+    'rss/listing.xml',
+    'page/papers-page.txt',
+  ].map(fixture);
   const survive = (text: string) => {
     try {
       const feed = parseFeed(text, 'f', TODAY);
@@ -132,16 +143,23 @@ describe('property: damaged feeds never throw anything but our own error', () =>
   };
 
   it('random truncations', () => {
-    fc.assert(fc.property(fc.constantFrom(...valid), fc.double({ min: 0, max: 1, noNaN: true }), (text, at) => survive(text.slice(0, Math.floor(text.length * at)))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.constantFrom(...valid), fc.double({ min: 0, max: 1, noNaN: true }), (text, at) => survive(text.slice(0, Math.floor(text.length * at)))),
+      { numRuns: 300 },
+    );
   });
 
   it('random byte flips', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...valid), fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }), (text, flips) => {
-        const bytes = Buffer.from(text);
-        for (const [at, value] of flips) bytes[Math.floor(at * (bytes.length - 1))] = value;
-        survive(bytes.toString('utf8'));
-      }),
+      fc.property(
+        fc.constantFrom(...valid),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }),
+        (text, flips) => {
+          const bytes = Buffer.from(text);
+          for (const [at, value] of flips) bytes[Math.floor(at * (bytes.length - 1))] = value;
+          survive(bytes.toString('utf8'));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -150,16 +168,27 @@ describe('property: damaged feeds never throw anything but our own error', () =>
     const items = JSON.parse(fixture('hf/daily-quirks.json')) as Record<string, unknown>[];
     const junk = fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.constant([]), fc.constant({}), fc.boolean());
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(items.length - 1), fc.constantFrom('paper', 'title', 'numComments', 'organization', 'id', 'authors', 'upvotes', 'summary', 'ai_keywords', 'submittedOnDailyAt'), fc.boolean(), junk), { maxLength: 10 }), (edits) => {
-        const copy = structuredClone(items);
-        for (const [i, key, inner, value] of edits) {
-          const target = (inner && typeof copy[i]!.paper === 'object' && copy[i]!.paper !== null ? copy[i]!.paper : copy[i]) as Record<string, unknown>;
-          if (value === null) delete target[key];
-          // A copy: one generated object assigned in two places would make a cycle no feed can have.
-          else target[key] = structuredClone(value);
-        }
-        survive(JSON.stringify(copy));
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.nat(items.length - 1),
+            fc.constantFrom('paper', 'title', 'numComments', 'organization', 'id', 'authors', 'upvotes', 'summary', 'ai_keywords', 'submittedOnDailyAt'),
+            fc.boolean(),
+            junk,
+          ),
+          { maxLength: 10 },
+        ),
+        (edits) => {
+          const copy = structuredClone(items);
+          for (const [i, key, inner, value] of edits) {
+            const target = (inner && typeof copy[i]!.paper === 'object' && copy[i]!.paper !== null ? copy[i]!.paper : copy[i]) as Record<string, unknown>;
+            if (value === null) delete target[key];
+            // A copy: one generated object assigned in two places would make a cycle no feed can have.
+            else target[key] = structuredClone(value);
+          }
+          survive(JSON.stringify(copy));
+        },
+      ),
       { numRuns: 300 },
     );
   });

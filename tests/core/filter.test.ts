@@ -41,6 +41,9 @@ describe('selectPapers with filters', () => {
     const shown = selectPapers(papers, { sort: 'upvotes', reverse: false, limit: 1, filters: { ...NO_FILTERS, hasCode: true } });
     expect(shown.map((p) => [p.rank, p.id])).toEqual([[1, '2611.00001']]);
     const reversed = selectPapers(papers, { sort: 'upvotes', reverse: true, limit: 0, filters: { ...NO_FILTERS, hasCode: true } });
-    expect(reversed.map((p) => [p.rank, p.id])).toEqual([[1, '2611.00004'], [2, '2611.00001']]);
+    expect(reversed.map((p) => [p.rank, p.id])).toEqual([
+      [1, '2611.00004'],
+      [2, '2611.00001'],
+    ]);
   });
 });

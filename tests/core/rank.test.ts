@@ -40,7 +40,10 @@ describe('sortPapers', () => {
 describe('selectPapers', () => {
   it('limits after sorting and numbers the rows from 1; 0 means all', () => {
     const papers = [paper('a', 1, 0), paper('b', 3, 0), paper('c', 2, 0)];
-    expect(selectPapers(papers, { sort: 'upvotes', reverse: false, limit: 2 }).map((p) => [p.rank, p.id])).toEqual([[1, 'b'], [2, 'c']]);
+    expect(selectPapers(papers, { sort: 'upvotes', reverse: false, limit: 2 }).map((p) => [p.rank, p.id])).toEqual([
+      [1, 'b'],
+      [2, 'c'],
+    ]);
     expect(selectPapers(papers, { sort: 'upvotes', reverse: false, limit: 0 })).toHaveLength(3);
   });
 

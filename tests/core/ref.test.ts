@@ -30,9 +30,24 @@ describe('parseRef', () => {
   });
 
   it.each([
-    'not-an-id', '2405.1395', '2405.139567', '1412.69801', '1501.0001', '2413.13956', '2400.13956', '0612.1234',
-    'hep-th/990100', 'hep-th/9913001', 'https://example.com/abs/2405.13956', 'ftp://arxiv.org/abs/2405.13956',
-    'https://arxiv.org/list/cs.LG', 'file:///etc/passwd', '../../etc', '', '-1', '2405.13956v',
+    'not-an-id',
+    '2405.1395',
+    '2405.139567',
+    '1412.69801',
+    '1501.0001',
+    '2413.13956',
+    '2400.13956',
+    '0612.1234',
+    'hep-th/990100',
+    'hep-th/9913001',
+    'https://example.com/abs/2405.13956',
+    'ftp://arxiv.org/abs/2405.13956',
+    'https://arxiv.org/list/cs.LG',
+    'file:///etc/passwd',
+    '../../etc',
+    '',
+    '-1',
+    '2405.13956v',
   ])('rejects %j with exit 2 and the accepted forms', (text) => {
     expect(() => parseRef(text)).toThrow(UsageError);
     try {

@@ -67,7 +67,27 @@ describe('escapeJsonText', () => {
 
 describe('property: the sanitiser over arbitrary strings', () => {
   // Strings heavy in what terminals act on, mixed with ordinary and wide text.
-  const dangerous = fc.constantFrom('\x1b', '\x9b', '\x07', '\r', '\n', '\t', '[', ']', ';', '\\', '\x9c', '\x90', '\u202e', '\u2066', '\u200f', '\x00', '\x7f', '2J', '52;c;');
+  const dangerous = fc.constantFrom(
+    '\x1b',
+    '\x9b',
+    '\x07',
+    '\r',
+    '\n',
+    '\t',
+    '[',
+    ']',
+    ';',
+    '\\',
+    '\x9c',
+    '\x90',
+    '\u202e',
+    '\u2066',
+    '\u200f',
+    '\x00',
+    '\x7f',
+    '2J',
+    '52;c;',
+  );
   const ordinary = fc.constantFrom('a', 'Z', ' ', '1', 'é', '大', '🚀', '👩‍🔬', '👍🏽', 'ß', '—');
   const text = fc.array(fc.oneof(dangerous, ordinary, fc.string({ unit: 'binary' })), { maxLength: 40 }).map((parts) => parts.join(''));
   const BLOCK_UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
@@ -89,17 +109,29 @@ describe('property: the sanitiser over arbitrary strings', () => {
 
   it('leaves printable text unchanged', () => {
     const printable = fc.array(ordinary, { maxLength: 40 }).map((parts) => parts.join(''));
-    fc.assert(fc.property(fc.oneof(printable, fc.string({ unit: 'grapheme' }).filter((s) => !UNSAFE.test(s))), (s) => {
-      expect(sanitizeLine(s)).toBe(s);
-      expect(sanitizeBlock(s)).toBe(s);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          printable,
+          fc.string({ unit: 'grapheme' }).filter((s) => !UNSAFE.test(s)),
+        ),
+        (s) => {
+          expect(sanitizeLine(s)).toBe(s);
+          expect(sanitizeBlock(s)).toBe(s);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('JSON escaping is lossless and leaves no raw control or bidi character', () => {
-    fc.assert(fc.property(text, (s) => {
-      const json = escapeJsonText(JSON.stringify({ s }));
-      expect(json).not.toMatch(/[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/);
-      expect(JSON.parse(json)).toEqual({ s });
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(text, (s) => {
+        const json = escapeJsonText(JSON.stringify({ s }));
+        expect(json).not.toMatch(/[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/);
+        expect(JSON.parse(json)).toEqual({ s });
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -11,7 +11,14 @@ describe('settings', () => {
     expect(parseSetting('format', 'csv')).toBe('csv');
     expect(parseSetting('columns', 'day,title,rank')).toEqual(['day', 'rank', 'title']);
     expect(parseSetting('cache-max-mb', '10')).toBe(10);
-    for (const [key, bad] of [['limit', '-1'], ['limit', 'x'], ['sort', 'best'], ['format', 'yaml'], ['columns', 'rank,nope'], ['cache-max-mb', '0']] as const) {
+    for (const [key, bad] of [
+      ['limit', '-1'],
+      ['limit', 'x'],
+      ['sort', 'best'],
+      ['format', 'yaml'],
+      ['columns', 'rank,nope'],
+      ['cache-max-mb', '0'],
+    ] as const) {
       expect(() => parseSetting(key, bad)).toThrow(UsageError);
     }
     try {
@@ -31,7 +38,11 @@ describe('settings', () => {
   it('command-line options beat settings, which beat the defaults', () => {
     expect(parseListOptions({}, {})).toMatchObject({ limit: 30, sort: 'upvotes', format: undefined });
     expect(parseListOptions({}, { limit: 5, sort: 'date', format: 'json' })).toMatchObject({ limit: 5, sort: 'date', format: 'json' });
-    expect(parseListOptions({ limit: '7', sort: 'title', format: 'tsv' }, { limit: 5, sort: 'date', format: 'json' })).toMatchObject({ limit: 7, sort: 'title', format: 'tsv' });
+    expect(parseListOptions({ limit: '7', sort: 'title', format: 'tsv' }, { limit: 5, sort: 'date', format: 'json' })).toMatchObject({
+      limit: 7,
+      sort: 'title',
+      format: 'tsv',
+    });
     expect(parseListOptions({ fields: 'id' }, { format: 'markdown' }).format).toBeUndefined();
     expect(() => parseListOptions({ fields: 'id', format: 'markdown' })).toThrow(/--fields applies to json, jsonl, tsv, csv, not to markdown/);
   });

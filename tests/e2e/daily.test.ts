@@ -18,7 +18,12 @@ let env: NodeJS.ProcessEnv;
 
 useHarness((h) => ({ server, dirs, env } = h));
 
-const tsvIds = (out: string) => out.trimEnd().split('\n').filter(Boolean).map((l) => l.split('\t')[3]);
+const tsvIds = (out: string) =>
+  out
+    .trimEnd()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split('\t')[3]);
 
 describe('papers today', () => {
   it('lists today ranked by upvotes, then comments, then id, as TSV when piped', async () => {
@@ -32,7 +37,13 @@ describe('papers today', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      ['1\t9\t0\t2611.00001\tPaper 2611.00001', '2\t5\t4\t2611.00002\tPaper 2611.00002', '3\t5\t1\t2611.00003\tPaper 2611.00003', '4\t5\t1\t2611.00004\tPaper 2611.00004', ''].join('\n'),
+      [
+        '1\t9\t0\t2611.00001\tPaper 2611.00001',
+        '2\t5\t4\t2611.00002\tPaper 2611.00002',
+        '3\t5\t1\t2611.00003\tPaper 2611.00003',
+        '4\t5\t1\t2611.00004\tPaper 2611.00004',
+        '',
+      ].join('\n'),
     );
     expect(server.requests).toEqual([`/api/daily_papers?date=${today}&limit=100&p=0`]);
   });
@@ -106,12 +117,7 @@ describe('papers day', () => {
     expect(j.stdout).toBe('[]\n');
   });
 
-  it.each([
-    ['2026-02-30'],
-    ['tomorrow'],
-    ['2023-05-03'],
-    [addDays(today, 1)],
-  ])('rejects the bad date %s with exit 2 and the accepted forms', async (bad) => {
+  it.each([['2026-02-30'], ['tomorrow'], ['2023-05-03'], [addDays(today, 1)]])('rejects the bad date %s with exit 2 and the accepted forms', async (bad) => {
     const r = await runCli(['day', bad], env);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');

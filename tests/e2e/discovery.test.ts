@@ -16,7 +16,12 @@ let server: FakeHf;
 let env: NodeJS.ProcessEnv;
 useHarness((h) => ({ server, env } = h));
 
-const rows = (out: string) => out.trimEnd().split('\n').filter(Boolean).map((l) => l.split('\t'));
+const rows = (out: string) =>
+  out
+    .trimEnd()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split('\t'));
 
 describe('papers week and month', () => {
   it('week (default: this one) ranks every paper of the week across pages', async () => {
@@ -102,10 +107,16 @@ describe('filters and sorting on every list', () => {
   beforeEach(() => {
     const day = addDays(today, -1);
     server.days.set(day, [
-      { ...hfItem('2611.00001', day, 50, 1, 'Diffusion Transformers'), paper: { ...(hfItem('2611.00001', day, 50, 1, 'Diffusion Transformers').paper as object), githubRepo: 'https://github.com/a/b', githubStars: 10 } },
+      {
+        ...hfItem('2611.00001', day, 50, 1, 'Diffusion Transformers'),
+        paper: { ...(hfItem('2611.00001', day, 50, 1, 'Diffusion Transformers').paper as object), githubRepo: 'https://github.com/a/b', githubStars: 10 },
+      },
       hfItem('2611.00002', day, 5, 7, 'Sparse attention'),
       hfItem('2611.00003', day, 20, 0, 'Diffusion robots'),
-      { ...hfItem('2611.00004', day, 1, 0, 'Vision agents'), paper: { ...(hfItem('2611.00004', day, 1, 0, 'Vision agents').paper as object), githubRepo: 'https://github.com/c/d', githubStars: 900 } },
+      {
+        ...hfItem('2611.00004', day, 1, 0, 'Vision agents'),
+        paper: { ...(hfItem('2611.00004', day, 1, 0, 'Vision agents').paper as object), githubRepo: 'https://github.com/c/d', githubStars: 900 },
+      },
     ]);
   });
   const ids = async (args: string[]) => rows((await runCli(['day', '-1', ...args], env)).stdout).map((x) => x[3]);

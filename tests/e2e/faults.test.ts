@@ -17,7 +17,12 @@ beforeEach(() => {
   server.days.set(day, [hfItem('2611.00001', day, 5, 1), hfItem('2611.00002', day, 7, 0)]);
 });
 
-const ids = (out: string) => out.trimEnd().split('\n').filter(Boolean).map((l) => l.split('\t')[3]);
+const ids = (out: string) =>
+  out
+    .trimEnd()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split('\t')[3]);
 const cacheFiles = () => (existsSync(dirs.cache) ? readdirSync(dirs.cache).filter((f) => f.endsWith('.json')) : []);
 
 describe('a server that misbehaves', () => {
@@ -182,7 +187,17 @@ describe('hostile data', () => {
     await runCli(['day', day], env);
     const raw = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
     for (const format of ['table', 'tsv', 'csv', 'markdown', 'bibtex', 'json', 'jsonl']) {
-      const r = await runCli(['day', day, '--offline', '--format', format, ...(format === 'tsv' || format === 'csv' ? ['--fields', 'title,summary,authors,keywords,aiSummary'] : [])], env);
+      const r = await runCli(
+        [
+          'day',
+          day,
+          '--offline',
+          '--format',
+          format,
+          ...(format === 'tsv' || format === 'csv' ? ['--fields', 'title,summary,authors,keywords,aiSummary'] : []),
+        ],
+        env,
+      );
       expect(r.code, format).toBe(0);
       expect(r.stdout, format).not.toMatch(raw);
       expect(r.stdout, format).toContain('Title');
@@ -204,7 +219,11 @@ describe('hostile data', () => {
     const r = await runCli(['day', day, '--json'], env);
     expect(r.code).toBe(0);
     const papers = JSON.parse(r.stdout) as { id: string | null; upvotes: number | null; comments: number | null; authorCount: number; url: string | null }[];
-    expect(papers.map((p) => [p.id, p.upvotes, p.comments])).toEqual([['2611.00003', 12, -3], [null, 1, null], ['2611.00004', null, null]]);
+    expect(papers.map((p) => [p.id, p.upvotes, p.comments])).toEqual([
+      ['2611.00003', 12, -3],
+      [null, 1, null],
+      ['2611.00004', null, null],
+    ]);
     expect(papers[0]!.authorCount).toBe(10_000);
     expect(papers[1]!.url).toBeNull();
     const table = await runCli(['day', day, '--offline', '--format', 'table'], { ...env, COLUMNS: '60' });

@@ -14,7 +14,12 @@ beforeEach(() => {
 });
 afterEach(() => dirs.cleanup());
 
-const ids = (out: string) => out.trimEnd().split('\n').filter(Boolean).map((l) => l.split('\t')[3]);
+const ids = (out: string) =>
+  out
+    .trimEnd()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split('\t')[3]);
 
 describe('papers read', () => {
   it('reads a file, ranked like any list', async () => {

@@ -34,7 +34,14 @@ describe('papers completion', () => {
     const file = await script('bash');
     const complete = (line: string) => {
       const words = line.split(' ');
-      const out = execFileSync('bash', ['-c', `source '${file}'; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _papers; printf '%s\\n' "\${COMPREPLY[@]}"; complete -p papers`], { env, encoding: 'utf8' });
+      const out = execFileSync(
+        'bash',
+        [
+          '-c',
+          `source '${file}'; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _papers; printf '%s\\n' "\${COMPREPLY[@]}"; complete -p papers`,
+        ],
+        { env, encoding: 'utf8' },
+      );
       return out.trim().split('\n');
     };
     expect(complete('papers ').at(-1)).toBe('complete -F _papers papers');
@@ -51,7 +58,10 @@ describe('papers completion', () => {
   it.skipIf(!has('zsh'))('zsh: the script parses (zsh -n) and loads under compinit', async () => {
     const file = await script('zsh');
     expect(spawnSync('zsh', ['-n', file]).status).toBe(0);
-    const r = spawnSync('zsh', ['-f', '-c', `autoload -Uz compinit && compinit -u -D && source '${file}' && print -r -- \${_comps[papers]}`], { env, encoding: 'utf8' });
+    const r = spawnSync('zsh', ['-f', '-c', `autoload -Uz compinit && compinit -u -D && source '${file}' && print -r -- \${_comps[papers]}`], {
+      env,
+      encoding: 'utf8',
+    });
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('_papers');
   });
@@ -116,7 +126,18 @@ describe('man page', () => {
   it('is built from the same definitions and listed in package.json', () => {
     expect(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).man).toEqual(['man/papers.1']);
     const text = readFileSync(page, 'utf8');
-    for (const section of ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'COMMANDS', 'LIST OPTIONS', 'GLOBAL OPTIONS', 'ENVIRONMENT', 'FILES', 'EXIT STATUS', 'EXAMPLES']) {
+    for (const section of [
+      'NAME',
+      'SYNOPSIS',
+      'DESCRIPTION',
+      'COMMANDS',
+      'LIST OPTIONS',
+      'GLOBAL OPTIONS',
+      'ENVIRONMENT',
+      'FILES',
+      'EXIT STATUS',
+      'EXAMPLES',
+    ]) {
       expect(text).toContain(`.SH ${section}`);
     }
     for (const c of COMMANDS) expect(text).toContain(`.B ${c.name}`);

@@ -19,7 +19,11 @@ beforeEach(() => {
 describe('every format for a day', () => {
   it('csv, markdown and bibtex', async () => {
     const csv = await runCli(['day', day, '--format', 'csv', '--fields', 'rank,id,title'], env);
-    expect(parse(csv.stdout)).toEqual([['rank', 'id', 'title'], ['1', '2611.00002', 'Second {braces} & 50%'], ['2', '2611.00001', 'First, with "quotes" | pipes']]);
+    expect(parse(csv.stdout)).toEqual([
+      ['rank', 'id', 'title'],
+      ['1', '2611.00002', 'Second {braces} & 50%'],
+      ['2', '2611.00001', 'First, with "quotes" | pipes'],
+    ]);
     const md = await runCli(['day', day, '--format', 'markdown'], env);
     expect(md.stdout).toContain('| 2 | [First, with "quotes" \\| pipes](https://huggingface.co/papers/2611.00001) | 3 |');
     const bib = await runCli(['day', day, '--format', 'bibtex'], env);
@@ -116,7 +120,12 @@ describe('papers config', () => {
     const byConfig = await runCli(['day', day], env);
     expect(byConfig.stdout).toBe('1\t3\t1\t2611.00001\tFirst, with "quotes" | pipes\n');
     const byFlag = await runCli(['day', day, '-n', '0', '--sort', 'upvotes'], env);
-    expect(byFlag.stdout.trimEnd().split('\n').map((l) => l.split('\t')[3])).toEqual(['2611.00002', '2611.00001']);
+    expect(
+      byFlag.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split('\t')[3]),
+    ).toEqual(['2611.00002', '2611.00001']);
     expect((await runCli(['config', 'unset', 'limit'], env)).code).toBe(0);
     expect((await runCli(['config', 'get', 'limit'], env)).stdout).toBe('30\n');
     expect((await runCli(['config', 'path'], env)).stdout).toBe(`${path.join(dirs.config, 'config.json')}\n`);

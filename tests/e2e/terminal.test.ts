@@ -22,7 +22,9 @@ describe('on a terminal', () => {
     it(`prints a table that fits ${columns} columns`, async () => {
       const r = await runInPty(['day', day], env, columns);
       expect(r.code).toBe(0);
-      const lines = visible(r.stdout).split('\n').filter((l) => l.trim() !== '');
+      const lines = visible(r.stdout)
+        .split('\n')
+        .filter((l) => l.trim() !== '');
       const table = lines.slice(lines.findIndex((l) => /^\s*#\s+▲/.test(l)));
       expect(table.length).toBe(22);
       expect(table[1]).toMatch(/^\s*1\s+999\s+/);

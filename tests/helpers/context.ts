@@ -25,6 +25,11 @@ export function testContext(env: NodeJS.ProcessEnv, now: Date): { ctx: Context; 
     stdoutFd: null,
   };
   const signal = new AbortController().signal;
-  const ctx = createContext(proc, { noColor: true, quiet: false, verbose: false }, () => signal, () => now);
+  const ctx = createContext(
+    proc,
+    { noColor: true, quiet: false, verbose: false },
+    () => signal,
+    () => now,
+  );
   return { ctx, stdout, stderr };
 }

@@ -24,7 +24,13 @@ export function useHarness(bind: (h: Harness) => void, extra: Record<string, str
   beforeEach(() => {
     h.server.reset();
     h.dirs = tempDirs();
-    h.env = cleanEnv({ PAPERS_API_URL: h.server.url, PAPERS_ARXIV_URL: h.server.url, PAPERS_CACHE_DIR: h.dirs.cache, PAPERS_CONFIG_DIR: h.dirs.config, ...extra });
+    h.env = cleanEnv({
+      PAPERS_API_URL: h.server.url,
+      PAPERS_ARXIV_URL: h.server.url,
+      PAPERS_CACHE_DIR: h.dirs.cache,
+      PAPERS_CONFIG_DIR: h.dirs.config,
+      ...extra,
+    });
     bind(h);
   });
   afterEach(() => h.dirs.cleanup());

@@ -15,8 +15,23 @@ export function quirkPapers(): Paper[] {
 /** A synthetic paper with the given fields. */
 export function makePaper(id: string, extra: Partial<Paper> = {}): Paper {
   return {
-    id, title: `Paper ${id}`, summary: null, authors: [], authorCount: 0, publishedAt: null, day: null, upvotes: 0,
-    comments: 0, githubRepo: null, githubStars: null, projectPage: null, aiSummary: null, keywords: [],
-    organization: null, ...linksFor(id), source: 'hf', ...extra,
+    id,
+    title: `Paper ${id}`,
+    summary: null,
+    authors: [],
+    authorCount: 0,
+    publishedAt: null,
+    day: null,
+    upvotes: 0,
+    comments: 0,
+    githubRepo: null,
+    githubStars: null,
+    projectPage: null,
+    aiSummary: null,
+    keywords: [],
+    organization: null,
+    ...linksFor(id),
+    source: 'hf',
+    ...extra,
   };
 }

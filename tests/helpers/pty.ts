@@ -8,7 +8,12 @@ import { spawn } from 'node:child_process';
 export function visible(text: string): string {
   return text
     .split('\n')
-    .map((line) => line.replace(/\r+$/, '').split(/\r|\x1b\[1?G/).at(-1)!)
+    .map((line) =>
+      line
+        .replace(/\r+$/, '')
+        .split(/\r|\x1b\[1?G/)
+        .at(-1)!,
+    )
     .map((line) => line.replace(/\x1b\[[0-?]*[ -/]*[@-~]/g, '').replace(/\x1b\][^\x07]*\x07/g, ''))
     .join('\n');
 }

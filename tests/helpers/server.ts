@@ -91,7 +91,11 @@ export class FakeHf {
       if (url.pathname === '/api/papers/search') {
         const q = (url.searchParams.get('q') ?? '').toLowerCase();
         const all = [...this.days.values()].flat() as { title: string }[];
-        return json(res, 200, all.filter((item) => item.title.toLowerCase().includes(q)).map((item) => ({ ...item, highlightedTitle: [{ type: 'text', text: item.title }] })));
+        return json(
+          res,
+          200,
+          all.filter((item) => item.title.toLowerCase().includes(q)).map((item) => ({ ...item, highlightedTitle: [{ type: 'text', text: item.title }] })),
+        );
       }
       if (url.pathname.startsWith('/api/papers/')) {
         const paper = this.papers.get(decodeURIComponent(url.pathname.slice('/api/papers/'.length)));
@@ -130,7 +134,11 @@ export class FakeHf {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return json(res, 400, { error: 'Invalid date' });
       items = this.days.get(date) ?? [];
     } else {
-      const latest = [...this.days.entries()].filter(([, v]) => v.length > 0).map(([d]) => d).sort().at(-1);
+      const latest = [...this.days.entries()]
+        .filter(([, v]) => v.length > 0)
+        .map(([d]) => d)
+        .sort()
+        .at(-1);
       items = latest ? [...(this.days.get(latest) ?? [])].reverse() : [];
     }
     json(res, 200, items.slice(page * limit, (page + 1) * limit));

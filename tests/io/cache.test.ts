@@ -29,7 +29,7 @@ describe('entryName', () => {
     expect(entryName('search:a')).not.toBe(entryName('search:b'));
   });
 
-  it('keeps readable and hashed names apart, so one key can never name another key\'s file', () => {
+  it("keeps readable and hashed names apart, so one key can never name another key's file", () => {
     const hashed = entryName('search a:b');
     const readableTwin = `search:${hashed.slice('search_'.length)}`;
     expect(entryName(readableTwin)).not.toBe(hashed);

@@ -10,7 +10,8 @@ const paper = makePaper('2611.00101', {
   title: 'A Long Title About Sparse Lattices for Long-Context Retrieval in Very Large Language Models',
   authors: many,
   authorCount: many.length,
-  summary: 'First paragraph of the abstract, long enough to wrap several times at forty columns.\nA hard break inside it.\n\nSecond paragraph: 大规模语言模型的稀疏注意力研究 with a Supercalifragilisticexpialidocious-word-that-is-longer-than-forty-columns.',
+  summary:
+    'First paragraph of the abstract, long enough to wrap several times at forty columns.\nA hard break inside it.\n\nSecond paragraph: 大规模语言模型的稀疏注意力研究 with a Supercalifragilisticexpialidocious-word-that-is-longer-than-forty-columns.',
   day: '2026-11-23',
   publishedAt: '2026-11-20T00:00:00.000Z',
   upvotes: 42,

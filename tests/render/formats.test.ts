@@ -9,7 +9,13 @@ import { makePaper, quirkPapers } from '../helpers/papers.js';
 
 const UNSAFE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const tricky = withRanks([
-  makePaper('2611.00001', { title: 'Commas, "quotes" and\nnewlines', summary: 'Line one\r\nLine two, with "quotes"', authors: ['Ada Quill', 'Bo, Jr.'], authorCount: 2, upvotes: 3 }),
+  makePaper('2611.00001', {
+    title: 'Commas, "quotes" and\nnewlines',
+    summary: 'Line one\r\nLine two, with "quotes"',
+    authors: ['Ada Quill', 'Bo, Jr.'],
+    authorCount: 2,
+    upvotes: 3,
+  }),
   ...quirkPapers(),
 ]);
 
@@ -29,7 +35,10 @@ describe('renderCsv', () => {
 
   it('takes --fields in order', () => {
     const rows = parse([...renderCsv(tricky.slice(0, 1), ['upvotes', 'id'])].join('')) as string[][];
-    expect(rows).toEqual([['upvotes', 'id'], ['3', '2611.00001']]);
+    expect(rows).toEqual([
+      ['upvotes', 'id'],
+      ['3', '2611.00001'],
+    ]);
   });
 
   it('quotes only what needs it', () => {
@@ -62,7 +71,13 @@ describe('renderMarkdown', () => {
 
 describe('renderBibtex', () => {
   it('writes one @misc entry per paper with title, authors, year, eprint, archivePrefix and url', () => {
-    const p = withRanks([makePaper('2608.15265', { title: 'VibeWorlding: Can Multimodal Agents Construct 3D Open Worlds End-to-End?', authors: ['Yansong Ning', 'Jingwen Ye'], publishedAt: '2026-08-15T00:00:00.000Z' })]);
+    const p = withRanks([
+      makePaper('2608.15265', {
+        title: 'VibeWorlding: Can Multimodal Agents Construct 3D Open Worlds End-to-End?',
+        authors: ['Yansong Ning', 'Jingwen Ye'],
+        publishedAt: '2026-08-15T00:00:00.000Z',
+      }),
+    ]);
     expect([...renderBibtex(p)].join('')).toBe(
       '@misc{ning2026vibeworlding,\n  title = {{VibeWorlding: Can Multimodal Agents Construct 3D Open Worlds End-to-End?}},\n  author = {Yansong Ning and Jingwen Ye},\n  year = {2026},\n  eprint = {2608.15265},\n  archivePrefix = {arXiv},\n  url = {https://arxiv.org/abs/2608.15265}\n}\n\n',
     );
