@@ -1,5 +1,5 @@
 import { findCommand, GLOBAL_OPTIONS } from './table.js';
-import { optionKey, type OptionSpec } from './options.js';
+import { optionKey, type OptionSpec } from '../core/optionSpec.js';
 
 import type { RawOptions } from '../core/listOptions.js';
 

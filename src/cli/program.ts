@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { COMMANDS, GLOBAL_OPTIONS, type CommandSpec } from './table.js';
 import type { Parsed } from './fastParse.js';
-import { optionKey, type OptionSpec } from './options.js';
+import { optionKey, type OptionSpec } from '../core/optionSpec.js';
 import { VERSION } from '../version.js';
 import { fdOutput, streamOutput } from '../io/output.js';
 import type { ProcessLike } from './shell.js';

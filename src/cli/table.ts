@@ -1,9 +1,10 @@
 import type { Invocation, Result } from '../core/result.js';
 import type { Context } from '../context.js';
-import { GLOBAL_OPTIONS, LIST_OPTIONS, NET_OPTIONS, OPEN_OPTIONS, READ_OPTIONS, SHOW_OPTIONS, type OptionSpec } from './options.js';
+import type { OptionSpec } from '../core/optionSpec.js';
+import { GLOBAL_OPTIONS, LIST_OPTIONS, NET_OPTIONS, OPEN_OPTIONS, READ_OPTIONS, SHOW_OPTIONS } from './options.js';
 
 /** A positional argument as help, completion and both argument parsers see it. */
-export interface ArgSpec {
+interface ArgSpec {
   name: string;
   description: string;
   required?: boolean;
@@ -13,7 +14,7 @@ export interface ArgSpec {
 }
 
 /** A command's module: loaded only when that command runs. */
-export interface CommandModule {
+interface CommandModule {
   run(ctx: Context, invocation: Invocation): Promise<Result>;
 }
 

@@ -8,7 +8,7 @@ import { arr, attr, parseXml, text, type XmlNode as Node } from './xml.js';
 export class ArxivApiError extends FeedError {}
 
 /** An arXiv export API entry (legacy or current format) as a Paper; null when it has no arXiv id. */
-export function paperFromAtomEntry(entry: Node): Paper | null {
+function paperFromAtomEntry(entry: Node): Paper | null {
   const links = arr(entry.link) as Node[];
   const alternate = links.find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate');
   const id = arxivIdOf(text(entry.id), attr(alternate, 'href'));

@@ -1,6 +1,6 @@
 /** Defensive readers for untyped JSON: a feed's value becomes the type we need, or null. */
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json | undefined };
 
 export function isObject(value: unknown): value is JsonObject {

@@ -37,7 +37,7 @@ export function stringOption(raw: RawOptions, key: string): string | undefined {
 }
 
 /** A repeatable option's values in order. */
-export function listOption(raw: RawOptions, key: string): string[] {
+function listOption(raw: RawOptions, key: string): string[] {
   const v = raw[key];
   return typeof v === 'string' ? [v] : Array.isArray(v) ? [...(v as readonly string[])] : [];
 }
@@ -48,7 +48,7 @@ export function flagOption(raw: RawOptions, key: string): boolean {
 }
 
 /** A whole number within bounds, or a usage error naming the option. */
-export function wholeNumber(value: string, option: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+function wholeNumber(value: string, option: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const n = readWhole(value, min, max);
   if (n === null) throw new UsageError(`${option} takes a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? ' up' : ` to ${max}`}, not '${value}'`);
   return n;

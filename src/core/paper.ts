@@ -1,6 +1,5 @@
 /** Where a paper came from. */
-export const SOURCES = ['hf', 'arxiv', 'rss', 'page'] as const;
-export type Source = (typeof SOURCES)[number];
+type Source = 'hf' | 'arxiv' | 'rss' | 'page';
 
 /** The one model every parser produces and every renderer reads: the JSON fields of a list item, less `rank`. */
 export interface Paper {

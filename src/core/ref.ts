@@ -3,7 +3,7 @@ import { UsageError } from './errors.js';
 /** What `papers show|open|save <ref>` points at: an arXiv id, or a row of the last list shown. */
 export type Ref = { kind: 'id'; id: string; version: string | null } | { kind: 'row'; row: number };
 
-export const REF_FORMS =
+const REF_FORMS =
   'an arXiv id (2405.13956, 2405.13956v2, arXiv:2405.13956, hep-th/9901001), an arxiv.org or huggingface.co/papers URL, or a row number of the last list';
 
 const NEW_ID = /^(\d{2})(\d{2})\.(\d{4,5})(v\d+)?$/;

@@ -3,7 +3,7 @@ import { PapersError } from '../core/errors.js';
 
 /** Only web links are opened, and never one that an opener could take for an option. */
 export function assertOpenable(url: string): void {
-  let ok = false;
+  let ok: boolean;
   try {
     const u = new URL(url);
     ok = (u.protocol === 'http:' || u.protocol === 'https:') && !url.startsWith('-');

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 
 /** Bump when the shape of cached data changes; older entries then read as misses. */
 const VERSION = 1;
-export const DEFAULT_CACHE_MAX_BYTES = 50 * 1024 * 1024;
+const DEFAULT_CACHE_MAX_BYTES = 50 * 1024 * 1024;
 
 export interface CacheEntry<T> {
   v: number;
@@ -33,7 +33,7 @@ export interface CacheOptions {
 }
 
 /** The kinds of entry papers writes; a file whose name starts with anything else is not papers'. */
-export const ENTRY_KINDS = ['day', 'latest', 'week', 'month', 'search', 'paper'] as const;
+const ENTRY_KINDS = ['day', 'latest', 'week', 'month', 'search', 'paper'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 const READABLE = /^([a-z]+)-([0-9A-Za-z][0-9A-Za-z.-]{0,79})$/;
@@ -61,7 +61,7 @@ function ownKind(name: string): EntryKind | null {
  * not a secret: node:crypto would cost ~5 ms at every start for it. The entry also stores its key,
  * and a file whose key is not the one asked for is set aside, never used.
  */
-export function hash128(key: string): string {
+function hash128(key: string): string {
   const lanes = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b];
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);

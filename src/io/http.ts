@@ -38,7 +38,7 @@ const RETRY_CODES = new Set([
 ]);
 const MAX_RETRY_AFTER_MS = 60_000;
 /** The largest answer the APIs give is a page of 100 papers (under 1 MiB); anything near this is not a feed. */
-export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 
 /** One client per command: one undici Agent (proxy-aware), redirects, retries, a deadline and a size cap. */
 export class HttpClient {

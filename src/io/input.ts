@@ -2,7 +2,7 @@ import { Stats, createReadStream, readFileSync, statSync } from 'node:fs';
 import { FeedError, UsageError } from '../core/errors.js';
 
 /** Larger input than this is refused before it is read: a feed this size is a mistake, not a feed. */
-export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 export interface Input {
   /** How errors name it: the path, or "stdin". */

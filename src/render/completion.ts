@@ -1,5 +1,5 @@
 import type { CommandSpec } from '../cli/table.js';
-import { optionKey, type OptionSpec } from '../cli/options.js';
+import { optionKey, type OptionSpec } from '../core/optionSpec.js';
 
 /** Shells `papers completion` writes for. */
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;

@@ -1,5 +1,5 @@
 import type { CommandSpec } from '../cli/table.js';
-import type { OptionSpec } from '../cli/options.js';
+import type { OptionSpec } from '../core/optionSpec.js';
 
 /** Text safe in roff: backslashes doubled, a leading dot or quote escaped, dashes literal. */
 function roff(text: string): string {

@@ -12,7 +12,7 @@ import { mapLimit } from '../io/mapLimit.js';
 import { loadDay } from './day.js';
 
 /** At most this many requests in flight at once. */
-export const PARALLEL = 4;
+const PARALLEL = 4;
 
 /**
  * Every paper of a week or month. HF serves `week=` and `month=`; it does not serve W53, so such a
