@@ -1,5 +1,5 @@
-import { nyDay, parseDayArg } from '../core/dates.js';
-import { selectPapers } from '../core/rank.js';
+import { dailyHeading, nyDay, parseDayArg } from '../core/dates.js';
+import { selection } from '../core/rank.js';
 import { listOf, type Invocation, type Result } from '../core/result.js';
 import { listOptions, type Context } from '../context.js';
 import { loadDay } from '../sources/day.js';
@@ -10,5 +10,5 @@ export async function run(ctx: Context, { args, options }: Invocation): Promise<
   const opts = await listOptions(ctx, options);
   const list = await loadDay(ctx, date, opts);
   const why = list.papers.length > 0 ? ' match the filters' : ' (weekends and holidays have none)';
-  return listOf(selectPapers(list.papers, opts), `no papers on ${date}${why}`, opts);
+  return listOf(selection(list.papers, opts), dailyHeading(date), `no papers on ${date}${why}`, opts);
 }

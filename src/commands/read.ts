@@ -2,7 +2,7 @@ import { nyDay } from '../core/dates.js';
 import { parseFeed } from '../core/feed.js';
 import { FEED_FORMATS } from '../core/feedFormats.js';
 import { oneOf, stringOption } from '../core/listOptions.js';
-import { selectPapers } from '../core/rank.js';
+import { selection } from '../core/rank.js';
 import { listOf, type Invocation, type Result } from '../core/result.js';
 import { listOptions, type Context } from '../context.js';
 import { readInput } from '../io/input.js';
@@ -17,5 +17,5 @@ export async function run(ctx: Context, { args, options }: Invocation): Promise<
   if (feed.skipped > 0)
     ctx.warn(`${input.name}: skipped ${feed.skipped} broken entr${feed.skipped === 1 ? 'y' : 'ies'}; listing the other ${feed.papers.length}`);
   const why = feed.papers.length > 0 ? 'match the filters' : 'are in it';
-  return listOf(selectPapers(feed.papers, opts), `no papers ${why}`, opts);
+  return listOf(selection(feed.papers, opts), input.name, `no papers ${why}`, opts);
 }

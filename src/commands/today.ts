@@ -1,4 +1,5 @@
-import { selectPapers } from '../core/rank.js';
+import { dailyHeading } from '../core/dates.js';
+import { selection } from '../core/rank.js';
 import { listOf, type Invocation, type Result } from '../core/result.js';
 import { listOptions, type Context } from '../context.js';
 import { loadToday } from '../sources/day.js';
@@ -8,5 +9,5 @@ export async function run(ctx: Context, { options }: Invocation): Promise<Result
   const opts = await listOptions(ctx, options);
   const list = await loadToday(ctx, opts);
   const why = list.papers.length > 0 ? ' match the filters' : ' yet';
-  return listOf(selectPapers(list.papers, opts), `no papers on ${list.day}${why}`, opts);
+  return listOf(selection(list.papers, opts), dailyHeading(list.day), `no papers on ${list.day}${why}`, opts);
 }

@@ -66,3 +66,8 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 export function weekday(day: string): string {
   return WEEKDAYS[new Date(`${day}T12:00:00Z`).getUTCDay()]!;
 }
+
+/** The line over a day's table: `Daily Papers of Thu 2026-11-26`. */
+export function dailyHeading(day: string): string {
+  return `Daily Papers of ${weekday(day).slice(0, 3)} ${day}`;
+}

@@ -66,8 +66,19 @@ export interface Selection {
   filters?: Filters;
 }
 
-/** What a list command shows: filtered, sorted, cut to the limit, ranked by position. */
-export function selectPapers(papers: readonly Paper[], sel: Selection): RankedPaper[] {
+/** What a list shows and how many matched before the limit cut it ("30 of 47"). */
+export interface Selected {
+  papers: RankedPaper[];
+  total: number;
+}
+
+/** What a list command shows: filtered, sorted, cut to the limit, ranked by position; with the count that matched. */
+export function selection(papers: readonly Paper[], sel: Selection): Selected {
   const sorted = sortPapers(filterPapers(papers, sel.filters ?? NO_FILTERS), sel.sort, sel.reverse);
-  return withRanks(sel.limit > 0 ? sorted.slice(0, sel.limit) : sorted);
+  return { papers: withRanks(sel.limit > 0 ? sorted.slice(0, sel.limit) : sorted), total: sorted.length };
+}
+
+/** The papers of `selection`, for callers that need no count. */
+export function selectPapers(papers: readonly Paper[], sel: Selection): RankedPaper[] {
+  return selection(papers, sel).papers;
 }

@@ -1,9 +1,14 @@
 import type { ListOptions, RawOptions } from './listOptions.js';
 import type { Paper, RankedPaper } from './paper.js';
+import type { Selected } from './rank.js';
 
-/** A list command's result: the papers to show, how to show them, and what to say when there are none. */
+/** A list command's result: the papers to show, how to show them, what the list is and what to say when it is empty. */
 export interface ListResult {
   papers: RankedPaper[];
+  /** How many matched the filters before the limit. */
+  total: number;
+  /** Which list this is, for the line over a table: `Daily Papers of Thu 2026-11-26`, `search "diffusion"`. */
+  heading: string;
   emptyNote: string;
   options: ListOptions;
 }
@@ -26,7 +31,7 @@ export interface Invocation {
   options: RawOptions;
 }
 
-/** A list result. */
-export function listOf(papers: RankedPaper[], emptyNote: string, options: ListOptions): Result {
-  return { kind: 'list', list: { papers, emptyNote, options } };
+/** A list result: the selection shown, which list it is, and the note for an empty one. */
+export function listOf(selected: Selected, heading: string, emptyNote: string, options: ListOptions): Result {
+  return { kind: 'list', list: { ...selected, heading, emptyNote, options } };
 }

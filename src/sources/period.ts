@@ -3,7 +3,7 @@ import { dayTtl } from '../core/freshness.js';
 import type { Net, RawOptions } from '../core/listOptions.js';
 import type { Paper } from '../core/paper.js';
 import { daysOf, type Period } from '../core/period.js';
-import { dedupe, selectPapers } from '../core/rank.js';
+import { dedupe, selection } from '../core/rank.js';
 import { listOf, type Result } from '../core/result.js';
 import { listOptions, loadOptions, type Context } from '../context.js';
 import { cached } from '../io/cachePolicy.js';
@@ -46,5 +46,10 @@ export async function loadPeriod(ctx: Context, period: Period, net: Net): Promis
 export async function periodList(ctx: Context, period: Period, raw: RawOptions): Promise<Result> {
   const opts = await listOptions(ctx, raw);
   const papers = await loadPeriod(ctx, period, opts);
-  return listOf(selectPapers(papers, opts), `no papers in ${period.label}${papers.length > 0 ? ' match the filters' : ''}`, opts);
+  return listOf(
+    selection(papers, opts),
+    `${period.kind} ${period.label}`,
+    `no papers in ${period.label}${papers.length > 0 ? ' match the filters' : ''}`,
+    opts,
+  );
 }

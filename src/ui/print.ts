@@ -1,6 +1,8 @@
 import type { Paper, RankedPaper } from '../core/paper.js';
 import type { ListResult, Result } from '../core/result.js';
 import { sanitizeLine } from '../core/sanitize.js';
+import { columnsFor, contextLine } from '../render/listHeading.js';
+import { truncate } from '../render/text.js';
 import type { Context } from '../context.js';
 import { writeChunks } from '../io/output.js';
 import { pick } from '../render/fields.js';
@@ -78,7 +80,9 @@ async function printList(ctx: Context, result: ListResult): Promise<void> {
       const [{ renderTable }, { terminalPaint }] = await Promise.all([import('../render/table.js'), import('./chalkPaint.js')]);
       const paint = terminalPaint(ctx.terminal.colorLevel);
       const highlight = opts.filters.grep;
-      chunks = renderTable(papers, { width: ctx.terminal.columns, paint, columns: opts.columns, highlight }).map((line) => `${line}\n`);
+      const rows = renderTable(papers, { width: ctx.terminal.columns, paint, columns: columnsFor(papers, opts.columns), highlight });
+      const context = papers.length > 0 && ctx.terminal.stdoutTTY ? [paint.dim(truncate(sanitizeLine(contextLine(result)), ctx.terminal.columns))] : [];
+      chunks = [...context, ...rows].map((line) => `${line}\n`);
       break;
     }
   }

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addDays, nyDay } from '../../src/core/dates.js';
+import { addDays, nyDay, weekday } from '../../src/core/dates.js';
 import { widthOf } from '../../src/render/text.js';
 import { runInPty, visible } from '../helpers/pty.js';
 import { runCli } from '../helpers/cli.js';
@@ -35,6 +35,30 @@ describe('on a terminal', () => {
       expect(r.stdout).not.toContain('\t');
     });
   }
+
+  it('says over the table which list it is and how many of how many are shown', async () => {
+    const all = visible((await runInPty(['day', day], env, 100)).stdout).split('\n');
+    const heading = `Daily Papers of ${weekday(day).slice(0, 3)} ${day}`;
+    expect(all.find((l) => l.trim() !== '')).toBe(`${heading} · 21 papers`);
+    const five = visible((await runInPty(['day', day, '-n', '5'], env, 100)).stdout).split('\n');
+    expect(five.find((l) => l.trim() !== '')).toBe(`${heading} · 5 of 21 papers`);
+    // Piped, the table has no such line: stdout is data.
+    const piped = await runCli(['day', day, '--format', 'table', '--offline'], env);
+    expect(piped.stdout.split('\n')[0]).toMatch(/^\s*#\s+▲/);
+  });
+
+  it('gives lists of several days a day column, and drops the columns an arXiv feed never fills', async () => {
+    const other = addDays(day, -1);
+    server.days.set(other, dayItems(other, 2, 7));
+    const search = visible((await runInPty(['search', 'paper', '-n', '0'], env, 120)).stdout).split('\n');
+    const header = search.find((l) => /^\s*#\s/.test(l))!;
+    expect(header).toMatch(/\bday\b/);
+    const atom = visible((await runInPty(['read', 'fixtures/arxiv/query-current.xml'], env, 120)).stdout).split('\n');
+    const atomHeader = atom.find((l) => /^\s*#\s/.test(l))!;
+    expect(atomHeader).not.toContain('▲');
+    expect(atomHeader).not.toContain('cmt');
+    expect(atomHeader).toMatch(/\bday\b/);
+  });
 
   it('colours the table, and shows the spinner on stderr only while fetching, then restores the cursor', async () => {
     // A slow server, so that the spinner has time to show.

@@ -1,0 +1,27 @@
+import type { TableColumn } from '../core/formats.js';
+import { paperDay, type Paper } from '../core/paper.js';
+import type { ListResult } from '../core/result.js';
+
+const papersWord = (n: number) => `${n} paper${n === 1 ? '' : 's'}`;
+
+/** The line over a table on a terminal: which list, and how many are shown of how many matched. */
+export function contextLine(list: Pick<ListResult, 'heading' | 'papers' | 'total'>): string {
+  const count = list.papers.length < list.total ? `${list.papers.length} of ${papersWord(list.total)}` : papersWord(list.papers.length);
+  return `${list.heading} · ${count}`;
+}
+
+/**
+ * The table's columns for these papers: a list that spans several days, or a feed dated only by its
+ * papers' publication, gets a day column (unless the user's columns already have one), and columns a source never fills (upvotes and comments of an
+ * arXiv or RSS feed) are dropped rather than shown as a column of dashes.
+ */
+export function columnsFor(papers: readonly Paper[], chosen: readonly TableColumn[]): TableColumn[] {
+  const days = new Set(papers.map((p) => paperDay(p)).filter((d) => d !== null));
+  // A feed without Daily Papers days (arXiv, RSS) shows its papers' dates, whatever their number.
+  const dated = days.size > 1 || (days.size > 0 && papers.every((p) => p.day === null));
+  let columns = [...chosen];
+  if (dated && !columns.includes('day')) columns.splice(Math.max(0, columns.indexOf('title')), 0, 'day');
+  if (papers.length > 0 && papers.every((p) => p.upvotes === null)) columns = columns.filter((c) => c !== 'upvotes');
+  if (papers.length > 0 && papers.every((p) => p.comments === null)) columns = columns.filter((c) => c !== 'comments');
+  return columns;
+}
