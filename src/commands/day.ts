@@ -1,4 +1,4 @@
-import { dailyHeading, nyDay, parseDayArg } from '../core/dates.js';
+import { dailyHeading, emptyDayReason, nyDay, parseDayArg } from '../core/dates.js';
 import { selection } from '../core/rank.js';
 import { listOf, type Invocation, type Result } from '../core/result.js';
 import { listOptions, type Context } from '../context.js';
@@ -9,6 +9,7 @@ export async function run(ctx: Context, { args, options }: Invocation): Promise<
   const date = parseDayArg(args[0] ?? '', nyDay(ctx.now()));
   const opts = await listOptions(ctx, options);
   const list = await loadDay(ctx, date, opts);
-  const why = list.papers.length > 0 ? ' match the filters' : ' (weekends and holidays have none)';
+  const reason = emptyDayReason(date, nyDay(ctx.now()));
+  const why = list.papers.length > 0 ? ' match the filters' : reason ? ` (${reason})` : '';
   return listOf(selection(list.papers, opts), dailyHeading(date), `no papers on ${date}${why}`, opts);
 }

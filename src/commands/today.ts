@@ -1,4 +1,4 @@
-import { dailyHeading } from '../core/dates.js';
+import { dailyHeading, emptyDayReason, nyDay } from '../core/dates.js';
 import { selection } from '../core/rank.js';
 import { listOf, type Invocation, type Result } from '../core/result.js';
 import { listOptions, type Context } from '../context.js';
@@ -8,6 +8,7 @@ import { loadToday } from '../sources/day.js';
 export async function run(ctx: Context, { options }: Invocation): Promise<Result> {
   const opts = await listOptions(ctx, options);
   const list = await loadToday(ctx, opts);
-  const why = list.papers.length > 0 ? ' match the filters' : ' yet';
+  const reason = emptyDayReason(list.day, nyDay(ctx.now()));
+  const why = list.papers.length > 0 ? ' match the filters' : reason ? ` (${reason})` : '';
   return listOf(selection(list.papers, opts), dailyHeading(list.day), `no papers on ${list.day}${why}`, opts);
 }

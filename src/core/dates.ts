@@ -44,23 +44,52 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-const DAY_FORMS = 'use YYYY-MM-DD, yesterday, or -N for N days ago';
+const DAY_FORMS = 'use YYYY-MM-DD (or YYYY-M-D), today, yesterday, or -N for N days ago';
 
-/** Reads `papers day <date>`: YYYY-MM-DD, `today`, `yesterday` or `-N`, within the archive and not in the future. */
-export function parseDayArg(arg: string, today: string): string {
+/** `YYYY-MM-DD` or `YYYY-M-D` as a real calendar day in YYYY-MM-DD form; else null. */
+function calendarDay(text: string): string | null {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text.trim());
+  if (!m) return null;
+  const day = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  return isDay(day) ? day : null;
+}
+
+/**
+ * The words every date argument takes (`day`, `week`, `month`, `new --since`): a calendar day,
+ * `today`, `yesterday`, or `-N` counted in the command's own unit (days, weeks or months, which the
+ * caller applies). Returns the day named, `{ ago: N }` for `-N`, or null when the text is none of these.
+ */
+export function dateWord(arg: string, today: string): string | { ago: number } | null {
   const text = arg.trim().toLowerCase();
-  let day: string;
-  if (text === 'today') day = today;
-  else if (text === 'yesterday') day = addDays(today, -1);
-  else if (/^-\d{1,5}$/.test(text)) day = addDays(today, Number(text));
-  else if (isDay(text)) day = text;
-  else throw new UsageError(`not a date: '${arg}'`, DAY_FORMS);
-  if (day < FIRST_DAY) throw new UsageError(`${day} is before the Daily Papers archive starts (${FIRST_DAY})`, DAY_FORMS);
-  if (day > today) throw new UsageError(`${day} is in the future (today is ${today} in New York)`, DAY_FORMS);
+  if (text === 'today') return today;
+  if (text === 'yesterday') return addDays(today, -1);
+  if (/^-\d{1,4}$/.test(text)) return { ago: -Number(text) };
+  return calendarDay(text);
+}
+
+/** A day inside the archive and not after today, else a usage error that says which way it is out. */
+function checkDay(day: string, today: string, forms: string): string {
+  if (day < FIRST_DAY) throw new UsageError(`${day} is before the Daily Papers archive starts (${FIRST_DAY})`, forms);
+  if (day > today) throw new UsageError(`${day} is in the future: today is ${today} in New York`);
   return day;
 }
 
+/** Reads `papers day <date>` (and `new --since`): see dateWord; `-N` is N days ago. */
+export function parseDayArg(arg: string, today: string): string {
+  const word = dateWord(arg, today);
+  if (word === null) throw new UsageError(`not a date: '${arg}'`, DAY_FORMS);
+  return checkDay(typeof word === 'string' ? word : addDays(today, -word.ago), today, DAY_FORMS);
+}
+
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** Why a day's list is empty, when that is known: weekends have no Daily Papers; today's may not be out yet. */
+export function emptyDayReason(day: string, today: string): string | null {
+  const name = weekday(day);
+  if (name === 'Saturday' || name === 'Sunday') return `${name}: no Daily Papers on weekends`;
+  if (day === today) return 'not published yet';
+  return null;
+}
 
 /** Weekday name of a YYYY-MM-DD day, for notes such as "no papers on Saturday 2026-11-28". */
 export function weekday(day: string): string {

@@ -1,4 +1,4 @@
-import { addDays, FIRST_DAY, isDay } from './dates.js';
+import { addDays, dateWord, FIRST_DAY } from './dates.js';
 import { UsageError } from './errors.js';
 
 /** A catch-up period: an ISO week or a calendar month, with the days it spans. */
@@ -37,41 +37,70 @@ function weekPeriod(year: number, week: number): Period {
   return { kind: 'week', label: `${year}-W${String(week).padStart(2, '0')}`, first: monday, last: addDays(monday, 6) };
 }
 
-const WEEK_FORMS = 'use YYYY-Www (2026-W48) or a date in the week (YYYY-MM-DD)';
-const MONTH_FORMS = 'use YYYY-MM (2026-11)';
+const WEEK_FORMS = 'use YYYY-Www (2026-W48), a date in the week, today, yesterday, or -N for N weeks ago';
+const MONTH_FORMS = 'use YYYY-MM (2026-11), a date in the month, today, yesterday, or -N for N months ago';
+
+/**
+ * A period's year is checked before any date arithmetic: years outside the archive would make dates
+ * JavaScript cannot print (year 0, year 10000), and they are out of range anyway.
+ */
+function checkYear(year: number, label: string, today: string, forms: string): void {
+  if (year < Number(FIRST_DAY.slice(0, 4))) throw new UsageError(`${label} is before the Daily Papers archive starts (${FIRST_DAY})`, forms);
+  if (year > Number(today.slice(0, 4))) throw new UsageError(`${label} is in the future: today is ${today} in New York`);
+}
 
 function checkRange(p: Period, today: string, forms: string): Period {
   if (p.last < FIRST_DAY) throw new UsageError(`${p.label} is before the Daily Papers archive starts (${FIRST_DAY})`, forms);
-  if (p.first > today) throw new UsageError(`${p.label} is in the future (today is ${today} in New York)`, forms);
+  if (p.first > today) throw new UsageError(`${p.label} is in the future: today is ${today} in New York`);
   return p;
 }
 
-/** `papers week [YYYY-Www|date]`: the current week when no argument is given. */
+/** `papers week [YYYY-Www|date|today|yesterday|-N]`: the current week when no argument is given. */
 export function parseWeek(arg: string | undefined, today: string): Period {
-  const text = arg?.trim() ?? today;
+  const text = arg?.trim() ?? 'today';
   const m = /^(\d{4})-?W(\d{1,2})$/i.exec(text);
   if (m) {
     const year = Number(m[1]);
     const week = Number(m[2]);
+    checkYear(year, text, today, WEEK_FORMS);
     if (week < 1 || week > weeksInYear(year)) {
       throw new UsageError(`${year} has no week ${week}: its weeks are 1 to ${weeksInYear(year)}`, WEEK_FORMS);
     }
     return checkRange(weekPeriod(year, week), today, WEEK_FORMS);
   }
-  if (!isDay(text)) throw new UsageError(`not a week: '${arg}'`, WEEK_FORMS);
-  const { year, week } = isoWeekOf(text);
+  const word = dateWord(text, today);
+  if (word === null) throw new UsageError(`not a week: '${arg}'`, WEEK_FORMS);
+  const day = typeof word === 'string' ? word : addDays(today, -7 * word.ago);
+  checkYear(Number(day.slice(0, 4)), day, today, WEEK_FORMS);
+  const { year, week } = isoWeekOf(day);
   return checkRange(weekPeriod(year, week), today, WEEK_FORMS);
 }
 
-/** `papers month [YYYY-MM]`: the current month when no argument is given. */
+/** The month `n` months before `month` (YYYY-MM). */
+function monthsBefore(month: string, n: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 - n;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** `papers month [YYYY-MM|date|today|yesterday|-N]`: the current month when no argument is given. */
 export function parseMonth(arg: string | undefined, today: string): Period {
-  const text = arg?.trim() ?? today.slice(0, 7);
-  const m = /^(\d{4})-(\d{2})$/.exec(text);
-  const month = m ? Number(m[2]) : 0;
-  if (!m || month < 1 || month > 12) throw new UsageError(`not a month: '${arg}'`, MONTH_FORMS);
-  const first = `${text}-01`;
-  const last = addDays(month === 12 ? `${Number(m[1]) + 1}-01-01` : `${m[1]}-${String(month + 1).padStart(2, '0')}-01`, -1);
-  return checkRange({ kind: 'month', label: text, first, last }, today, MONTH_FORMS);
+  const text = arg?.trim() ?? 'today';
+  let label: string;
+  const m = /^(\d{4})-(\d{1,2})$/.exec(text);
+  if (m) {
+    if (Number(m[2]) < 1 || Number(m[2]) > 12) throw new UsageError(`not a month: '${arg}'`, MONTH_FORMS);
+    label = `${m[1]}-${m[2]!.padStart(2, '0')}`;
+  } else {
+    const word = dateWord(text, today);
+    if (word === null) throw new UsageError(`not a month: '${arg}'`, MONTH_FORMS);
+    label = typeof word === 'string' ? word.slice(0, 7) : monthsBefore(today.slice(0, 7), word.ago);
+  }
+  const year = Number(label.slice(0, 4));
+  const month = Number(label.slice(5, 7));
+  checkYear(year, label, today, MONTH_FORMS);
+  const first = `${label}-01`;
+  const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  return checkRange({ kind: 'month', label, first, last }, today, MONTH_FORMS);
 }
 
 /** Every day of a period, first to last, not past today. */

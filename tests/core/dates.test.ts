@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, FIRST_DAY, isDay, nyDay, parseDayArg, weekday } from '../../src/core/dates.js';
+import { addDays, daysBetween, emptyDayReason, FIRST_DAY, isDay, nyDay, parseDayArg, weekday } from '../../src/core/dates.js';
 
 /** The New York date asked of Intl's zone data: the reference the fast rule in nyDay is checked against. */
 function nyDayIntl(now: Date): string {
@@ -58,7 +58,7 @@ describe('parseDayArg', () => {
     try {
       parseDayArg('nope', today);
     } catch (e) {
-      expect((e as UsageError).hint).toMatch(/YYYY-MM-DD, yesterday, or -N/);
+      expect((e as UsageError).hint).toMatch(/YYYY-MM-DD \(or YYYY-M-D\), today, yesterday, or -N/);
     }
   });
 
@@ -96,5 +96,14 @@ describe('freshness', () => {
     expect(ago(12 * 60_000)).toBe('12 min ago');
     expect(ago(3 * 3600_000)).toBe('3 h ago');
     expect(ago(5 * 86_400_000)).toBe('5 days ago');
+  });
+});
+
+describe('emptyDayReason', () => {
+  it('says why a day is empty only when that is known', () => {
+    expect(emptyDayReason('2026-11-28', '2026-11-30')).toBe('Saturday: no Daily Papers on weekends');
+    expect(emptyDayReason('2026-11-29', '2026-11-30')).toBe('Sunday: no Daily Papers on weekends');
+    expect(emptyDayReason('2026-11-30', '2026-11-30')).toBe('not published yet');
+    expect(emptyDayReason('2026-11-26', '2026-11-30')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
 import { daysOf, isoWeekOf, parseMonth, parseWeek, weeksInYear } from '../../src/core/period.js';
+import { parseDayArg } from '../../src/core/dates.js';
 
 const today = '2026-11-28';
 
@@ -48,7 +49,7 @@ describe('months', () => {
   });
 
   it('rejects bad months', () => {
-    for (const bad of ['2026-13', '2026-00', '2026-1', 'nov', '2026/11']) expect(() => parseMonth(bad, today)).toThrow(UsageError);
+    for (const bad of ['2026-13', '2026-00', '2026-0', 'nov', '2026/11', '2026-11-31']) expect(() => parseMonth(bad, today)).toThrow(UsageError);
     try {
       parseMonth('2026-13', today);
     } catch (e) {
@@ -60,5 +61,54 @@ describe('months', () => {
 
   it('daysOf stops at today', () => {
     expect(daysOf(parseWeek('2026-W48', today), today)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28']);
+  });
+});
+
+describe('one date grammar for day, week and month', () => {
+  const now = '2026-11-29';
+  it("takes YYYY-M-D, today, yesterday and -N in the command's own unit", () => {
+    expect(parseDayArg('2026-8-3', now)).toBe('2026-08-03');
+    expect(parseWeek('today', now).label).toBe('2026-W48');
+    expect(parseWeek('yesterday', now).label).toBe('2026-W48');
+    expect(parseWeek('-1', now).label).toBe('2026-W47');
+    expect(parseWeek('2026-8-18', now).label).toBe('2026-W34');
+    expect(parseMonth('2026-08-18', now).label).toBe('2026-08');
+    expect(parseMonth('2026-8', now).label).toBe('2026-08');
+    expect(parseMonth('-1', now).label).toBe('2026-10');
+    expect(parseMonth('-11', now).label).toBe('2025-12');
+    expect(parseMonth('today', now)).toMatchObject({ label: '2026-11', first: '2026-11-01', last: '2026-11-30' });
+    expect(parseMonth('2024-02', now).last).toBe('2024-02-29');
+  });
+
+  it('says a future date is in the future, without a format hint', () => {
+    for (const attempt of [
+      () => parseDayArg('2026-11-30', now),
+      () => parseWeek('2026-W50', now),
+      () => parseMonth('2026-12', now),
+      () => parseMonth('9999-12', now),
+    ]) {
+      try {
+        attempt();
+        expect.unreachable();
+      } catch (e) {
+        expect((e as UsageError).message).toMatch(/is in the future: today is 2026-11-29 in New York/);
+        expect((e as UsageError).hint).toBeUndefined();
+      }
+    }
+  });
+
+  it('turns years JavaScript cannot date into usage errors, never "Invalid time value"', () => {
+    for (const [attempt, why] of [
+      [() => parseWeek('0000-W01', now), /before the Daily Papers archive/],
+      [() => parseWeek('9999-W52', now), /in the future/],
+      [() => parseMonth('9999-12', now), /in the future/],
+      [() => parseMonth('0000-01', now), /before the Daily Papers archive/],
+      [() => parseDayArg('2026-99-99', now), /not a date/],
+      [() => parseWeek('-9999', now), /before the Daily Papers archive/],
+      [() => parseMonth('-9999', now), /before the Daily Papers archive/],
+    ] as const) {
+      expect(attempt).toThrow(UsageError);
+      expect(attempt).toThrow(why);
+    }
   });
 });

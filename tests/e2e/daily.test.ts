@@ -117,12 +117,27 @@ describe('papers day', () => {
     expect(j.stdout).toBe('[]\n');
   });
 
-  it.each([['2026-02-30'], ['tomorrow'], ['2023-05-03'], [addDays(today, 1)]])('rejects the bad date %s with exit 2 and the accepted forms', async (bad) => {
+  it('says why a day is empty when it knows: a weekend has no Daily Papers', async () => {
+    const saturday = await runCli(['day', '2026-11-21'], env);
+    expect(saturday.code).toBe(0);
+    expect(saturday.stderr).toBe('papers: no papers on 2026-11-21 (Saturday: no Daily Papers on weekends)\n');
+    const weekday = await runCli(['day', '2026-11-19'], env);
+    expect(weekday.stderr).toBe('papers: no papers on 2026-11-19\n');
+  });
+
+  it.each([['2026-02-30'], ['tomorrow'], ['2023-05-03']])('rejects the bad date %s with exit 2 and the accepted forms', async (bad) => {
     const r = await runCli(['day', bad], env);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')[0]).toMatch(/^papers: /);
-    expect(r.stderr).toMatch(/YYYY-MM-DD, yesterday, or -N/);
+    expect(r.stderr).toMatch(/YYYY-MM-DD \(or YYYY-M-D\), today, yesterday, or -N/);
+    expect(server.requests).toEqual([]);
+  });
+
+  it('says a future date is in the future, with exit 2 and no format hint', async () => {
+    const r = await runCli(['day', addDays(today, 1)], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^papers: \d{4}-\d{2}-\d{2} is in the future: today is \d{4}-\d{2}-\d{2} in New York\n$/);
     expect(server.requests).toEqual([]);
   });
 
