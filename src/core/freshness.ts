@@ -1,4 +1,5 @@
 import { daysBetween } from './dates.js';
+import { parseMonth, parseWeek, type Period } from './period.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -27,4 +28,24 @@ export function ago(ms: number): string {
   const h = Math.round(ms / HOUR);
   if (h < 48) return `${h} h ago`;
   return `${Math.round(ms / DAY)} days ago`;
+}
+
+/** How long a week's or month's list stays fresh: as its last day does (the current one as today's list). */
+export function periodTtl(period: Period, today: string): number {
+  return dayTtl(period.last < today ? period.last : today, today);
+}
+
+/** How long the entry of a cache key stays fresh (the rules above, by the key's kind); null when unknown. */
+export function ttlOfKey(key: string, today: string): number | null {
+  const colon = key.indexOf(':');
+  const kind = key.slice(0, colon);
+  const rest = key.slice(colon + 1);
+  try {
+    if (kind === 'day') return dayTtl(rest, today);
+    if (kind === 'week') return periodTtl(parseWeek(rest, today), today);
+    if (kind === 'month') return periodTtl(parseMonth(rest, today), today);
+  } catch {
+    return null;
+  }
+  return kind === 'latest' ? TTL.today : kind === 'search' ? TTL.recentDay : kind === 'paper' ? TTL.paper : null;
 }

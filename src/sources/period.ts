@@ -1,5 +1,5 @@
 import { nyDay } from '../core/dates.js';
-import { dayTtl } from '../core/freshness.js';
+import { periodTtl } from '../core/freshness.js';
 import type { Net, RawOptions } from '../core/listOptions.js';
 import type { Paper } from '../core/paper.js';
 import { daysOf, type Period } from '../core/period.js';
@@ -25,8 +25,7 @@ export async function loadPeriod(ctx: Context, period: Period, net: Net): Promis
     const lists = await mapLimit(daysOf(period, today), PARALLEL, (day) => loadDay(ctx, day, net));
     return dedupe(lists.flatMap((l) => l.papers));
   }
-  const lastDay = period.last < today ? period.last : today;
-  const { data } = await cached(loadOptions(ctx, net), `${period.kind}:${period.label}`, `${period.label}`, dayTtl(lastDay, today), async () => {
+  const { data } = await cached(loadOptions(ctx, net), `${period.kind}:${period.label}`, `${period.label}`, periodTtl(period, today), async () => {
     const http = await ctx.http(net.timeout);
     ctx.spinner.update(`fetching ${period.label}`);
     const got = await fetchDailyPages(

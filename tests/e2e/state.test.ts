@@ -6,6 +6,8 @@ import { addDays, nyDay } from '../../src/core/dates.js';
 import { runCli, type tempDirs } from '../helpers/cli.js';
 import { type FakeHf, hfItem } from '../helpers/server.js';
 import { useHarness } from '../helpers/harness.js';
+import { runInPty, visible } from '../helpers/pty.js';
+import { widthOf } from '../../src/render/text.js';
 
 const day = addDays(nyDay(new Date()), -1);
 let server: FakeHf;
@@ -153,5 +155,19 @@ describe('papers cache', () => {
     expect(clear.code).toBe(0);
     expect(readdirSync(dirs.cache)).toEqual(['keep-me.txt']);
     expect((await runCli(['cache', 'ls'], env)).stderr).toMatch(/the cache is empty/);
+  });
+
+  it('ls on a terminal is an aligned table with a header, freshness and the total', async () => {
+    await runCli(['day', day], env);
+    await runCli(['search', '大规模', 'models'], env);
+    const lines = visible((await runInPty(['cache', 'ls'], env, 100)).stdout)
+      .split('\n')
+      .filter((l) => l.trim() !== '');
+    expect(lines[0]).toMatch(/^entry\s+fetched\s+size$/);
+    expect(lines.find((l) => l.startsWith(`day:${day}`))).toMatch(/^day:\S+\s+(just now|\d+ min ago)\s+fresh\s+[\d.]+ (B|KiB)$/);
+    expect(lines.at(-1)).toMatch(/^total: 2 entries, [\d.]+ (B|KiB) in /);
+    // Columns line up, wide characters measured as the terminal shows them.
+    const sizeEnds = lines.slice(0, -1).map((l) => widthOf(l));
+    expect(new Set(sizeEnds).size).toBe(1);
   });
 });
