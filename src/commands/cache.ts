@@ -5,6 +5,7 @@ import type { Invocation, Result } from '../core/result.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { Context } from '../context.js';
 import { widthOf } from '../render/text.js';
+import { plural } from '../core/plural.js';
 
 /** `papers cache [path|ls|clear]`: where the cache is, what it holds, and emptying it. */
 export async function run(ctx: Context, { args }: Invocation): Promise<Result> {
@@ -27,7 +28,7 @@ export async function run(ctx: Context, { args }: Invocation): Promise<Result> {
         })
         .sort((a, b) => b.fetchedAt - a.fetchedAt);
       const total = rows.reduce((s, r) => s + r.size, 0);
-      const summary = `${rows.length} entr${rows.length === 1 ? 'y' : 'ies'}, ${kib(total)} in ${store.dir}`;
+      const summary = `${plural(rows.length, 'entry', 'entries')}, ${kib(total)} in ${store.dir}`;
       if (rows.length === 0) ctx.note(`the cache is empty (${store.dir})`);
       else if (!ctx.terminal.stdoutTTY) ctx.note(summary);
       if (!ctx.terminal.stdoutTTY) {
@@ -47,7 +48,7 @@ export async function run(ctx: Context, { args }: Invocation): Promise<Result> {
     case 'clear': {
       // Only what papers itself writes there: the directory may be one the user shares.
       const removed = store.clear();
-      ctx.note(`removed ${removed} file${removed === 1 ? '' : 's'} from ${store.dir}`);
+      ctx.note(`removed ${plural(removed, 'file')} from ${store.dir}`);
       return { kind: 'none' };
     }
     default:

@@ -1,4 +1,5 @@
 import { UsageError } from './errors.js';
+import { plural } from './plural.js';
 import { DEFAULT_TABLE_COLUMNS, FORMATS, TABLE_COLUMNS, type Format, type TableColumn } from './formats.js';
 import { DEFAULTS } from './listOptions.js';
 import type { Paper } from './paper.js';
@@ -124,8 +125,7 @@ export function storeFrom(raw: unknown): { store: Store; problems: string[] } {
   }
   const list: unknown[] = Array.isArray(raw.saved) ? raw.saved : [];
   const saved = list.filter(isSaved);
-  if (saved.length < list.length)
-    problems.push(`ignored ${list.length - saved.length} broken reading-list entr${list.length - saved.length === 1 ? 'y' : 'ies'}`);
+  if (saved.length < list.length) problems.push(`ignored ${plural(list.length - saved.length, 'broken reading-list entry', 'broken reading-list entries')}`);
   return { store: { settings, saved }, problems };
 }
 

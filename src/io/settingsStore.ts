@@ -2,6 +2,7 @@ import { readFileSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { EMPTY_STORE, recoverSaved, storeFrom, type Store } from '../core/settings.js';
 import { withLock } from './lock.js';
+import { plural } from '../core/plural.js';
 
 /**
  * The settings file (settings and the reading list). Read directly, since every list command looks
@@ -78,6 +79,6 @@ export class SettingsStore {
     } catch {
       // unreadable and unmovable: it is overwritten below, which is all that can be done
     }
-    this.warn(`the settings file was ${why}; set aside as ${basename(aside)}, ${recovered} saved paper(s) recovered`);
+    this.warn(`the settings file was ${why}; set aside as ${basename(aside)}, ${plural(recovered, 'saved paper')} recovered`);
   }
 }

@@ -2,13 +2,12 @@ import { validDay, type Paper } from '../core/paper.js';
 import { sanitizeBlock, sanitizeLine } from '../core/sanitize.js';
 import type { Paint } from './paint.js';
 import { widthOf, wrap } from './text.js';
+import { plural } from '../core/plural.js';
 
 export interface AbstractOptions {
   width: number;
   paint: Paint;
 }
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** `papers show`: one paper in full, every line within `width`; feed text sanitised. */
 export function renderAbstract(paper: Paper, { width, paint }: AbstractOptions): string[] {

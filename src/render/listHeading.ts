@@ -1,12 +1,11 @@
 import type { TableColumn } from '../core/formats.js';
 import { paperDay, type Paper } from '../core/paper.js';
 import type { ListResult } from '../core/result.js';
-
-const papersWord = (n: number) => `${n} paper${n === 1 ? '' : 's'}`;
+import { plural } from '../core/plural.js';
 
 /** The line over a table on a terminal: which list, and how many are shown of how many matched. */
 export function contextLine(list: Pick<ListResult, 'heading' | 'papers' | 'total'>): string {
-  const count = list.papers.length < list.total ? `${list.papers.length} of ${papersWord(list.total)}` : papersWord(list.papers.length);
+  const count = list.papers.length < list.total ? `${list.papers.length} of ${plural(list.total, 'paper')}` : plural(list.papers.length, 'paper');
   return `${list.heading} · ${count}`;
 }
 

@@ -6,6 +6,7 @@ import type { Net } from '../core/listOptions.js';
 import { loadOptions, type Context } from '../context.js';
 import { fetchDailyPages, fetchLatestDay } from '../io/hfApi.js';
 import { cached, CacheMissError } from '../io/cachePolicy.js';
+import { plural } from '../core/plural.js';
 
 export interface DayList {
   day: string;
@@ -21,7 +22,7 @@ export async function loadDay(ctx: Context, day: string, net: Net): Promise<DayL
     const got = await fetchDailyPages(http, ctx.apiBase, { date: day }, (page) => {
       if (page > 1) ctx.spinner.update(`fetching ${day} (page ${page})`);
     });
-    if (got.skipped > 0) ctx.warn(`skipped ${got.skipped} item(s) of ${day} that were not papers`);
+    if (got.skipped > 0) ctx.warn(`skipped ${plural(got.skipped, 'item')} of ${day} that were not papers`);
     return got.papers;
   });
   return { day, papers: data };

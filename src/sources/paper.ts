@@ -7,6 +7,7 @@ import { loadOptions, type Context } from '../context.js';
 import type { Cache } from '../io/cache.js';
 import { recallList } from '../io/lastList.js';
 import { cached } from '../io/cachePolicy.js';
+import { plural } from '../core/plural.js';
 
 /** The arXiv id a ref names; a row number is looked up in the last list shown. */
 export function resolveRef(ctx: Context, text: string): string {
@@ -14,7 +15,7 @@ export function resolveRef(ctx: Context, text: string): string {
   if (ref.kind === 'id') return ref.id;
   const last = recallList(ctx.cache().dir);
   if (!last) throw new UsageError(`no list to take row ${ref.row} from`, 'list papers first (papers today), then use a row number');
-  if (ref.row > last.ids.length) throw new UsageError(`row ${ref.row} is out of range: the last list had ${last.ids.length} paper(s)`);
+  if (ref.row > last.ids.length) throw new UsageError(`row ${ref.row} is out of range: the last list had ${plural(last.ids.length, 'paper')}`);
   const id = last.ids[ref.row - 1];
   // The file is ours, but it sits in a directory anyone may write to: check the id again.
   const parsed = id ? parseArxivId(id) : null;

@@ -10,6 +10,7 @@ import { cached } from '../io/cachePolicy.js';
 import { fetchDailyPages } from '../io/hfApi.js';
 import { mapLimit } from '../io/mapLimit.js';
 import { loadDay } from './day.js';
+import { plural } from '../core/plural.js';
 
 /** At most this many requests in flight at once. */
 const PARALLEL = 4;
@@ -32,10 +33,10 @@ export async function loadPeriod(ctx: Context, period: Period, net: Net): Promis
       http,
       ctx.apiBase,
       { [period.kind]: period.label },
-      (n) => ctx.spinner.update(`fetching ${period.label} (${n} page${n === 1 ? '' : 's'})`),
+      (n) => ctx.spinner.update(`fetching ${period.label} (${plural(n, 'page')})`),
       PARALLEL,
     );
-    if (got.skipped > 0) ctx.warn(`skipped ${got.skipped} item(s) of ${period.label} that were not papers`);
+    if (got.skipped > 0) ctx.warn(`skipped ${plural(got.skipped, 'item')} of ${period.label} that were not papers`);
     return got.papers;
   });
   return data;

@@ -87,7 +87,7 @@ describe('the reading list', () => {
     writeFileSync(file, text.slice(0, text.length - 5));
     const r = await runCli(['saved', '--limit', '0'], env);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/settings file was not valid JSON; set aside as config\.json\.corrupt, 2 saved paper\(s\) recovered/);
+    expect(r.stderr).toMatch(/settings file was not valid JSON; set aside as config\.json\.corrupt, 2 saved papers recovered/);
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(2);
     expect(existsSync(`${file}.corrupt`)).toBe(true);
     expect(JSON.parse(readFileSync(file, 'utf8')).saved).toHaveLength(2);
