@@ -1,6 +1,7 @@
 import { FEED_FORMATS } from '../core/feedFormats.js';
 import { FORMATS } from '../core/formats.js';
 import { DEFAULTS } from '../core/listOptions.js';
+import { FIELDS } from '../core/paper.js';
 import type { OptionSpec } from '../core/optionSpec.js';
 import { SORT_KEYS } from '../core/rank.js';
 
@@ -28,8 +29,8 @@ export const READ_OPTIONS: readonly OptionSpec[] = [
   { flags: '--from <format>', description: 'the feed format, when detection should not decide', choices: FEED_FORMATS },
 ];
 
-/** Options of every list command (today, day, ...). */
-export const LIST_OPTIONS: readonly OptionSpec[] = [
+/** Options of every list command, the network ones aside: `read` and `saved` take only these. */
+export const LOCAL_LIST_OPTIONS: readonly OptionSpec[] = [
   { flags: '-n, --limit <N>', description: 'how many papers to show (0 = all; setting: limit)', default: String(DEFAULTS.limit) },
   { flags: '-s, --sort <key>', description: 'sort by (setting: sort)', default: DEFAULTS.sort, choices: SORT_KEYS },
   { flags: '--reverse', description: 'reverse the order' },
@@ -43,9 +44,11 @@ export const LIST_OPTIONS: readonly OptionSpec[] = [
   { flags: '--has-code', description: 'keep papers with a code repository' },
   { flags: '--json', description: 'print a JSON array (same as --format json)' },
   { flags: '--format <format>', description: 'output format (default: table on a terminal, tsv in a pipe; setting: format)', choices: FORMATS },
-  { flags: '--fields <list>', description: 'comma-separated fields for json, jsonl, tsv and csv, in that order' },
-  ...NET_OPTIONS,
+  { flags: '--fields <list>', description: `comma-separated fields for json, jsonl, tsv and csv, in that order: ${FIELDS.join(', ')}` },
 ];
+
+/** Options of the list commands that fetch (today, day, week, month, search). */
+export const LIST_OPTIONS: readonly OptionSpec[] = [...LOCAL_LIST_OPTIONS, ...NET_OPTIONS];
 
 /** Options every command takes. */
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [

@@ -1,9 +1,10 @@
 import { Command, Option } from 'commander';
 import { COMMANDS, GLOBAL_OPTIONS, type CommandSpec } from './table.js';
 import type { Parsed } from './fastParse.js';
-import { optionKey, type OptionSpec } from '../core/optionSpec.js';
+import type { OptionSpec } from '../core/optionSpec.js';
 import { VERSION } from '../version.js';
 import { fdOutput, streamOutput } from '../io/output.js';
+import { inOurVoice } from './misuse.js';
 import type { ProcessLike } from './shell.js';
 
 function toOption(spec: OptionSpec): Option {
@@ -21,47 +22,6 @@ function argText(spec: CommandSpec): string[] {
   });
 }
 
-/** Edit distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]!;
-}
-
-/**
- * The first word that is neither an option, an option's value nor a command: with `today` as the
- * default command, commander would call it an extra argument of today; a user meant a command.
- */
-export function unknownCommand(argv: readonly string[]): { word: string; suggestion: string | null } | null {
-  const valued = new Set(
-    [...GLOBAL_OPTIONS, ...COMMANDS.find((c) => c.name === 'today')!.options]
-      .map((o) => optionKey(o.flags))
-      .filter((k) => k.takesValue)
-      .flatMap((k) => [`--${k.long}`, ...(k.short ? [`-${k.short}`] : [])]),
-  );
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i]!;
-    if (word === '--') return null;
-    if (word.startsWith('-')) {
-      if (valued.has(word)) i++;
-      continue;
-    }
-    if (COMMANDS.some((c) => c.name === word || c.aliases?.includes(word)) || word === 'help') return null;
-    const names = COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
-    const best = names.map((n) => ({ n, d: distance(word, n) })).sort((a, b) => a.d - b.d)[0]!;
-    return { word, suggestion: best.d <= Math.max(2, Math.floor(word.length / 3)) ? best.n : null };
-  }
-  return null;
-}
-
 const ROOT_EXAMPLES = [
   "papers                                   # today's papers, ranked",
   'papers show 3                            # row 3 of the last list, in full',
@@ -71,14 +31,25 @@ const ROOT_EXAMPLES = [
   'papers read feed.xml --format markdown',
 ];
 
-const outputError = (text: string, write: (s: string) => void) => write(`papers: ${text.replace(/^error: /, '')}`);
+const outputError = (text: string, write: (s: string) => void) => write(inOurVoice(text));
 
-/** Commander's output goes through papers' own streams: a closed pipe ends help quietly, as it ends a list. */
+/** Every command's help lists the options papers takes everywhere (--no-color, -q, --verbose). */
+const HELP = { showGlobalOptions: true, minWidthToWrap: 12 };
+
+/**
+ * Commander's output goes through papers' own streams (a closed pipe ends help quietly, as it ends a
+ * list), wrapped at the terminal's width, else $COLUMNS, else 80, at word boundaries.
+ */
 function outputOf(proc: ProcessLike) {
-  const out = proc.stdoutFd === null ? streamOutput(proc.stdout()) : fdOutput(proc.stdoutFd);
+  const stream = proc.stdoutFd === null ? proc.stdout() : null;
+  const out = stream ? streamOutput(stream) : fdOutput(proc.stdoutFd!);
+  const fromEnv = Number.parseInt(proc.env.COLUMNS ?? '', 10);
+  const width = () => Math.max(40, Math.min(200, (stream?.isTTY && stream.columns) || (fromEnv > 0 ? fromEnv : 80)));
   return {
     writeOut: (s: string) => void out.write(s),
     writeErr: (s: string) => void proc.stderr().write(s),
+    getOutHelpWidth: width,
+    getErrHelpWidth: width,
     outputError,
   };
 }
@@ -94,7 +65,8 @@ export function buildProgram(onRun: (inv: Parsed) => void, proc: ProcessLike): C
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput(output);
+    .configureOutput(output)
+    .configureHelp(HELP);
   for (const spec of GLOBAL_OPTIONS) program.addOption(toOption(spec));
   program.addHelpText(
     'after',
@@ -106,7 +78,7 @@ export function buildProgram(onRun: (inv: Parsed) => void, proc: ProcessLike): C
     spec.args.forEach((a, i) => command.argument(argText(spec)[i]!, a.description));
     for (const o of spec.options) command.addOption(toOption(o));
     if (spec.examples.length > 0) command.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
-    command.exitOverride().configureOutput(output);
+    command.exitOverride().configureOutput(output).configureHelp(HELP);
     command.action((...params: unknown[]) => {
       const self = params.at(-1) as Command;
       const args = params.slice(0, spec.args.length).flatMap((a) => (Array.isArray(a) ? (a as string[]) : typeof a === 'string' ? [a] : []));

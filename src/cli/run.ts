@@ -1,4 +1,4 @@
-import { EXIT, PapersError, UsageError } from '../core/errors.js';
+import { EXIT, PapersError } from '../core/errors.js';
 import type { Context } from '../context.js';
 import { fastParse, type Parsed } from './fastParse.js';
 import { Interrupt } from './interrupt.js';
@@ -9,16 +9,10 @@ export type { ProcessLike } from './shell.js';
 
 /** Commander's reading of the arguments, for everything the fast path leaves to it; null when it printed help or the version. */
 async function parseWithCommander(argv: readonly string[], proc: ProcessLike): Promise<Parsed | null> {
-  const { buildProgram, unknownCommand } = await import('./program.js');
-  const unknown = unknownCommand(argv);
-  if (unknown) {
-    throw new UsageError(
-      `unknown command '${unknown.word}'`,
-      `${unknown.suggestion ? `did you mean '${unknown.suggestion}'? ` : ''}papers --help lists the commands`,
-    );
-  }
+  const [{ buildProgram }, { commandLine }] = await Promise.all([import('./program.js'), import('./misuse.js')]);
+  const words = commandLine(argv);
   let invocation: Parsed | null = null;
-  await buildProgram((inv) => (invocation = inv), proc).parseAsync([...argv], { from: 'user' });
+  await buildProgram((inv) => (invocation = inv), proc).parseAsync([...words], { from: 'user' });
   return invocation;
 }
 

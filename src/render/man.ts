@@ -43,7 +43,8 @@ export function manPage(commands: readonly CommandSpec[], global: readonly Optio
     if (takesList) out.push('Takes the list options.');
     if (own.length > 0) out.push(`Options: ${own.map((o) => `\\fB${roff(o.flags.split(' <')[0]!)}\\fR`).join(', ')}.`);
   }
-  out.push('.SH LIST OPTIONS', roff('today, day, week, month, search, read and saved take these.'));
+  const listCommands = commands.filter((c) => listOptions.every((o) => c.options.includes(o))).map((c) => c.name);
+  out.push('.SH LIST OPTIONS', roff(`${listCommands.slice(0, -1).join(', ')} and ${listCommands.at(-1)} take these.`));
   for (const o of listOptions) out.push(optionItem(o));
   const own = new Map<string, OptionSpec>();
   for (const c of commands) for (const o of c.options) if (!listOptions.includes(o)) own.set(o.flags, o);

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIELDS } from '../../src/core/paper.js';
 import { COMMANDS } from '../../src/cli/table.js';
 import { BIN, cleanEnv, ROOT, runCli, tempDirs } from '../helpers/cli.js';
 
@@ -112,6 +113,45 @@ describe('help', () => {
     const far = await runCli(['-n', '5', 'xyzzy'], env);
     expect(far.code).toBe(2);
     expect(far.stderr).toMatch(/^papers: unknown command 'xyzzy'\nhint: papers --help lists the commands/);
+  });
+
+  it('every command lists the global options; --fields lists the field names; read and saved offer no network options', async () => {
+    for (const c of COMMANDS) {
+      const text = (await runCli([c.name, '--help'], env)).stdout;
+      expect(text, c.name).toMatch(/Global Options:[\s\S]*--no-color[\s\S]*-q, --quiet[\s\S]*--verbose/);
+    }
+    const today = (await runCli(['today', '--help'], env)).stdout.replace(/\s+/g, ' ');
+    expect(today).toContain(`in that order: ${FIELDS.join(', ')}`);
+    expect(today).toContain('--offline');
+    for (const name of ['read', 'saved']) {
+      const text = (await runCli([name, '--help'], env)).stdout;
+      for (const flag of ['--offline', '--refresh', '--timeout']) expect(text, `${name} ${flag}`).not.toContain(flag);
+    }
+  });
+
+  it('wraps help at word boundaries to the width of the terminal or COLUMNS', async () => {
+    for (const columns of ['48', '60', '100']) {
+      const text = (await runCli(['today', '--help'], { ...env, COLUMNS: columns })).stdout;
+      const body = text.slice(0, text.indexOf('Examples:'));
+      for (const line of body.split('\n')) expect(line.length, line).toBeLessThanOrEqual(Number(columns));
+      // No word is cut: every word of a description is whole somewhere in the text.
+      expect(text.replace(/\s+/g, ' ')).toContain('keep papers whose title, abstract or keywords match');
+    }
+  });
+
+  it("speaks with one voice: commander's messages become papers: and hint: lines", async () => {
+    const typo = await runCli(['today', '--limt', '3'], env);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe("papers: unknown option '--limt'\nhint: did you mean --limit?\n");
+    const choice = await runCli(['today', '--sort', 'up'], env);
+    expect(choice.stderr).toBe("papers: --sort must be one of upvotes, comments, date, title, stars; not 'up'\n");
+    const help = await runCli(['help', 'tody'], env);
+    expect(help.code).toBe(2);
+    expect(help.stdout).toBe('');
+    expect(help.stderr).toMatch(/^papers: unknown command 'tody'\nhint: did you mean 'today'\?/);
+    const id = await runCli(['2608.09888'], env);
+    expect(id.code).toBe(2);
+    expect(id.stderr).toMatch(/hint: to see that paper: papers show 2608\.09888/);
   });
 
   it('-V prints the version', async () => {
