@@ -5,6 +5,7 @@ import { optionKey, type OptionSpec } from '../core/optionSpec.js';
 import { VERSION } from '../version.js';
 import { fdOutput, streamOutput } from '../io/output.js';
 import type { ProcessLike } from './shell.js';
+import { writeStderr } from '../ui/stderr.js';
 
 function toOption(spec: OptionSpec): Option {
   // Defaults are applied by the option parsers, after the settings; commander only shows them.
@@ -78,7 +79,7 @@ function outputOf(proc: ProcessLike) {
   const out = proc.stdoutFd === null ? streamOutput(proc.stdout()) : fdOutput(proc.stdoutFd);
   return {
     writeOut: (s: string) => void out.write(s),
-    writeErr: (s: string) => void proc.stderr().write(s),
+    writeErr: (s: string) => writeStderr(proc.stderr(), s),
     outputError,
   };
 }
