@@ -23,7 +23,7 @@ export function renderAbstract(paper: Paper, { width, paint }: AbstractOptions):
   else if (paper.authorCount > 0) out.push(paint.dim(plural(paper.authorCount, 'author')));
 
   const facts: string[] = [];
-  if (paper.id) facts.push(`arXiv:${paper.id}`);
+  if (paper.id) facts.push(`arXiv:${sanitizeLine(paper.id)}`);
   const day = validDay(paper.day);
   if (day) facts.push(`Daily Papers ${day}`);
   const published = validDay(paper.publishedAt);
