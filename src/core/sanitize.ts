@@ -66,7 +66,7 @@ const MESSAGE_LINE_MAX = 1000;
 const USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]*@/gi;
 
 /** Text with the credentials of every URL in it replaced by `***`. */
-export function redactUrls(text: string): string {
+function redactUrls(text: string): string {
   return text.includes('@') ? text.replace(USERINFO, '$1***@') : text;
 }
 
