@@ -13,6 +13,8 @@ export interface HttpOptions {
   maxBytes?: number;
   /** All responses of the command together larger than this are refused: a server cannot make one command read gigabytes. */
   maxTotalBytes?: number;
+  /** More requests than this in one command are refused: a server that never sends a short page cannot keep it paging. */
+  maxRequests?: number;
   /** A problem with the environment (a proxy that is not a URL) that the client worked around. */
   onWarn?: (message: string) => void;
   retries?: number;
@@ -45,6 +47,8 @@ const MAX_RETRY_AFTER_MS = 60_000;
 const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 /** A month is a dozen pages of under 1 MiB; a command that reads more than this is being fed, not answered. */
 const DEFAULT_MAX_TOTAL_BYTES = 64 * 1024 * 1024;
+/** A month read day by day is about 60 pages; retries included, a real command stays far below this. */
+const DEFAULT_MAX_REQUESTS = 500;
 
 const PROXY_VARS = { http: ['http_proxy', 'HTTP_PROXY'], https: ['https_proxy', 'HTTPS_PROXY'] } as const;
 
@@ -86,11 +90,13 @@ export class HttpClient {
   readonly #proxies: { http: string | undefined; https: string | undefined };
   /** Bytes received so far by this command, over all responses. */
   #received = 0;
+  #requests = 0;
 
   constructor(options: HttpOptions) {
     this.#options = {
       maxBytes: DEFAULT_MAX_BYTES,
       maxTotalBytes: DEFAULT_MAX_TOTAL_BYTES,
+      maxRequests: DEFAULT_MAX_REQUESTS,
       retries: 3,
       now: Date.now,
       sleep: abortableSleep,
@@ -178,6 +184,14 @@ export class HttpClient {
   async #once(url: string, accept: string): Promise<HttpResponse & { retryAfter: string | null }> {
     const signal = this.#signal();
     if (signal.aborted) throw this.#abortError(url);
+    if (++this.#requests > this.#options.maxRequests) {
+      throw new NetworkError(
+        `more than ${this.#options.maxRequests} requests for this command; refused`,
+        url,
+        undefined,
+        'no list needs that many pages: the server is misbehaving',
+      );
+    }
     let res: Dispatcher.ResponseData;
     try {
       res = await request(url, {

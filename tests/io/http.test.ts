@@ -138,6 +138,16 @@ describe('HttpClient', () => {
     await http.close();
   });
 
+  it('refuses more requests than the budget of a command', async () => {
+    route = (_req, res) => res.end('[]');
+    const { http } = client({ maxRequests: 2 });
+    await http.get(`${base}/1`);
+    await http.get(`${base}/2`);
+    await expect(http.get(`${base}/3`)).rejects.toThrow(/more than 2 requests for this command; refused/);
+    expect(hits).toBe(2);
+    await http.close();
+  });
+
   it('a proxy variable that is not a URL is warned about and ignored; a refused proxy is named as the proxy', async () => {
     route = (_req, res) => res.end('ok');
     const warnings: string[] = [];
