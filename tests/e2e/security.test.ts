@@ -87,7 +87,8 @@ describe('1. every byte on stderr is cleaned', () => {
   });
 
   it('read: a file with ESC in it is binary data, not a feed', async () => {
-    const r = await papers(['read', file('esc.json', `[{"paper": {"id": "2611.00001", "title": "x${OSC52}"}}]`)]);
+    // ESC alone (a CSI sequence, no BEL, which was already caught).
+    const r = await papers(['read', file('esc.json', `[{"paper": {"id": "2611.00001", "title": "x\x1b[2Jy"}}]`)]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/not a feed I can read \(binary data\)/);
     expect(r.stderr).not.toMatch(RAW);
