@@ -228,6 +228,14 @@ describe('3. nothing from a feed or a planted file runs in the shell', () => {
     expect((await papers(['completion', 'ids'])).stdout).toBe('2611.00002\n');
   });
 
+  it('a cached paper entry holding another paper is never shown as the one asked for', async () => {
+    await new Cache({ dir: dirs.cache, warn: () => undefined }).write('paper:2611.00001', makePaper('2611.00002'), NOW.getTime());
+    const r = await papers(['show', '2611.00001', '--offline']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/the cache entry for 2611\.00001 holds another paper/);
+    expect(r.stdout).toBe('');
+  });
+
   it('a saved entry with a planted id reads as a paper without an id', async () => {
     mkdirSync(dirs.config, { recursive: true });
     const saved = [{ paper: makePaper('2611.00001', { id: '`touch /tmp/x`' }), savedAt: NOW.toISOString() }];
