@@ -349,6 +349,12 @@ describe('8. trust nothing a server says', () => {
     expect(server.requests[0]).toMatch(/^\/api\/daily_papers\?token=abc&date=2026-11-24&limit=100&p=0$/);
   });
 
+  it('a base URL that is not an http(s) URL is a usage error naming the variable', async () => {
+    const r = await papers(['day', DAY], { PAPERS_API_URL: 'file:///etc/passwd' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/PAPERS_API_URL or PAPERS_ARXIV_URL\) is not an http or https URL/);
+  });
+
   it('a refused proxy is reported as the proxy, not the target host', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
