@@ -47,6 +47,12 @@ export const LOCAL_LIST_OPTIONS: readonly OptionSpec[] = [
   { flags: '--fields <list>', description: `comma-separated fields for json, jsonl, tsv and csv, in that order: ${FIELDS.join(', ')}` },
 ];
 
+/**
+ * What `read` and `saved` take: the list options, and the network options accepted but not offered,
+ * since they change nothing there and scripts that pass them everywhere should not break.
+ */
+export const LOCAL_COMMAND_OPTIONS: readonly OptionSpec[] = [...LOCAL_LIST_OPTIONS, ...NET_OPTIONS.map((o) => ({ ...o, hidden: true }))];
+
 /** Options of the list commands that fetch (today, day, week, month, search). */
 export const LIST_OPTIONS: readonly OptionSpec[] = [...LOCAL_LIST_OPTIONS, ...NET_OPTIONS];
 

@@ -6,12 +6,14 @@ import { VERSION } from '../version.js';
 import { fdOutput, streamOutput } from '../io/output.js';
 import { inOurVoice } from './misuse.js';
 import type { ProcessLike } from './shell.js';
+import { writeStderr } from '../ui/stderr.js';
 
 function toOption(spec: OptionSpec): Option {
   // Defaults are applied by the option parsers, after the settings; commander only shows them.
   const option = new Option(spec.flags, spec.default === undefined ? spec.description : `${spec.description} (default: ${spec.default})`);
   if (spec.choices) option.choices(spec.choices as string[]);
   if (spec.repeatable) option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+  if (spec.hidden) option.hideHelp();
   return option;
 }
 
@@ -47,7 +49,7 @@ function outputOf(proc: ProcessLike) {
   const width = () => Math.max(40, Math.min(200, (stream?.isTTY && stream.columns) || (fromEnv > 0 ? fromEnv : 80)));
   return {
     writeOut: (s: string) => void out.write(s),
-    writeErr: (s: string) => void proc.stderr().write(s),
+    writeErr: (s: string) => writeStderr(proc.stderr(), s),
     getOutHelpWidth: width,
     getErrHelpWidth: width,
     outputError,

@@ -4,6 +4,7 @@ import { fastParse, type Parsed } from './fastParse.js';
 import { Interrupt } from './interrupt.js';
 import { createContext, type ProcessLike } from './shell.js';
 import { findCommand } from './table.js';
+import { writeStderr } from '../ui/stderr.js';
 
 export type { ProcessLike } from './shell.js';
 
@@ -26,17 +27,17 @@ function report(error: unknown, proc: ProcessLike, interrupted: boolean): number
   }
   if (interrupted) return EXIT.interrupted;
   const debug = proc.env.PAPERS_DEBUG === '1';
-  const err = proc.stderr();
+  const err = (text: string) => writeStderr(proc.stderr(), text);
   if (error instanceof PapersError) {
-    err.write(`papers: ${error.message}\n`);
-    if (error.hint) err.write(`hint: ${error.hint}\n`);
-    if (debug) err.write(`${error.stack}\n`);
+    err(`papers: ${error.message}\n`);
+    if (error.hint) err(`hint: ${error.hint}\n`);
+    if (debug) err(`${error.stack}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  err.write(`papers: unexpected error: ${message}\n`);
-  if (debug && error instanceof Error) err.write(`${error.stack}\n`);
-  else err.write('hint: run again with PAPERS_DEBUG=1 for details, and report it\n');
+  err(`papers: unexpected error: ${message}\n`);
+  if (debug && error instanceof Error) err(`${error.stack}\n`);
+  else err('hint: run again with PAPERS_DEBUG=1 for details, and report it\n');
   return EXIT.failure;
 }
 
@@ -77,7 +78,7 @@ export async function run(argv: readonly string[], proc: ProcessLike, interrupt 
     await context?.close();
   }
   if (interrupt.aborted) {
-    proc.stderr().write('papers: interrupted\n');
+    writeStderr(proc.stderr(), 'papers: interrupted\n');
     code = EXIT.interrupted;
   }
   return code;

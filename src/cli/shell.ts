@@ -48,7 +48,7 @@ export function createContext(proc: ProcessLike, flags: ShellFlags, signal: () =
   const { env } = proc;
   // A pipe or a file is written through its descriptor; only what may be a terminal gets a stream.
   const stdoutFacts: StdoutFacts = proc.stdoutFd === null ? { kind: 'stream', stream: proc.stdout() } : { kind: 'fd' };
-  const terminal = readTerminal(stdoutFacts, proc.stderr, env, flags.noColor);
+  const terminal = readTerminal(stdoutFacts, proc.stderr, env, flags.noColor, (m) => ctx.warn(m));
   const spinner = new Spinner(proc.stderr, () => terminal.stderrTTY && !flags.quiet, terminal.colorLevel > 0);
   const debugOn = flags.verbose || env.PAPERS_DEBUG === '1';
   const say = (line: string) => spinner.log(line);
@@ -82,6 +82,7 @@ export function createContext(proc: ProcessLike, flags: ShellFlags, signal: () =
         signal: signal(),
         env,
         onRetry: ctx.debug,
+        onWarn: ctx.warn,
       });
       return http;
     },

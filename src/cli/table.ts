@@ -1,7 +1,7 @@
 import type { Invocation, Result } from '../core/result.js';
 import type { Context } from '../context.js';
 import type { OptionSpec } from '../core/optionSpec.js';
-import { GLOBAL_OPTIONS, LIST_OPTIONS, LOCAL_LIST_OPTIONS, NET_OPTIONS, OPEN_OPTIONS, READ_OPTIONS, SHOW_OPTIONS } from './options.js';
+import { GLOBAL_OPTIONS, LIST_OPTIONS, LOCAL_COMMAND_OPTIONS, NET_OPTIONS, OPEN_OPTIONS, READ_OPTIONS, SHOW_OPTIONS } from './options.js';
 
 /** A positional argument as help, completion and both argument parsers see it. */
 interface ArgSpec {
@@ -90,7 +90,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('../commands/read.js'),
     description: 'list a saved feed: HF API JSON, arXiv Atom or RSS, or a papers page copy',
     args: [{ name: 'file', description: 'a saved feed; - or nothing for stdin', kind: 'file' }],
-    options: [...READ_OPTIONS, ...LOCAL_LIST_OPTIONS],
+    options: [...READ_OPTIONS, ...LOCAL_COMMAND_OPTIONS],
     fast: true,
     examples: ['papers read feed.json', 'curl -s https://rss.arxiv.org/rss/cs.LG | papers read --format table', 'papers read page.txt --from page'],
   },
@@ -133,7 +133,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('../commands/saved.js'),
     description: 'the reading list, like any other list (works offline)',
     args: [],
-    options: LOCAL_LIST_OPTIONS,
+    options: LOCAL_COMMAND_OPTIONS,
     fast: true,
     examples: ['papers saved', 'papers saved --format bibtex > reading.bib'],
   },

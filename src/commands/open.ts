@@ -1,4 +1,5 @@
-import { NotFoundError, UsageError } from '../core/errors.js';
+import { httpUrl } from '../core/coerce.js';
+import { NotFoundError, PapersError, UsageError } from '../core/errors.js';
 import { flagOption, parseNet, type Net } from '../core/listOptions.js';
 import { linksFor } from '../core/paper.js';
 import { NOTHING, type Invocation, type Result } from '../core/result.js';
@@ -15,7 +16,10 @@ async function linkFor(ctx: Context, ref: string, target: Target, net: Net): Pro
   if (target === 'code') {
     const paper = await lookupPaper(ctx, id, net);
     if (!paper.githubRepo) throw new NotFoundError(`no code link known for ${id}`, 'try papers show to see its links');
-    return paper.githubRepo;
+    // Printed, said and opened as its normalised URL: never the feed's raw text.
+    const href = httpUrl(paper.githubRepo);
+    if (!href) throw new PapersError(`refusing to open the code link of ${id}: not an http or https URL`, 1, 'only http and https links are opened');
+    return href;
   }
   const links = linksFor(id);
   const url = target === 'pdf' ? links.pdfUrl : target === 'hf' ? links.url : links.arxivUrl;

@@ -1,5 +1,6 @@
 import { parseNet } from '../core/listOptions.js';
 import { NOTHING, type Invocation, type Result } from '../core/result.js';
+import { quote } from '../core/sanitize.js';
 import type { Context } from '../context.js';
 import { lookupPaper, resolveRef } from '../sources/paper.js';
 
@@ -15,6 +16,6 @@ export async function run(ctx: Context, { args, options }: Invocation): Promise<
     return { ...store, saved };
   });
   await ctx.spinner.stop();
-  ctx.note(already ? `${id} was already in the reading list` : `saved ${id}: ${paper.title}`);
+  ctx.note(already ? `${id} was already in the reading list` : `saved ${id}: ${quote(paper.title, 200)}`);
   return NOTHING;
 }

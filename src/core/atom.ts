@@ -1,7 +1,8 @@
 import { FeedError } from './errors.js';
-import { linksFor, withoutHfFields, type Paper } from './paper.js';
+import { linksFor, validTimestamp, withoutHfFields, type Paper } from './paper.js';
 import { arxivIdOf, listingAbstract, splitCreators } from './rss.js';
 import { httpUrl, oneLine } from './coerce.js';
+import { quote } from './sanitize.js';
 import { arr, attr, parseXml, text, type XmlNode as Node } from './xml.js';
 
 /** The arXiv API answered with its error feed (one entry titled "Error"), e.g. for a malformed id. */
@@ -29,7 +30,7 @@ function paperFromAtomEntry(entry: Node): Paper | null {
     summary: summary ? unwrap(listingAbstract(summary)) || null : null,
     authors,
     authorCount: authors.length,
-    publishedAt: text(entry.published),
+    publishedAt: validTimestamp(text(entry.published)),
     ...withoutHfFields(),
     ...linksFor(id),
     pdfUrl: (pdf && httpUrl(attr(pdf, 'href'))?.replace(/^http:/, 'https:')) || linksFor(id).pdfUrl,
@@ -57,7 +58,7 @@ export function papersFromAtomDoc(doc: Node, what: string): { papers: Paper[]; s
   if (!feed || typeof feed !== 'object') throw new FeedError(`${what}: not an Atom feed`);
   const entries = arr(feed.entry) as Node[];
   if (entries.length === 1 && text(entries[0]!.title) === 'Error') {
-    throw new ArxivApiError(`${what}: arXiv said: ${oneLine(text(entries[0]!.summary) ?? 'error')}`);
+    throw new ArxivApiError(`${what}: arXiv said: ${quote(text(entries[0]!.summary) ?? 'error', 200)}`);
   }
   const papers: Paper[] = [];
   let skipped = 0;

@@ -37,13 +37,16 @@ export function isoDay(value: unknown): string | null {
   return s && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : null;
 }
 
-/** An http(s) URL, else null: feeds are untrusted and other schemes are never shown as links. */
+/**
+ * An http(s) URL in its normalised form (`new URL(x).href`: controls, spaces, quotes and backticks
+ * percent-encoded), else null: feeds are untrusted and other schemes are never shown as links.
+ */
 export function httpUrl(value: unknown): string | null {
   const s = str(value)?.trim();
   if (!s) return null;
   try {
     const u = new URL(s);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? s : null;
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
   } catch {
     return null;
   }

@@ -7,6 +7,7 @@ import { looksLikePage, papersFromPage } from './page.js';
 import type { Paper } from './paper.js';
 import { paperFromRssItem } from './rss.js';
 import { isObject } from './coerce.js';
+import { quote } from './sanitize.js';
 
 import { FEED_HINT, type FeedFormat } from './feedFormats.js';
 
@@ -20,7 +21,7 @@ export interface ParsedFeed {
 function sniff(text: string): 'json' | 'xml' | 'html' | 'page' | 'empty' | 'binary' | 'text' {
   const head = text.slice(0, 4096).trimStart();
   if (head === '') return 'empty';
-  if (/[\x00-\x08\x0e-\x1a]/.test(head) || head.includes('\ufffd')) return 'binary';
+  if (/[\x00-\x08\x0e-\x1f\x7f]/.test(head) || head.includes('\ufffd')) return 'binary';
   if (head.startsWith('{') || head.startsWith('[')) return 'json';
   if (/^<!doctype html|^<html[\s>]/i.test(head)) return 'html';
   if (head.startsWith('<')) return 'xml';
@@ -46,7 +47,7 @@ function fromJson(text: string, what: string): ParsedFeed {
   try {
     body = JSON.parse(text);
   } catch (error) {
-    throw unreadable(what, `JSON that does not parse: ${(error as Error).message}`);
+    throw unreadable(what, `JSON that does not parse: ${quote((error as Error).message)}`);
   }
   if (Array.isArray(body)) {
     const { papers, skipped } = papersFromHfList(body, what, true);
@@ -103,7 +104,8 @@ function fromXml(text: string, what: string, want?: 'atom' | 'rss'): ParsedFeed 
     }
     return { format: 'rss', papers, skipped };
   }
-  const root = Object.keys(doc).find((k) => k !== '?xml') ?? 'nothing';
+  // The root's name is the file's text: quoted cleaned and cut, whatever its length.
+  const root = quote(Object.keys(doc).find((k) => k !== '?xml') ?? 'nothing', 40);
   throw unreadable(what, want ? `XML that is not ${want === 'atom' ? 'an Atom feed' : 'RSS'} (root <${root}>)` : `XML with root <${root}>, not Atom or RSS`);
 }
 

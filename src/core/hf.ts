@@ -1,6 +1,7 @@
 import { FeedError } from './errors.js';
-import { linksFor, type Paper } from './paper.js';
+import { linksFor, validTimestamp, type Paper } from './paper.js';
 import { parseArxivId } from './ref.js';
+import { quote } from './sanitize.js';
 import { count, httpUrl, isObject, isoDay, oneLine, str, strings, type JsonObject } from './coerce.js';
 
 /**
@@ -31,7 +32,7 @@ export function paperFromHf(item: unknown): Paper | null {
     summary: str(inner.summary) ?? str(outer.summary),
     authors,
     authorCount: authors.length,
-    publishedAt: str(inner.publishedAt),
+    publishedAt: validTimestamp(str(inner.publishedAt)),
     day: isoDay(inner.submittedOnDailyAt),
     upvotes: count(inner.upvotes),
     comments: count(outer.numComments ?? inner.numComments),
@@ -54,7 +55,7 @@ export function paperFromHf(item: unknown): Paper | null {
 export function papersFromHfList(body: unknown, what: string, consume = false): { papers: Paper[]; skipped: number } {
   if (!Array.isArray(body)) {
     const error = isObject(body) ? str(body.error) : null;
-    throw new FeedError(`${what}: ${error ? `the API said: ${error}` : 'expected a JSON array of papers'}`);
+    throw new FeedError(`${what}: ${error ? `the API said: ${quote(error)}` : 'expected a JSON array of papers'}`);
   }
   const papers: Paper[] = [];
   let skipped = 0;

@@ -61,13 +61,16 @@ export function oneOf<T extends string>(value: string, allowed: readonly T[], op
   return v;
 }
 
+/** The longest `--timeout`: an hour. Timers take at most 2^31-1 ms; past that one would fire at once. */
+const MAX_TIMEOUT_MS = 3_600_000;
+
 /** The network options every networked command shares. */
 export function parseNet(raw: RawOptions): Net {
   const timeout = stringOption(raw, 'timeout');
   return {
     offline: flagOption(raw, 'offline'),
     refresh: flagOption(raw, 'refresh'),
-    timeout: timeout === undefined ? DEFAULTS.timeout : wholeNumber(timeout, '--timeout', 1),
+    timeout: timeout === undefined ? DEFAULTS.timeout : wholeNumber(timeout, '--timeout', 1, MAX_TIMEOUT_MS),
   };
 }
 

@@ -7,6 +7,8 @@ export interface OptionSpec {
   choices?: readonly string[];
   /** May be given more than once; the values are collected in order. */
   repeatable?: boolean;
+  /** Accepted but not offered (help, completion, man page): it changes nothing for this command. */
+  hidden?: boolean;
 }
 
 /** What a flags string says: `--min-upvotes <N>` is key `minUpvotes` (commander's naming), long, short, value. */

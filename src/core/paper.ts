@@ -1,3 +1,5 @@
+import { parseArxivId } from './ref.js';
+
 /** Where a paper came from. */
 type Source = 'hf' | 'arxiv' | 'rss' | 'page';
 
@@ -100,4 +102,26 @@ export function validDay(value: string | null): string | null {
  */
 export function paperDay(p: Pick<Paper, 'day' | 'publishedAt'>): string | null {
   return validDay(p.day) ?? validDay(p.publishedAt);
+}
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** A timestamp as it may be printed: an ISO 8601 date or date-time on a real calendar day, else null. */
+export function validTimestamp(value: string | null): string | null {
+  return value !== null && TIMESTAMP.test(value) && validDay(value) !== null ? value : null;
+}
+
+/** Whether an id is a strict arXiv id, as a feed's is once checked, or unknown. */
+function idIsChecked(id: unknown): boolean {
+  return id === null || (typeof id === 'string' && parseArxivId(id)?.id === id);
+}
+
+/**
+ * Papers read back from a file (cache entries, the reading list) with every id checked again like a
+ * feed's: an id that is not a strict arXiv id becomes unknown, and so do the links built from it.
+ * Returns the same array when every id is good (the common case costs no copy).
+ */
+export function checkIds<P extends Paper>(papers: P[]): P[] {
+  if (papers.every((p) => idIsChecked(p.id))) return papers;
+  return papers.map((p) => (idIsChecked(p.id) ? p : { ...p, id: null, ...linksFor(null) }));
 }

@@ -41,7 +41,14 @@ function idFromUrl(text: string): { id: string; version: string | null } | null 
     return null;
   }
   if (!HOSTS.has(url.hostname) || !/^https?:$/.test(url.protocol)) return null;
-  const m = /^\/(?:abs|pdf|html|papers)\/(.+?)(?:\.pdf)?\/?$/.exec(decodeURIComponent(url.pathname));
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    // Malformed percent-encoding (`%E0%A4%A`): not a paper's URL, so a usage error like any other.
+    return null;
+  }
+  const m = /^\/(?:abs|pdf|html|papers)\/(.+?)(?:\.pdf)?\/?$/.exec(path);
   return m ? parseArxivId(m[1]!) : null;
 }
 

@@ -2,7 +2,7 @@ import { UsageError } from './errors.js';
 import { plural } from './plural.js';
 import { DEFAULT_TABLE_COLUMNS, FORMATS, TABLE_COLUMNS, type Format, type TableColumn } from './formats.js';
 import { DEFAULTS } from './listOptions.js';
-import type { Paper } from './paper.js';
+import { checkIds, type Paper } from './paper.js';
 import { SORT_KEYS, type SortKey } from './rank.js';
 import { isObject, oneOf, wholeNumber } from './coerce.js';
 
@@ -107,6 +107,12 @@ function isSaved(value: unknown): value is SavedEntry {
   );
 }
 
+/** A saved entry with its paper's id checked again like a feed's (the file may have been edited or planted). */
+function checkedEntry(entry: SavedEntry): SavedEntry {
+  const [paper] = checkIds([entry.paper]);
+  return paper === entry.paper ? entry : { ...entry, paper: paper! };
+}
+
 /** The store in a parsed settings file; values that do not validate are dropped and named in `problems`. */
 export function storeFrom(raw: unknown): { store: Store; problems: string[] } {
   const problems: string[] = [];
@@ -124,7 +130,7 @@ export function storeFrom(raw: unknown): { store: Store; problems: string[] } {
     }
   }
   const list: unknown[] = Array.isArray(raw.saved) ? raw.saved : [];
-  const saved = list.filter(isSaved);
+  const saved = list.filter(isSaved).map(checkedEntry);
   if (saved.length < list.length) problems.push(`ignored ${plural(list.length - saved.length, 'broken reading-list entry', 'broken reading-list entries')}`);
   return { store: { settings, saved }, problems };
 }
@@ -146,10 +152,11 @@ export function recoverSaved(text: string): SavedEntry[] {
       continue;
     }
     if (!isSaved(value)) continue;
-    const key = value.paper.id ?? value.paper.title;
+    const entry = checkedEntry(value);
+    const key = entry.paper.id ?? entry.paper.title;
     if (!seen.has(key)) {
       seen.add(key);
-      found.push(value);
+      found.push(entry);
     }
     start = end;
   }

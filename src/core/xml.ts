@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { FeedError } from './errors.js';
 import { FEED_HINT } from './feedFormats.js';
+import { quote } from './sanitize.js';
 
 /** A parsed XML element: attributes as `@name`, text as `#text`, namespace prefixes removed. */
 export type XmlNode = Record<string, unknown>;
@@ -23,7 +24,7 @@ export function parseXml(xml: string, what: string): XmlNode {
   try {
     return parser.parse(xml, true) as XmlNode;
   } catch (error) {
-    throw new FeedError(`${what}: not a feed I can read (XML that is not well-formed: ${(error as Error).message.split('\n')[0]})`, FEED_HINT);
+    throw new FeedError(`${what}: not a feed I can read (XML that is not well-formed: ${quote((error as Error).message.split('\n')[0]!)})`, FEED_HINT);
   }
 }
 

@@ -1,5 +1,6 @@
 import { NetworkError } from '../core/errors.js';
 import { isObject, str } from '../core/coerce.js';
+import { quote } from '../core/sanitize.js';
 import type { HttpClient, HttpResponse } from './http.js';
 
 /** What a body looks like when it is not what we asked for, for the error line. */
@@ -11,7 +12,7 @@ function bodyKind(res: HttpResponse, expected: 'JSON' | 'XML'): string {
 }
 
 function statusError(res: HttpResponse, said: string | null): NetworkError {
-  return new NetworkError(`${res.url} answered ${res.status}${said ? `: ${said}` : ''}`, res.url, res.status);
+  return new NetworkError(`${res.url} answered ${res.status}${said ? `: ${quote(said)}` : ''}`, res.url, res.status);
 }
 
 /** GET a JSON document; a non-2xx status or a body that is not JSON is a NetworkError naming URL and status. */

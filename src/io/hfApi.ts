@@ -65,10 +65,14 @@ export async function fetchLatestDay(http: HttpClient, base: string): Promise<st
   return papers[0]?.day ?? null;
 }
 
-/** One paper from `/api/papers/{id}`; null when Hugging Face has not indexed it (404) or refuses the id (400). */
+/**
+ * One paper from `/api/papers/{id}`; null when Hugging Face has not indexed it (404), refuses the id
+ * (400), or answers with a record of another paper (never trusted as the one asked for).
+ */
 export async function fetchHfPaper(http: HttpClient, base: string, id: string): Promise<Paper | null> {
   try {
-    return paperFromHf(await getJson(http, apiUrl(base, `papers/${encodeURIComponent(id)}`)));
+    const paper = paperFromHf(await getJson(http, apiUrl(base, `papers/${encodeURIComponent(id)}`)));
+    return paper?.id === id ? paper : null;
   } catch (error) {
     if (error instanceof NetworkError && (error.status === 404 || error.status === 400)) return null;
     throw error;

@@ -11,6 +11,12 @@ export interface HttpOptions {
   env: NodeJS.ProcessEnv;
   /** A response larger than this is refused while it streams in. */
   maxBytes?: number;
+  /** All responses of the command together larger than this are refused: a server cannot make one command read gigabytes. */
+  maxTotalBytes?: number;
+  /** More requests than this in one command are refused: a server that never sends a short page cannot keep it paging. */
+  maxRequests?: number;
+  /** A problem with the environment (a proxy that is not a URL) that the client worked around. */
+  onWarn?: (message: string) => void;
   retries?: number;
   /** Called before each retry, for `--verbose` / PAPERS_DEBUG. */
   onRetry?: (message: string) => void;
@@ -39,24 +45,70 @@ const RETRY_CODES = new Set([
 const MAX_RETRY_AFTER_MS = 60_000;
 /** The largest answer the APIs give is a page of 100 papers (under 1 MiB); anything near this is not a feed. */
 const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+/** A month is a dozen pages of under 1 MiB; a command that reads more than this is being fed, not answered. */
+const DEFAULT_MAX_TOTAL_BYTES = 64 * 1024 * 1024;
+/** A month read day by day is about 60 pages; retries included, a real command stays far below this. */
+const DEFAULT_MAX_REQUESTS = 500;
+
+const PROXY_VARS = { http: ['http_proxy', 'HTTP_PROXY'], https: ['https_proxy', 'HTTPS_PROXY'] } as const;
+
+/**
+ * The proxy the environment names for a scheme, when it is an http(s) URL; one that is not (`::::`)
+ * is ignored with a warning, and the connection goes direct, rather than failing every request.
+ */
+function proxyOf(env: NodeJS.ProcessEnv, scheme: 'http' | 'https', warn: (m: string) => void): string | undefined {
+  for (const name of PROXY_VARS[scheme]) {
+    const value = env[name];
+    if (value === undefined || value === '') continue;
+    try {
+      const u = new URL(value);
+      if (u.protocol === 'http:' || u.protocol === 'https:') return value;
+    } catch {
+      // said below
+    }
+    warn(`ignoring ${name}: not an http or https URL; connecting directly`);
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Whether NO_PROXY exempts a host (`*`, or a comma-separated list of names, each matching itself and its subdomains). */
+function exempt(env: NodeJS.ProcessEnv, url: URL): boolean {
+  const list = (env.no_proxy ?? env.NO_PROXY ?? '').split(/[\s,]+/).filter(Boolean);
+  return list.some((entry) => {
+    if (entry === '*') return true;
+    const [name, port] = entry.replace(/^\*?\.?/, '').split(':');
+    if (port && port !== (url.port || (url.protocol === 'https:' ? '443' : '80'))) return false;
+    return url.hostname === name || url.hostname.endsWith(`.${name}`);
+  });
+}
 
 /** One client per command: one undici Agent (proxy-aware), redirects, retries, a deadline and a size cap. */
 export class HttpClient {
   readonly #dispatcher: Dispatcher;
-  readonly #options: Required<Omit<HttpOptions, 'onRetry'>> & Pick<HttpOptions, 'onRetry'>;
+  readonly #options: Required<Omit<HttpOptions, 'onRetry' | 'onWarn'>> & Pick<HttpOptions, 'onRetry'>;
+  readonly #proxies: { http: string | undefined; https: string | undefined };
+  /** Bytes received so far by this command, over all responses. */
+  #received = 0;
+  #requests = 0;
 
   constructor(options: HttpOptions) {
     this.#options = {
       maxBytes: DEFAULT_MAX_BYTES,
+      maxTotalBytes: DEFAULT_MAX_TOTAL_BYTES,
+      maxRequests: DEFAULT_MAX_REQUESTS,
       retries: 3,
       now: Date.now,
       sleep: abortableSleep,
       ...options,
     };
     const { env } = options;
+    const warn = options.onWarn ?? (() => undefined);
+    this.#proxies = { http: proxyOf(env, 'http', warn), https: proxyOf(env, 'https', warn) };
     this.#dispatcher = new EnvHttpProxyAgent({
-      httpProxy: env.http_proxy ?? env.HTTP_PROXY,
-      httpsProxy: env.https_proxy ?? env.HTTPS_PROXY,
+      // An empty string, not undefined: undefined would let undici read the (bad) variable itself.
+      httpProxy: this.#proxies.http ?? '',
+      httpsProxy: this.#proxies.https ?? '',
       noProxy: env.no_proxy ?? env.NO_PROXY,
       connect: { timeout: 10_000 },
       headersTimeout: 15_000,
@@ -89,8 +141,8 @@ export class HttpClient {
         if (error instanceof PapersError) throw error;
         const code = errorCode(error);
         if (this.#options.signal.aborted || now() >= this.#options.deadline) throw this.#abortError(url);
-        if (!code || !RETRY_CODES.has(code)) throw transportError(url, error);
-        failure = transportError(url, error);
+        if (!code || !RETRY_CODES.has(code)) throw transportError(url, error, this.#proxyFor(url));
+        failure = transportError(url, error, this.#proxyFor(url));
       }
       if (attempt >= retries) throw failure;
       const delay = wait ?? Math.min(4000, 250 * 2 ** attempt) + Math.floor(Math.random() * 100);
@@ -109,6 +161,17 @@ export class HttpClient {
     await this.#dispatcher.close().catch(() => undefined);
   }
 
+  /** The proxy a request to this URL goes through, if any: a refused connection is then the proxy's. */
+  #proxyFor(url: string): string | undefined {
+    try {
+      const u = new URL(url);
+      const proxy = u.protocol === 'https:' ? this.#proxies.https : this.#proxies.http;
+      return proxy && !exempt(this.#options.env, u) ? proxy : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   #signal(): AbortSignal {
     return AbortSignal.any([this.#options.signal, AbortSignal.timeout(Math.max(0, this.#options.deadline - this.#options.now()))]);
   }
@@ -121,6 +184,14 @@ export class HttpClient {
   async #once(url: string, accept: string): Promise<HttpResponse & { retryAfter: string | null }> {
     const signal = this.#signal();
     if (signal.aborted) throw this.#abortError(url);
+    if (++this.#requests > this.#options.maxRequests) {
+      throw new NetworkError(
+        `more than ${this.#options.maxRequests} requests for this command; refused`,
+        url,
+        undefined,
+        'no list needs that many pages: the server is misbehaving',
+      );
+    }
     let res: Dispatcher.ResponseData;
     try {
       res = await request(url, {
@@ -152,9 +223,19 @@ export class HttpClient {
     try {
       for await (const chunk of res.body) {
         size += (chunk as Buffer).length;
+        this.#received += (chunk as Buffer).length;
         if (size > this.#options.maxBytes) {
           discard(res.body);
           throw tooLarge(url, this.#options.maxBytes);
+        }
+        if (this.#received > this.#options.maxTotalBytes) {
+          discard(res.body);
+          throw new NetworkError(
+            `the server sent more than ${Math.round(this.#options.maxTotalBytes / 1048576)} MiB for this command; refused`,
+            url,
+            undefined,
+            'no list is that big: the server is misbehaving',
+          );
         }
         chunks.push(chunk as Buffer);
       }
@@ -202,9 +283,18 @@ function describe(error: unknown): string {
   return code && !message.includes(code) ? `${message} (${code})` : message;
 }
 
-function transportError(url: string, error: unknown): NetworkError {
+function transportError(url: string, error: unknown, proxy?: string): NetworkError {
   const code = errorCode(error);
   const host = safeHost(url);
+  if (proxy && (code === 'ECONNREFUSED' || code === 'ENOTFOUND')) {
+    const what = `the proxy ${safeHost(proxy)} (for ${host})`;
+    return new NetworkError(
+      code === 'ECONNREFUSED' ? `cannot connect to ${what}: connection refused` : `cannot resolve ${what}`,
+      url,
+      undefined,
+      'check HTTP_PROXY / HTTPS_PROXY and NO_PROXY',
+    );
+  }
   if (code === 'ECONNREFUSED') return new NetworkError(`cannot connect to ${host}: connection refused`, url);
   if (code === 'ENOTFOUND') return new NetworkError(`cannot resolve ${host}`, url);
   return new NetworkError(`request to ${url} failed: ${describe(error)}`, url);

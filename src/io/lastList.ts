@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArxivId } from '../core/ref.js';
 
 import { LAST_LIST as FILE } from './cache.js';
 
@@ -9,11 +10,15 @@ export interface LastList {
   at: number;
 }
 
-/** Reads the remembered list; null when there is none or it is unreadable. */
+/** An id of the row file, checked like a feed's: the file sits where anyone may plant one. Else null. */
+const checked = (id: unknown): string | null => (typeof id === 'string' && parseArxivId(id)?.id === id ? id : null);
+
+/** Reads the remembered list, every id checked (a bad one reads as a row without an id); null when there is none or it is unreadable. */
 export function recallList(cacheDir: string): LastList | null {
   try {
     const value = JSON.parse(readFileSync(join(cacheDir, FILE), 'utf8')) as LastList;
-    return Array.isArray(value.ids) && value.ids.every((id) => id === null || typeof id === 'string') ? value : null;
+    if (!Array.isArray(value.ids) || !value.ids.every((id) => id === null || typeof id === 'string')) return null;
+    return { ids: value.ids.map(checked), at: value.at };
   } catch {
     return null;
   }

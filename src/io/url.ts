@@ -1,5 +1,22 @@
-/** `<base>/api/<path>?<query>`: a base may carry a path prefix; both APIs (Hugging Face, arXiv) are addressed so. */
+import { EXIT, PapersError } from '../core/errors.js';
+
+/**
+ * `<base>/api/<path>?<query>`: a base may carry a path prefix; both APIs (Hugging Face, arXiv) are
+ * addressed so. The API path always goes into the base's path: a query the base carries is kept (our
+ * parameters win on a clash), a fragment is dropped (it is never sent anyway).
+ */
 export function apiUrl(base: string, path: string, query: Record<string, string | number> = {}): string {
-  const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
-  return `${base.replace(/\/+$/, '')}/api/${path}${qs ? `?${qs}` : ''}`;
+  let url: URL;
+  try {
+    url = new URL(base);
+  } catch {
+    url = new URL('invalid:');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new PapersError('the API base URL (PAPERS_API_URL or PAPERS_ARXIV_URL) is not an http or https URL', EXIT.usage, 'unset it to use the real APIs');
+  }
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/api/${path}`;
+  url.hash = '';
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, String(v));
+  return url.href;
 }

@@ -1,3 +1,4 @@
+import { httpUrl } from '../core/coerce.js';
 import { validDay, type Paper } from '../core/paper.js';
 import { sanitizeBlock, sanitizeLine } from '../core/sanitize.js';
 import type { Paint } from './paint.js';
@@ -22,7 +23,7 @@ export function renderAbstract(paper: Paper, { width, paint }: AbstractOptions):
   else if (paper.authorCount > 0) out.push(paint.dim(plural(paper.authorCount, 'author')));
 
   const facts: string[] = [];
-  if (paper.id) facts.push(`arXiv:${paper.id}`);
+  if (paper.id) facts.push(`arXiv:${sanitizeLine(paper.id)}`);
   const day = validDay(paper.day);
   if (day) facts.push(`Daily Papers ${day}`);
   const published = validDay(paper.publishedAt);
@@ -41,12 +42,14 @@ export function renderAbstract(paper: Paper, { width, paint }: AbstractOptions):
   if (line !== '') out.push(line);
   if (paper.organization) para(`Organization: ${paper.organization}`);
 
+  // Every link as its normalised URL, so what is shown is what a terminal (or `open`) would open.
+  const code = httpUrl(paper.githubRepo);
   const links: [string, string | null][] = [
-    ['Hugging Face', paper.url],
-    ['arXiv', paper.arxivUrl],
-    ['PDF', paper.pdfUrl],
-    ['Code', paper.githubRepo && (paper.githubStars !== null ? `${paper.githubRepo} (★ ${paper.githubStars})` : paper.githubRepo)],
-    ['Project', paper.projectPage],
+    ['Hugging Face', httpUrl(paper.url)],
+    ['arXiv', httpUrl(paper.arxivUrl)],
+    ['PDF', httpUrl(paper.pdfUrl)],
+    ['Code', code && (paper.githubStars !== null ? `${code} (★ ${paper.githubStars})` : code)],
+    ['Project', httpUrl(paper.projectPage)],
   ];
   const shown = links.filter((l): l is [string, string] => l[1] !== null);
   if (shown.length > 0) {

@@ -1,16 +1,27 @@
 import { validDay, type RankedPaper } from '../core/paper.js';
+import { httpUrl } from '../core/coerce.js';
 import { sanitizeLine } from '../core/sanitize.js';
 
 const STOP = new Set(['a', 'an', 'the', 'on', 'of', 'for', 'and', 'in', 'to', 'with', 'towards', 'toward', 'is', 'are', 'via', 'from', 'by', 'at']);
 
-/** Text safe inside a BibTeX value: LaTeX's special characters escaped, braces balanced by escaping. */
+const LATEX: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '^': '\\textasciicircum{}',
+  '~': '\\textasciitilde{}',
+  // BibTeX counts braces even after a backslash, so `\}` would still close the entry: a brace of
+  // the text is written as a command whose own braces are balanced.
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
+};
+
+/** Text safe inside a BibTeX value: LaTeX's special characters escaped, every brace pair the escape's own. */
 export function escapeLatex(text: string): string {
-  return sanitizeLine(text).replace(/[\\{}$&%#_^~]/g, (c) => {
-    if (c === '\\') return '\\textbackslash{}';
-    if (c === '^') return '\\textasciicircum{}';
-    if (c === '~') return '\\textasciitilde{}';
-    return `\\${c}`;
-  });
+  return sanitizeLine(text).replace(/[\\{}$&%#_^~]/g, (c) => LATEX[c] ?? `\\${c}`);
+}
+
+/** A URL for a BibTeX `url` field: normalised, and braces and backslashes (which BibTeX reads) percent-encoded. */
+export function bibtexUrl(url: string | null): string | null {
+  return httpUrl(url)?.replace(/[{}\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`) ?? null;
 }
 
 /** Letters only, accents dropped, lower case: the parts of a citation key. */
@@ -56,8 +67,8 @@ export function* renderBibtex(papers: readonly RankedPaper[]): Generator<string>
     const year = (validDay(p.publishedAt) ?? validDay(p.day) ?? '').slice(0, 4);
     if (/^\d{4}$/.test(year)) fields.push(['year', year]);
     if (p.id) fields.push(['eprint', escapeLatex(p.id)], ['archivePrefix', 'arXiv']);
-    const url = p.arxivUrl ?? p.url;
-    if (url) fields.push(['url', sanitizeLine(url)]);
+    const url = bibtexUrl(p.arxivUrl) ?? bibtexUrl(p.url);
+    if (url) fields.push(['url', url]);
     yield `@misc{${key},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n')}\n}\n\n`;
   }
 }

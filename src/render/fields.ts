@@ -1,8 +1,18 @@
-import { FIELDS, type Field, type RankedPaper } from '../core/paper.js';
+import { FIELDS, validDay, validTimestamp, type Field, type RankedPaper } from '../core/paper.js';
+
+/**
+ * A field's value as it may be printed: dates only when they are real dates (a cached or planted
+ * entry may hold anything there), everything else as it is.
+ */
+function fieldValue(paper: RankedPaper, field: Field): RankedPaper[Field] | undefined {
+  if (field === 'publishedAt') return validTimestamp(paper.publishedAt);
+  if (field === 'day') return validDay(paper.day);
+  return paper[field];
+}
 
 /** A field's value as one flat string cell (arrays joined, unknown as empty). */
 export function cellText(paper: RankedPaper, field: Field): string {
-  const value = paper[field];
+  const value = fieldValue(paper, field);
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.join(', ');
   return String(value);
@@ -12,6 +22,6 @@ export function cellText(paper: RankedPaper, field: Field): string {
 export function pick(paper: RankedPaper, fields: readonly Field[] = FIELDS): Partial<RankedPaper> {
   // Always in contract order, whatever order a parser built the object in.
   const out: Record<string, unknown> = {};
-  for (const f of fields) out[f] = paper[f] ?? (f === 'authors' || f === 'keywords' ? [] : null);
+  for (const f of fields) out[f] = fieldValue(paper, f) ?? (f === 'authors' || f === 'keywords' ? [] : null);
   return out as Partial<RankedPaper>;
 }

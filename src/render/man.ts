@@ -39,7 +39,7 @@ export function manPage(commands: readonly CommandSpec[], global: readonly Optio
     const args = c.args.map((a) => (a.required ? `\\fI${a.name}\\fR` : `[\\fI${a.name}\\fR]`) + (a.variadic ? '...' : '')).join(' ');
     out.push('.TP', `.B ${c.name}${c.aliases?.length ? ` \\fR(alias \\fB${c.aliases.join(', ')}\\fR)` : ''} ${args}`.trimEnd(), `${roff(c.description)}.`);
     const takesList = listOptions.every((o) => c.options.includes(o));
-    const own = takesList ? c.options.filter((o) => !listOptions.includes(o)) : c.options;
+    const own = (takesList ? c.options.filter((o) => !listOptions.includes(o)) : c.options).filter((o) => !o.hidden);
     if (takesList) out.push('Takes the list options.');
     if (own.length > 0) out.push(`Options: ${own.map((o) => `\\fB${roff(o.flags.split(' <')[0]!)}\\fR`).join(', ')}.`);
   }
@@ -47,7 +47,7 @@ export function manPage(commands: readonly CommandSpec[], global: readonly Optio
   out.push('.SH LIST OPTIONS', roff(`${listCommands.slice(0, -1).join(', ')} and ${listCommands.at(-1)} take these.`));
   for (const o of listOptions) out.push(optionItem(o));
   const own = new Map<string, OptionSpec>();
-  for (const c of commands) for (const o of c.options) if (!listOptions.includes(o)) own.set(o.flags, o);
+  for (const c of commands) for (const o of c.options) if (!listOptions.includes(o) && !o.hidden) own.set(o.flags, o);
   out.push('.SH OTHER OPTIONS');
   for (const o of own.values()) out.push(optionItem(o));
   out.push('.SH GLOBAL OPTIONS');

@@ -1,7 +1,7 @@
-import { isDay, nyDay, weekday } from '../core/dates.js';
+import { FIRST_DAY, isDay, nyDay, weekday } from '../core/dates.js';
 import { FeedError, NetworkError } from '../core/errors.js';
 import { dayTtl, TTL } from '../core/freshness.js';
-import type { Paper } from '../core/paper.js';
+import { checkIds, type Paper } from '../core/paper.js';
 import type { Net } from '../core/listOptions.js';
 import { loadOptions, type Context } from '../context.js';
 import { fetchDailyPages, fetchLatestDay } from '../io/hfApi.js';
@@ -25,7 +25,7 @@ export async function loadDay(ctx: Context, day: string, net: Net): Promise<DayL
     if (got.skipped > 0) ctx.warn(`skipped ${plural(got.skipped, 'item')} of ${day} that were not papers`);
     return got.papers;
   });
-  return { day, papers: data };
+  return { day, papers: checkIds(data) };
 }
 
 /**
@@ -42,7 +42,8 @@ export async function loadToday(ctx: Context, net: Net): Promise<DayList> {
       ctx.spinner.update('looking for the latest day');
       return fetchLatestDay(await ctx.http(net.timeout), ctx.apiBase);
     });
-    if (!latest || latest >= today) return list;
+    // The server's word (or a cache entry's) is checked like user input: a real day in the archive, before today.
+    if (!latest || !isDay(latest) || latest < FIRST_DAY || latest >= today) return list;
     ctx.note(`no papers yet for ${weekday(today)} ${today}; showing ${weekday(latest)} ${latest}`);
     return await loadDay(ctx, latest, net);
   } catch (error) {
@@ -66,7 +67,7 @@ function latestCachedDay(ctx: Context, today: string): DayList | null {
     .reverse();
   for (const day of days.slice(0, 30)) {
     const entry = cache.read<Paper[]>(`day:${day}`);
-    if (entry && entry.data.length > 0) return { day, papers: entry.data };
+    if (entry && entry.data.length > 0) return { day, papers: checkIds(entry.data) };
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { NetworkError, NotFoundError, UsageError, type PapersError } from '../core/errors.js';
+import { FeedError, NetworkError, NotFoundError, UsageError, type PapersError } from '../core/errors.js';
 import { TTL } from '../core/freshness.js';
 import type { Net } from '../core/listOptions.js';
 import { isHfId, type Paper } from '../core/paper.js';
@@ -66,5 +66,7 @@ export async function lookupPaper(ctx: Context, id: string, net: Net): Promise<P
     throw new NotFoundError(`no paper ${id} on Hugging Face or arXiv`, 'check the id');
   };
   const { data } = await cached(loadOptions(ctx, net), key, `paper ${id}`, TTL.paper, fetch, () => findInLists(ctx.cache(), id));
+  // Every source is checked for the id asked for; an entry read back from the cache is checked again.
+  if (data.id !== id) throw new FeedError(`the cache entry for ${id} holds another paper`, 'run it again with --refresh');
   return data;
 }

@@ -1,7 +1,7 @@
 import { nyDay } from '../core/dates.js';
 import { periodTtl } from '../core/freshness.js';
 import type { Net, RawOptions } from '../core/listOptions.js';
-import type { Paper } from '../core/paper.js';
+import { checkIds, type Paper } from '../core/paper.js';
 import { daysOf, type Period } from '../core/period.js';
 import { dedupe, selection } from '../core/rank.js';
 import { listOf, type Result } from '../core/result.js';
@@ -39,7 +39,7 @@ export async function loadPeriod(ctx: Context, period: Period, net: Net): Promis
     if (got.skipped > 0) ctx.warn(`skipped ${plural(got.skipped, 'item')} of ${period.label} that were not papers`);
     return got.papers;
   });
-  return data;
+  return checkIds(data);
 }
 
 /** A week's or month's list, ranked, as `week` and `month` show it. */

@@ -1,7 +1,7 @@
 import { UsageError } from '../core/errors.js';
 import { TTL } from '../core/freshness.js';
 import type { Net } from '../core/listOptions.js';
-import type { Paper } from '../core/paper.js';
+import { checkIds, type Paper } from '../core/paper.js';
 import { loadOptions, type Context } from '../context.js';
 import { cached } from '../io/cachePolicy.js';
 import { fetchSearch } from '../io/hfApi.js';
@@ -24,5 +24,5 @@ export async function loadSearch(ctx: Context, q: string, net: Net): Promise<Pap
     ctx.spinner.update(`searching for ${q}`);
     return (await fetchSearch(http, ctx.apiBase, q)).papers;
   });
-  return data;
+  return checkIds(data);
 }

@@ -1,4 +1,6 @@
 import type { Ora } from 'ora';
+import { sanitizeLine } from '../core/sanitize.js';
+import { writeStderr } from './stderr.js';
 
 /** Progress on stderr: an ora spinner on a terminal, nothing otherwise. ora is loaded only when shown. */
 export class Spinner {
@@ -20,6 +22,7 @@ export class Spinner {
 
   /** Shows or updates the spinner text. */
   update(text: string): void {
+    text = sanitizeLine(text);
     this.#text = text;
     if (this.#stopped || !this.enabledOf()) return;
     if (this.#ora) {
@@ -36,11 +39,11 @@ export class Spinner {
   log(line: string): void {
     if (this.#ora?.isSpinning) {
       this.#ora.clear();
-      this.stream.write(`${line}\n`);
+      writeStderr(this.stream, `${line}\n`);
       this.#ora.render();
       return;
     }
-    this.stream.write(`${line}\n`);
+    writeStderr(this.stream, `${line}\n`);
   }
 
   /** Clears the spinner line and restores the cursor; safe to call more than once. */

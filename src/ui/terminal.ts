@@ -4,12 +4,15 @@ export interface Terminal {
   stdoutTTY: boolean;
   /** stderr is a terminal with a known width: the spinner may run (ora loops forever on 0 columns). */
   readonly stderrTTY: boolean;
-  columns: number;
+  readonly columns: number;
   /** Terminal rows, when stdout is a terminal (for paging). */
   rows: number | null;
   /** chalk level 0..3; 0 is no colour. */
   colorLevel: 0 | 1 | 2 | 3;
 }
+
+/** The widest COLUMNS taken as it is; more is a mistake (or an attack on the table's memory). */
+const MAX_COLUMNS = 4096;
 
 /** What is known of stdout: a stream when it may be a terminal, nothing when it is a pipe or a file. */
 export type StdoutFacts = { kind: 'stream'; stream: NodeJS.WriteStream } | { kind: 'fd' };
@@ -18,12 +21,20 @@ export type StdoutFacts = { kind: 'stream'; stream: NodeJS.WriteStream } | { kin
  * Reads the streams and the environment: NO_COLOR, --no-color, TERM=dumb or a pipe turn colour off;
  * FORCE_COLOR on. stderr is looked at only when first asked (creating it costs at every start).
  */
-export function readTerminal(stdout: StdoutFacts, stderr: () => NodeJS.WriteStream, env: NodeJS.ProcessEnv, noColorFlag: boolean): Terminal {
+export function readTerminal(
+  stdout: StdoutFacts,
+  stderr: () => NodeJS.WriteStream,
+  env: NodeJS.ProcessEnv,
+  noColorFlag: boolean,
+  warn: (message: string) => void = () => undefined,
+): Terminal {
   const dumb = env.TERM === 'dumb';
   const stream = stdout.kind === 'stream' ? stdout.stream : null;
   const stdoutTTY = Boolean(stream?.isTTY);
   const fromEnv = Number.parseInt(env.COLUMNS ?? '', 10);
-  const columns = (stdoutTTY && stream?.columns) || (fromEnv > 0 ? fromEnv : 80);
+  const tooWide = !(stdoutTTY && stream?.columns) && fromEnv > MAX_COLUMNS;
+  const columns = (stdoutTTY && stream?.columns) || (fromEnv > 0 && !tooWide ? fromEnv : 80);
+  let said = false;
   let stderrTTY: boolean | undefined;
   return {
     stdoutTTY,
@@ -34,7 +45,14 @@ export function readTerminal(stdout: StdoutFacts, stderr: () => NodeJS.WriteStre
       }
       return stderrTTY;
     },
-    columns,
+    // Said only when a width is used, so a command that prints no table or text is not warned.
+    get columns() {
+      if (tooWide && !said) {
+        said = true;
+        warn(`ignoring COLUMNS=${env.COLUMNS}: wider than ${MAX_COLUMNS}; using 80`);
+      }
+      return columns;
+    },
     rows: stdoutTTY && stream?.rows ? stream.rows : null,
     colorLevel: colorLevel(stdoutTTY ? stream : null, env, noColorFlag, dumb),
   };

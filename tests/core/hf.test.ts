@@ -19,7 +19,8 @@ describe('paperFromHf', () => {
       comments: 3,
       githubRepo: 'https://github.com/example/lattice',
       githubStars: 310,
-      projectPage: 'https://lattice.example.test',
+      // Links are kept as their normalised URL (new URL(x).href).
+      projectPage: 'https://lattice.example.test/',
       aiSummary: 'Sparse lattices make long-context retrieval cheaper.',
       keywords: ['sparse lattices', 'retrieval'],
       organization: 'Lattice Lab',

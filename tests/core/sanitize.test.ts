@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeJsonText, sanitizeBlock, sanitizeLine } from '../../src/core/sanitize.js';
+import { escapeJsonText, quote, sanitizeBlock, sanitizeLine, sanitizeMessage } from '../../src/core/sanitize.js';
 
 // Every character a terminal may act on: C0 (but tab/newline in blocks), DEL, C1, bidi controls.
-const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+// Invisible characters (zero-width space, word joiner, BOM, ...) and U+2028/9 are dropped too.
+const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\u206a-\u206f\ufeff\u2028\u2029]/;
 
 describe('sanitizeLine', () => {
   it('removes CSI sequences whole', () => {
@@ -26,6 +27,16 @@ describe('sanitizeLine', () => {
 
   it('removes bidi overrides and marks', () => {
     expect(sanitizeLine('a\u202eevil\u202c b\u2066c\u2069\u200e\u200f\u061c')).toBe('aevil bc');
+  });
+
+  it('removes invisible characters (zero-width space, word joiner, BOM) and keeps the zero-width joiner', () => {
+    expect(sanitizeLine('a\u200bb\ufeffc\u2060d\u2062e')).toBe('abcde');
+    expect(sanitizeLine('👩\u200d🔬')).toBe('👩\u200d🔬');
+  });
+
+  it('turns U+2028/9 into line breaks in a block and spaces on one line', () => {
+    expect(sanitizeBlock('a\u2028b\u2029c')).toBe('a\nb\nc');
+    expect(sanitizeLine('a\u2028b')).toBe('a b');
   });
 
   it('turns tabs and line breaks into spaces for one line', () => {
@@ -87,10 +98,15 @@ describe('property: the sanitiser over arbitrary strings', () => {
     '\x7f',
     '2J',
     '52;c;',
+    '\u200b',
+    '\ufeff',
+    '\u2060',
+    '\u2028',
+    '\u2029',
   );
   const ordinary = fc.constantFrom('a', 'Z', ' ', '1', 'é', '大', '🚀', '👩‍🔬', '👍🏽', 'ß', '—');
   const text = fc.array(fc.oneof(dangerous, ordinary, fc.string({ unit: 'binary' })), { maxLength: 40 }).map((parts) => parts.join(''));
-  const BLOCK_UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+  const BLOCK_UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\u206a-\u206f\ufeff\u2028\u2029]/;
 
   it('leaves no control or bidi character and is idempotent', () => {
     fc.assert(
@@ -132,6 +148,30 @@ describe('property: the sanitiser over arbitrary strings', () => {
         expect(JSON.parse(json)).toEqual({ s });
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('quote and sanitizeMessage (stderr)', () => {
+  it('quote cleans a value and cuts it with …', () => {
+    expect(quote('a\x1b]52;c;eA==\x07b')).toBe('ab');
+    expect(quote('x'.repeat(500), 80)).toBe(`${'x'.repeat(79)}…`);
+  });
+
+  it('sanitizeMessage cleans every line, keeps the line breaks, cuts a huge line and redacts URL credentials', () => {
+    expect(sanitizeMessage('papers: \x1b[2Jbad\nhint: \u202eok\n')).toBe('papers: bad\nhint: ok\n');
+    expect(sanitizeMessage(`papers: ${'y'.repeat(5000)}\n`).length).toBeLessThan(1100);
+    expect(sanitizeMessage('cannot reach http://user:s3cret@host.test/api and https://tok@h.test')).toBe(
+      'cannot reach http://***@host.test/api and https://***@h.test',
+    );
+  });
+
+  it('property: no control, bidi or invisible character survives, whatever the message', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        for (const line of sanitizeMessage(s).split('\n')) expect(line).not.toMatch(UNSAFE);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -146,7 +146,7 @@ describe('filters and sorting on every list', () => {
   });
 
   it.each([
-    [['--sort', 'foo'], /Allowed choices are upvotes, comments, date, title, stars/],
+    [['--sort', 'foo'], /--sort must be one of upvotes, comments, date, title, stars; not 'foo'/],
     [['--limit', '-1'], /limit/],
     [['--limit', 'x'], /--limit takes a whole number/],
     [['--min-upvotes', 'x'], /--min-upvotes takes a whole number/],

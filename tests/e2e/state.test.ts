@@ -29,7 +29,7 @@ describe('every format for a day', () => {
     const md = await runCli(['day', day, '--format', 'markdown'], env);
     expect(md.stdout).toContain('| 2 | [First, with "quotes" \\| pipes](https://huggingface.co/papers/2611.00001) | 3 |');
     const bib = await runCli(['day', day, '--format', 'bibtex'], env);
-    expect(bib.stdout).toContain('title = {{Second \\{braces\\} \\& 50\\%}}');
+    expect(bib.stdout).toContain('title = {{Second \\textbraceleft{}braces\\textbraceright{} \\& 50\\%}}');
     expect(bib.stdout.match(/@misc\{/g)).toHaveLength(2);
   });
 

@@ -130,6 +130,36 @@ describe('HttpClient', () => {
     await http.close();
   });
 
+  it('refuses more than the byte budget of a command over all responses, each of them under the per-response cap', async () => {
+    route = (_req, res) => res.end(Buffer.alloc(600 * 1024, 32));
+    const { http } = client({ maxBytes: 1024 * 1024, maxTotalBytes: 1024 * 1024 });
+    await expect(http.get(`${base}/one`)).resolves.toMatchObject({ status: 200 });
+    await expect(http.get(`${base}/two`)).rejects.toThrow(/the server sent more than 1 MiB for this command; refused/);
+    await http.close();
+  });
+
+  it('refuses more requests than the budget of a command', async () => {
+    route = (_req, res) => res.end('[]');
+    const { http } = client({ maxRequests: 2 });
+    await http.get(`${base}/1`);
+    await http.get(`${base}/2`);
+    await expect(http.get(`${base}/3`)).rejects.toThrow(/more than 2 requests for this command; refused/);
+    expect(hits).toBe(2);
+    await http.close();
+  });
+
+  it('a proxy variable that is not a URL is warned about and ignored; a refused proxy is named as the proxy', async () => {
+    route = (_req, res) => res.end('ok');
+    const warnings: string[] = [];
+    const direct = client({ env: { HTTP_PROXY: '::::' }, onWarn: (m) => warnings.push(m) }).http;
+    await expect(direct.get(`${base}/x`)).resolves.toMatchObject({ body: 'ok' });
+    expect(warnings).toEqual(['ignoring HTTP_PROXY: not an http or https URL; connecting directly']);
+    await direct.close();
+    const exempt = client({ env: { HTTP_PROXY: 'http://127.0.0.1:9', NO_PROXY: '127.0.0.1' } }).http;
+    await expect(exempt.get(`${base}/x`)).resolves.toMatchObject({ body: 'ok' });
+    await exempt.close();
+  });
+
   it('stops at the deadline on a body that drips', async () => {
     route = (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });

@@ -90,7 +90,9 @@ describe('renderBibtex', () => {
   });
 
   it('escapes braces and LaTeX specials in titles, and falls back for non-Latin names', () => {
-    expect(escapeLatex('50% of {x} & $y_1$ #1 ^ ~ \\')).toBe('50\\% of \\{x\\} \\& \\$y\\_1\\$ \\#1 \\textasciicircum{} \\textasciitilde{} \\textbackslash{}');
+    expect(escapeLatex('50% of {x} & $y_1$ #1 ^ ~ \\')).toBe(
+      '50\\% of \\textbraceleft{}x\\textbraceright{} \\& \\$y\\_1\\$ \\#1 \\textasciicircum{} \\textasciitilde{} \\textbackslash{}',
+    );
     expect(citationKey(withRanks([makePaper('2611.1', { authors: ['李雷'], title: '大模型', publishedAt: null })])[0]!)).toBe('anon');
     const text = [...renderBibtex(withRanks(quirkPapers()))].join('');
     expect(text).not.toMatch(UNSAFE);

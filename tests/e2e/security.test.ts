@@ -1,0 +1,368 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { Cache } from '../../src/io/cache.js';
+import { BIN, runCli, type tempDirs } from '../helpers/cli.js';
+import { useHarness } from '../helpers/harness.js';
+import { runIn } from '../helpers/inProcess.js';
+import { makePaper } from '../helpers/papers.js';
+import { atomFeed, type FakeHf, hfItem, json } from '../helpers/server.js';
+
+// Every attack of issue 13 that is about what papers prints, runs or trusts, end to end.
+const NOW = new Date('2026-11-25T15:00:00Z');
+const DAY = '2026-11-24';
+const OSC52 = '\x1b]52;c;cm0gLXJmIH4=\x07';
+// What stderr or stdout may never carry raw (a line feed ends a line; TSV's tab is checked apart).
+const RAW = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\u2028\u2029]/;
+
+let server: FakeHf;
+let dirs: ReturnType<typeof tempDirs>;
+let env: NodeJS.ProcessEnv;
+useHarness((h) => ({ server, dirs, env } = h));
+
+const papers = (argv: string[], extra: Record<string, string> = {}) => runIn(argv, { ...env, ...extra }, NOW);
+const file = (name: string, content: string) => {
+  const p = path.join(dirs.root, name);
+  writeFileSync(p, content);
+  return p;
+};
+/** A flat /api/papers/{id} object. */
+const flat = (id: string, extra: Record<string, unknown> = {}) => ({ ...(hfItem(id, DAY, 3).paper as object), ...extra });
+
+describe('1. every byte on stderr is cleaned', () => {
+  it('a server error body with an OSC 52 write, status 400: quoted cleaned after "answered 400:"', async () => {
+    server.fault = (_req, res) => json(res, 400, { error: `bad${OSC52}\u202e request` });
+    const r = await papers(['day', DAY]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/answered 400: bad request/);
+    expect(r.stderr).not.toMatch(RAW);
+  });
+
+  it('the same with status 200 ("the API said:"), a long body cut', async () => {
+    server.fault = (_req, res) => json(res, 200, { error: `${OSC52}${'z'.repeat(5000)}` });
+    const r = await papers(['day', DAY]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/the API said: z+…/);
+    expect(r.stderr).not.toMatch(RAW);
+    expect(r.stderr.length).toBeLessThan(400);
+  });
+
+  it('the stale-cache warning quotes the error body cleaned', async () => {
+    server.days.set(DAY, [hfItem('2611.00001', DAY, 5)]);
+    expect((await papers(['day', DAY])).code).toBe(0);
+    server.fault = (_req, res) => json(res, 400, { error: `no${OSC52}pe` });
+    const r = await papers(['day', DAY, '--refresh']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: showing the list of 2611|warning: showing .* answered 400: nope/);
+    expect(r.stderr).not.toMatch(RAW);
+  });
+
+  it("the note of save carries the paper's title cleaned", async () => {
+    server.papers.set('2611.00001', flat('2611.00001', { title: `Evil${OSC52} \x1b[2JTitle\u200b` }));
+    const r = await papers(['save', '2611.00001']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('papers: saved 2611.00001: Evil Title\n');
+  });
+
+  it('read: a JSON.parse snippet, an XML root name of any length and an arXiv error summary are quoted cleaned and cut', async () => {
+    const badJson = await papers(['read', file('bad.json', `{"papers": [1,]\x9b2J\u202e${'q'.repeat(300)}}`)]);
+    expect(badJson.code).toBe(1);
+    expect(badJson.stderr).toMatch(/JSON that does not parse/);
+    expect(badJson.stderr).not.toMatch(RAW);
+
+    const longRoot = await papers(['read', file('root.xml', `<?xml version="1.0"?><${'r'.repeat(100_000)}/>`)]);
+    expect(longRoot.code).toBe(1);
+    expect(longRoot.stderr).toMatch(/XML with root <r+…>/);
+    expect(longRoot.stderr.length).toBeLessThan(500);
+
+    const arxivError = atomFeed(`<entry><id>e</id><title>Error</title><summary>bad id\x9b2J\u202e ${'w'.repeat(400)}</summary></entry>`);
+    const r = await papers(['read', file('err.xml', arxivError)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/arXiv said: bad id w+…/);
+    expect(r.stderr).not.toMatch(RAW);
+  });
+
+  it('read: a file with ESC in it is binary data, not a feed', async () => {
+    // ESC alone (a CSI sequence, no BEL, which was already caught).
+    const r = await papers(['read', file('esc.json', `[{"paper": {"id": "2611.00001", "title": "x\x1b[2Jy"}}]`)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/not a feed I can read \(binary data\)/);
+    expect(r.stderr).not.toMatch(RAW);
+  });
+
+  it('user input echoed back (file names, refs, dates, unknown options and commands) is cleaned', async () => {
+    const cases = [['read', `no${OSC52}such.json`], ['show', `x${OSC52}`], ['day', `2026${OSC52}`], ['today', `--bogus${OSC52}`], [`tody${OSC52}`]];
+    for (const argv of cases) {
+      const r = await papers(argv);
+      expect(r.code, argv.join(' ')).not.toBe(0);
+      expect(r.stderr).toMatch(/^papers: /);
+      expect(r.stderr, JSON.stringify(r.stderr)).not.toMatch(RAW);
+    }
+  });
+});
+
+describe('2. every field, not just the main ones', () => {
+  const code = 'https://github.com/evil/repo path"`\x1b]0;T\x07';
+  const href = new URL(code).href;
+
+  it('show: a hostile publishedAt is never printed; the code link is its normalised URL', async () => {
+    server.papers.set('2611.00001', flat('2611.00001', { publishedAt: `2026${OSC52}|<x>`, githubRepo: code }));
+    const r = await papers(['show', '2611.00001']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(RAW);
+    expect(r.stdout).not.toMatch(/published/);
+    expect(r.stdout.split('\n')).toContain(`Code          ${href}`);
+  });
+
+  it('open --code --print, the no-browser path and the "opened" note all use the normalised URL', async () => {
+    server.papers.set('2611.00001', flat('2611.00001', { githubRepo: code }));
+    const printed = await papers(['open', '2611.00001', '--code', '--print']);
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toBe(`${href}\n`);
+    const noBrowser = await papers(['open', '2611.00001', '--code'], { BROWSER: path.join(dirs.root, 'no-such-browser') });
+    expect(noBrowser.stdout).toBe(`${href}\n`);
+    expect(noBrowser.stderr).toMatch(/no browser/);
+    const opened = await papers(['open', '2611.00001', '--code'], { BROWSER: 'true' });
+    expect(opened.code).toBe(0);
+    expect(opened.stderr).toBe(`papers: opened ${href}\n`);
+  });
+
+  it('a cached list with hostile dates and links: every format prints only validated dates and clean links', async () => {
+    const hostile = makePaper('2611.00001', {
+      publishedAt: `${OSC52}2026-11-24`,
+      day: '2026-11-24|<b>',
+      githubRepo: `https://x.test/${OSC52}`,
+      organization: `Org${OSC52}`,
+      keywords: [`k${OSC52}`],
+      aiSummary: `\u202eai`,
+    });
+    await new Cache({ dir: dirs.cache, warn: () => undefined }).write(`day:${DAY}`, [hostile], NOW.getTime());
+    for (const format of ['tsv', 'csv', 'markdown', 'bibtex', 'json', 'jsonl']) {
+      const r = await papers([
+        'day',
+        DAY,
+        '--offline',
+        '--format',
+        format,
+        ...(format === 'tsv' || format === 'csv' ? ['--fields', 'publishedAt,day,githubRepo,organization,keywords,aiSummary'] : []),
+      ]);
+      expect(r.code, format).toBe(0);
+      expect(r.stdout.replace(/[\t\r]/g, ''), format).not.toMatch(RAW);
+      expect(r.stdout, format).not.toMatch(/<b>|2026-11-24\|/);
+    }
+    const md = await papers(['day', DAY, '--offline', '--format', 'markdown']);
+    // Only the date a day field starts with is printed, never what follows it.
+    expect(md.stdout.trimEnd().split('\n').at(-1)!.endsWith('| 2026-11-24 |')).toBe(true);
+  });
+});
+
+describe('3. nothing from a feed or a planted file runs in the shell', () => {
+  const plant = (ids: unknown[]) => {
+    mkdirSync(dirs.cache, { recursive: true });
+    writeFileSync(path.join(dirs.cache, 'last-list.ids'), JSON.stringify({ ids, at: 0 }));
+  };
+
+  /** Sources the bash script, completes `papers <words>` with COMP_WORDS set, and returns COMPREPLY. */
+  function completeIn(script: string, binDir: string, words: string[]): string[] {
+    const out = execFileSync(
+      'bash',
+      ['-c', `source "$1"; COMP_WORDS=(papers "\${@:2}"); COMP_CWORD=$(( $# - 1 )); _papers; printf '%s\\n' "\${COMPREPLY[@]}"`, 'bash', script, ...words],
+      { env: { ...env, PATH: `${binDir}:${process.env.PATH}` }, encoding: 'utf8', cwd: dirs.root },
+    );
+    return out.split('\n').filter(Boolean);
+  }
+
+  it('bash: a planted last-list.ids with $(...) and backticks runs nothing on TAB and offers only valid ids', async () => {
+    const mark = path.join(dirs.root, 'pwned');
+    plant([`$(touch ${mark})`, `\`touch ${mark}\``, '2611.00001', `2611.00002 $(touch ${mark})`, null]);
+    const bin = path.join(dirs.root, 'bin');
+    mkdirSync(bin);
+    symlinkSync(BIN, path.join(bin, 'papers'));
+    const r = await runCli(['completion', 'bash'], env);
+    const script = file('papers.bash', r.stdout);
+    expect(r.stdout).not.toMatch(/compgen -W/);
+    expect(completeIn(script, bin, ['show', ''])).toEqual(['2611.00001']);
+    expect(existsSync(mark)).toBe(false);
+  });
+
+  it('bash: even words that are shell code, printed by `papers completion ids`, are never expanded', async () => {
+    const mark = path.join(dirs.root, 'pwned');
+    const bin = path.join(dirs.root, 'stub');
+    mkdirSync(bin);
+    // A stand-in for the CLI that prints hostile words, to test the script alone.
+    writeFileSync(path.join(bin, 'papers'), `#!/bin/sh\nprintf '%s\\n' '$(touch ${mark})' '\`touch ${mark}\`' '2611.00001'\n`);
+    chmodSync(path.join(bin, 'papers'), 0o755);
+    const r = await runCli(['completion', 'bash'], env);
+    const script = file('papers.bash', r.stdout);
+    const offered = completeIn(script, bin, ['open', '']);
+    expect(existsSync(mark)).toBe(false);
+    expect(offered).toContain('2611.00001');
+    expect(completeIn(script, bin, ['open', '261'])).toEqual(['2611.00001']);
+    expect(existsSync(mark)).toBe(false);
+  });
+
+  it('completion ids prints only strictly valid arXiv ids of the row file', async () => {
+    plant(['$(touch /tmp/x)', '2611.00001', '2611.1', 'hep-th/9901001', '../../etc', '2611.00001v2 ', null]);
+    const r = await papers(['completion', 'ids']);
+    expect(r.stdout).toBe('2611.00001\nhep-th/9901001\n');
+  });
+
+  it('show N of a planted row is refused as a row without an id', async () => {
+    plant(['$(touch /tmp/x)']);
+    const r = await papers(['show', '1']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/row 1 of the last list has no arXiv id/);
+  });
+
+  it('an id read back from a cached list is checked like a feed id: unknown, and never remembered for rows', async () => {
+    const bad = makePaper('2611.00001', { id: '$(touch /tmp/x)', url: 'https://huggingface.co/papers/$(x)' });
+    await new Cache({ dir: dirs.cache, warn: () => undefined }).write(`day:${DAY}`, [bad, makePaper('2611.00002')], NOW.getTime());
+    const r = await papers(['day', DAY, '--offline', '--json']);
+    const rows = JSON.parse(r.stdout) as { id: string | null; url: string | null }[];
+    expect(rows.map((p) => p.id).sort()).toEqual(['2611.00002', null]);
+    expect(r.stdout).not.toContain('$(');
+    expect((await papers(['completion', 'ids'])).stdout).toBe('2611.00002\n');
+  });
+
+  it('a cached paper entry holding another paper is never shown as the one asked for', async () => {
+    await new Cache({ dir: dirs.cache, warn: () => undefined }).write('paper:2611.00001', makePaper('2611.00002'), NOW.getTime());
+    const r = await papers(['show', '2611.00001', '--offline']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/the cache entry for 2611\.00001 holds another paper/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('a saved entry with a planted id reads as a paper without an id', async () => {
+    mkdirSync(dirs.config, { recursive: true });
+    const saved = [{ paper: makePaper('2611.00001', { id: '`touch /tmp/x`' }), savedAt: NOW.toISOString() }];
+    writeFileSync(path.join(dirs.config, 'config.json'), JSON.stringify({ settings: {}, saved }));
+    const r = await papers(['saved', '--json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { id: unknown }[])[0]!.id).toBeNull();
+  });
+});
+
+describe('6. bad input is a usage error', () => {
+  it.each([
+    [['show', 'https://arxiv.org/abs/%E0%A4%A'], /not a paper reference/],
+    [['week', '0000-W01'], /before the Daily Papers archive starts/],
+    [['month', '9999-12'], /in the future/],
+    [['week', '9999-W52'], /in the future/],
+    [['week', '9999-12-31'], /in the future/],
+    [['month', '0000-01'], /before the Daily Papers archive starts/],
+    [['day', '2026-99-99'], /not a date/],
+    [['day', DAY, '--timeout', '9007199254740991'], /--timeout takes a whole number from 1 to 3600000/],
+    [['day', DAY, '--timeout', '3000000000'], /--timeout takes a whole number from 1 to 3600000/],
+  ])('papers %j: exit 2 with a clear reason', async (argv, reason) => {
+    const r = await papers(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(reason);
+    expect(r.stderr).not.toMatch(/unexpected/);
+  });
+
+  it("HTTP_PROXY='::::' is a warning, and the request goes direct", async () => {
+    server.days.set(DAY, [hfItem('2611.00001', DAY, 5)]);
+    const r = await papers(['day', DAY], { HTTP_PROXY: '::::' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/2611\.00001/);
+    expect(r.stderr).toBe('papers: warning: ignoring HTTP_PROXY: not an http or https URL; connecting directly\n');
+  });
+
+  it('COLUMNS=2000000000 is a warning, and the width 80', async () => {
+    server.papers.set('2611.00001', flat('2611.00001', { summary: 'word '.repeat(200) }));
+    const r = await papers(['show', '2611.00001'], { COLUMNS: '2000000000' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: ignoring COLUMNS=2000000000: wider than 4096; using 80/);
+    expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
+  });
+});
+
+describe('7. other consumers', () => {
+  it('BibTeX: a title with an unbalanced brace stays inside its entry; an RSS link used as url is escaped', async () => {
+    server.days.set(DAY, [hfItem('2611.00001', DAY, 5, 0, 'Deep}Learning \\}x{'), hfItem('2611.00002', DAY, 4)]);
+    const r = await papers(['day', DAY, '--format', 'bibtex']);
+    expect(r.code).toBe(0);
+    const entries = r.stdout.trim().split('\n\n');
+    expect(entries).toHaveLength(2);
+    for (const entry of entries) {
+      let depth = 0;
+      let closedAt = -1;
+      for (let i = 0; i < entry.length && closedAt < 0; i++) {
+        if (entry[i] === '{') depth++;
+        else if (entry[i] === '}' && --depth === 0) closedAt = i;
+      }
+      expect(closedAt).toBe(entry.length - 1);
+    }
+    expect(entries[0]).toMatch(/title = \{\{Deep\\textbraceright\{\}Learning/);
+
+    const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>T</title><link>https://x.test/a#}, note = {injected}</link><description>no id here</description></item></channel></rss>`;
+    const b = await papers(['read', file('feed.rss', rss), '--format', 'bibtex']);
+    expect(b.code).toBe(0);
+    expect(b.stdout).toContain('url = {https://x.test/a#%7D,%20note%20=%20%7Binjected%7D}');
+    expect(b.stdout).not.toMatch(/note = \{injected\}/);
+  });
+
+  it('CSV: a cell starting with = + - @ is prefixed with a quote', async () => {
+    server.days.set(DAY, [hfItem('2611.00001', DAY, 5, 0, "=cmd|' /C calc'!A0"), hfItem('2611.00002', DAY, 4, 0, '@SUM(1+1)')]);
+    const r = await papers(['day', DAY, '--format', 'csv', '--fields', 'title,upvotes']);
+    const rows = parse(r.stdout) as string[][];
+    expect(rows.slice(1)).toEqual([
+      ["'=cmd|' /C calc'!A0", '5'],
+      ["'@SUM(1+1)", '4'],
+    ]);
+  });
+});
+
+describe('8. trust nothing a server says', () => {
+  it('a Hugging Face record of another paper is rejected: nothing saved, exit 3', async () => {
+    server.papers.set('2608.09888', flat('2608.00001'));
+    const r = await papers(['save', '2608.09888']);
+    expect(r.code).toBe(3);
+    const config = path.join(dirs.config, 'config.json');
+    expect(existsSync(config) ? (JSON.parse(readFileSync(config, 'utf8')) as { saved: unknown[] }).saved : []).toEqual([]);
+  });
+
+  it('today: a "latest day" that is not a date is not believed', async () => {
+    server.days.set('0000-13-45', [hfItem('2611.00001', '0000-13-45', 1)]);
+    const r = await papers(['today']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/undefined|0000-13-45/);
+  });
+
+  it('a password in PAPERS_API_URL is never printed', async () => {
+    server.fault = (_req, res) => json(res, 400, { error: 'nope' });
+    const withUser = server.url.replace('http://', 'http://user:s3cret@');
+    const r = await papers(['day', DAY, '--verbose'], { PAPERS_API_URL: withUser });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/http:\/\/\*\*\*@127\.0\.0\.1/);
+    expect(r.stderr).not.toContain('s3cret');
+  });
+
+  it('a base URL with ?query#fragment: the API path goes into the path and the query is kept', async () => {
+    server.days.set(DAY, [hfItem('2611.00001', DAY, 5)]);
+    const r = await papers(['day', DAY], { PAPERS_API_URL: `${server.url}/?token=abc#frag` });
+    expect(r.code).toBe(0);
+    expect(server.requests[0]).toMatch(/^\/api\/daily_papers\?token=abc&date=2026-11-24&limit=100&p=0$/);
+  });
+
+  it('a base URL that is not an http(s) URL is a usage error naming the variable', async () => {
+    const r = await papers(['day', DAY], { PAPERS_API_URL: 'file:///etc/passwd' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/PAPERS_API_URL or PAPERS_ARXIV_URL\) is not an http or https URL/);
+  });
+
+  it('a refused proxy is reported as the proxy, not the target host', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const r = await papers(['day', DAY], { HTTP_PROXY: `http://user:pw@127.0.0.1:${port}` });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`cannot connect to the proxy 127\\.0\\.0\\.1:${port} \\(for 127\\.0\\.0\\.1:\\d+\\): connection refused`));
+    expect(r.stderr).not.toContain('pw@');
+  });
+});
