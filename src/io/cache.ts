@@ -2,7 +2,7 @@ import { lstatSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isDayOrNull, isPaper, isPaperList } from '../core/validPaper.js';
 import { writeConfStore } from './confWrite.js';
-import { readOwnFile, setAside } from './safeFile.js';
+import { describeError, readOwnFile, setAside } from './safeFile.js';
 
 /** Bump when the shape of cached data changes; older entries then read as misses. */
 const VERSION = 1;
@@ -181,7 +181,7 @@ export class Cache {
       await writeConfStore(this.dir, name, entry as unknown as Record<string, unknown>, true);
       this.evict(file);
     } catch (error) {
-      this.#warn(`could not write the cache entry ${name}.json (${(error as Error).message}); continuing without it`);
+      this.#warn(`could not write the cache entry ${name}.json (${describeError(error)}); continuing without it`);
     }
   }
 

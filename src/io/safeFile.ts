@@ -68,7 +68,7 @@ function fileType(st: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): b
 }
 
 /** A write that did not complete; the old file is untouched. `code` is the errno code when there was one. */
-export class WriteFailed extends Error {
+class WriteFailed extends Error {
   constructor(
     message: string,
     readonly code?: string,
@@ -129,6 +129,12 @@ export function writeFileAtomic(file: string, data: string): void {
   }
 }
 
+/** A file system error in words (`no space left on the disk`), for warnings and errors. */
+export function describeError(error: unknown): string {
+  if (error instanceof WriteFailed) return error.message;
+  return describe((error as NodeJS.ErrnoException | null)?.code, error instanceof Error ? error.message : String(error));
+}
+
 function describe(code: string | undefined, message: string): string {
   switch (code) {
     case 'ENOSPC':
@@ -141,6 +147,7 @@ function describe(code: string | undefined, message: string): string {
     case 'EPERM':
       return 'permission denied';
     case 'ENOTDIR':
+    case 'EEXIST':
       return 'a part of the path is not a directory';
     case 'EISDIR':
       return 'a directory is in the way';

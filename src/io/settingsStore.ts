@@ -5,7 +5,7 @@ import { EMPTY_STORE, recoverSaved, storeFrom, type Store } from '../core/settin
 import { writeConfStore } from './confWrite.js';
 import { withLock } from './lock.js';
 import { plural } from '../core/plural.js';
-import { readOwnFile, setAside } from './safeFile.js';
+import { describeError, readOwnFile, setAside } from './safeFile.js';
 
 /** Past this size the settings file is not read: a reading list of 10,000 papers is a few MiB. */
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -72,7 +72,7 @@ export class SettingsStore {
           await writeConfStore(this.dir, 'config', next as unknown as Record<string, unknown>, false);
         } catch (error) {
           throw new PapersError(
-            `could not write the settings file ${this.path}: ${(error as Error).message}; nothing was changed`,
+            `could not write the settings file ${this.path}: ${describeError(error)}; nothing was changed`,
             1,
             'free some space or fix the directory, then try again',
           );
