@@ -173,15 +173,15 @@ export function setAside(file: string, keep = false): string {
   const base = basename(file);
   const numbers = backupsOf(dir, base);
   let n = (numbers.at(-1) ?? 0) + 1;
-  for (let attempt = 0; ; attempt++, n++) {
+  for (let attempt = 0; attempt < 100; attempt++, n++) {
     const aside = join(dir, `${base}.corrupt-${n}`);
     try {
       linkSync(file, aside);
       if (!keep) unlinkSync(file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST' && attempt < 100) continue;
-      if (code === 'ENOENT' || code === 'EEXIST') throw error;
+      if (code === 'EEXIST') continue;
+      if (code === 'ENOENT') throw error;
       // No hard link here (a directory, a file system without them): copy a regular file we keep,
       // else move it, having checked that nothing has the backup's name.
       if (exists(aside)) continue;
@@ -192,6 +192,7 @@ export function setAside(file: string, keep = false): string {
     prune(dir, base);
     return basename(aside);
   }
+  throw new Error(`no free backup name for ${base}`);
 }
 
 function exists(file: string): boolean {
