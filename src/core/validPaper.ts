@@ -63,9 +63,12 @@ function countOrNull(value: unknown): boolean {
   return value === null || (typeof value === 'number' && Number.isInteger(value));
 }
 
+/** A plain http(s) link: the common case, checked without building a URL (a cached month has thousands). */
+const PLAIN_LINK = /^https?:\/\/[\w.-]+(?::\d+)?(?:\/[\w.~%!$&'()*+,;=:@/-]*)?$/;
+
 function linkOrNull(value: unknown): boolean {
-  // What the parsers accept as a link (coerce.httpUrl), so that nothing they store fails here.
-  return value === null || (typeof value === 'string' && httpUrl(value) !== null);
+  // At least what the parsers accept as a link (coerce.httpUrl), so that nothing they store fails here.
+  return value === null || (typeof value === 'string' && (PLAIN_LINK.test(value) || httpUrl(value) !== null));
 }
 
 function isStrings(value: unknown): boolean {
