@@ -23,7 +23,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, nyDay } from '../../src/core/dates.js';
 import type { tempDirs } from '../helpers/cli.js';
 import { useHarness } from '../helpers/harness.js';
-import { runBounded, runIn } from '../helpers/inProcess.js';
+import { runBounded, runIn, runInTo } from '../helpers/inProcess.js';
 import { makePaper } from '../helpers/papers.js';
 import { type FakeHf, hfItem } from '../helpers/server.js';
 
@@ -166,7 +166,7 @@ describe('a nearly full disk (a 64 KiB tmpfs)', () => {
     fill(disk.dir, 0);
     const out = openSync(path.join(disk.dir, 'out.json'), 'w');
     try {
-      const r = await runIn(['day', day, '--offline', '--json'], env, out);
+      const r = await runInTo(['day', day, '--offline', '--json'], env, out);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/^papers: could not write the output: no space left on the device$/m);
     } finally {
@@ -182,7 +182,7 @@ describe('a failed write to stdout', () => {
     expect((await runIn(['day', day], env)).code).toBe(0);
     const full = openSync('/dev/full', 'w');
     try {
-      const r = await runIn(['day', day, '--offline', '--json'], env, full);
+      const r = await runInTo(['day', day, '--offline', '--json'], env, full);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/^papers: could not write the output: no space left on the device$/m);
     } finally {

@@ -9,8 +9,24 @@ export interface InProcessRun {
   stderr: string;
 }
 
-/** Runs papers in this process (run.ts), stdout captured, or written to `stdoutFd` when given. */
-export async function runIn(argv: string[], env: NodeJS.ProcessEnv, stdoutFd: number | null = null): Promise<InProcessRun> {
+/** Runs papers in this process (`run(argv, proc)`) with captured streams, a pipe for stdout (no terminal). */
+export async function runIn(argv: string[], env: NodeJS.ProcessEnv, now?: Date): Promise<InProcessRun> {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const code = await run(argv, {
+    env,
+    platform: process.platform,
+    stdin: () => process.stdin,
+    stdout: () => stdout as unknown as NodeJS.WriteStream,
+    stderr: () => stderr as unknown as NodeJS.WriteStream,
+    stdoutFd: null,
+    ...(now ? { now: () => now } : {}),
+  });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** Like runIn, with stdout written to a file descriptor (a file, /dev/full) as in a pipe or a redirect. */
+export async function runInTo(argv: string[], env: NodeJS.ProcessEnv, stdoutFd: number): Promise<InProcessRun> {
   const stdout = new Capture();
   const stderr = new Capture();
   const code = await run(argv, {
