@@ -1,4 +1,4 @@
-import { lstatSync } from 'node:fs';
+import { lstatSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { PapersError } from '../core/errors.js';
 import { EMPTY_STORE, recoverSaved, storeFrom, type Store } from '../core/settings.js';
@@ -64,6 +64,7 @@ export class SettingsStore {
       this.path,
       async () => {
         this.#loaded = undefined;
+        this.#removeLeftovers();
         const got = this.#load();
         if (got.corrupt !== null) this.#setAside(got, `the settings file was ${got.corrupt}`, `${plural(got.store.saved.length, 'saved paper')} recovered`);
         else if (got.damaged) this.#setAside(got, 'the settings file had values that were dropped', 'a copy of it is kept');
@@ -105,6 +106,22 @@ export class SettingsStore {
       for (const p of problems) this.warn(`${basename(this.path)}: ${p}`);
     }
     return { store, corrupt: null, special: false, damaged: problems.length > 0 };
+  }
+
+  /**
+   * Temporary files of a writer that was killed mid-write (`config.json.tmp-<pid>-<random>`). Every
+   * write happens under the lock held now, so any that exists is a leftover: on a nearly full disk
+   * it holds the very space the next write needs.
+   */
+  #removeLeftovers(): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    const prefix = `${basename(this.path)}.tmp-`;
+    for (const n of names) if (n.startsWith(prefix)) rmSync(join(this.dir, n), { force: true });
   }
 
   /** The settings directory that is a file: said once, the defaults used. */

@@ -260,6 +260,16 @@ describe('a shared cache directory', () => {
   });
 });
 
+describe('a writer killed mid-write', () => {
+  it('leaves a temporary file that the next settings write removes', async () => {
+    mkdirSync(dirs.config, { recursive: true });
+    const leftover = path.join(dirs.config, 'config.json.tmp-4242-abcdef');
+    writeFileSync(leftover, '{"settings": {"lim');
+    expect((await runIn(['config', 'set', 'limit', '3'], env)).code).toBe(0);
+    expect(readdirSync(dirs.config)).toEqual(['config.json']);
+  });
+});
+
 describe('set-aside copies', () => {
   it('a second corrupt settings file never overwrites the first backup; only the last five are kept', async () => {
     mkdirSync(dirs.config, { recursive: true });
