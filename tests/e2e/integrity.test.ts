@@ -337,18 +337,19 @@ describe('planted special files', () => {
     expect(lstatSync(`${entry}.corrupt-1`).isFIFO()).toBe(true);
   });
 
-  it('config.json as a FIFO or a link to /dev/zero: every kind of command ends', async () => {
+  it('config.json as a FIFO, a link to /dev/zero or a directory: every kind of command ends', async () => {
     mkdirSync(dirs.config, { recursive: true });
     const file = path.join(dirs.config, 'config.json');
     const commands = [['day', day], ['saved'], ['config', 'list'], ['config', 'set', 'limit', '3'], ['save', '2611.00001']];
-    for (const plantConfig of [() => execFileSync('mkfifo', [file]), () => symlinkSync('/dev/zero', file)]) {
+    const plants = [() => execFileSync('mkfifo', [file]), () => symlinkSync('/dev/zero', file), () => mkdirSync(file)];
+    for (const plantConfig of plants) {
       for (const argv of commands) {
-        rmSync(file, { force: true });
+        rmSync(file, { force: true, recursive: true });
         plantConfig();
         const r = await runBounded(argv, env, LIMIT);
         expect(r.hung, argv.join(' ')).toBe(false);
         expect(r.code, `${argv.join(' ')}: ${r.stderr}`).toBe(0);
-        expect(r.stderr).toMatch(/the settings file was (not a regular file \(a FIFO\)|a symlink); set aside as config\.json\.corrupt-\d+/);
+        expect(r.stderr).toMatch(/the settings file was (not a regular file \(a (FIFO|directory)\)|a symlink); set aside as config\.json\.corrupt-\d+/);
         expect(lstatSync(file).isFile()).toBe(true);
       }
     }
