@@ -49,6 +49,11 @@ function fromJson(text: string, what: string): ParsedFeed {
   } catch (error) {
     throw unreadable(what, `JSON that does not parse: ${quote((error as Error).message)}`);
   }
+  return fromJsonValue(body, what);
+}
+
+/** A parsed JSON feed; never re-serialised (a value 200,000 arrays deep parses, but JSON.stringify overflows the stack on it). */
+function fromJsonValue(body: unknown, what: string): ParsedFeed {
   if (Array.isArray(body)) {
     const { papers, skipped } = papersFromHfList(body, what, true);
     if (papers.length === 0 && body.length > 0) throw unreadable(what, 'a JSON array without papers');
@@ -58,7 +63,7 @@ function fromJson(text: string, what: string): ParsedFeed {
     const one = paperFromHf(body);
     if (one) return { format: 'hf', papers: [one], skipped: 0 };
     for (const key of ['papers', 'items', 'results']) {
-      if (Array.isArray(body[key])) return fromJson(JSON.stringify(body[key]), what);
+      if (Array.isArray(body[key])) return fromJsonValue(body[key], what);
     }
     throw unreadable(what, 'JSON object without papers');
   }
@@ -115,6 +120,16 @@ function fromXml(text: string, what: string, want?: 'atom' | 'rss'): ParsedFeed 
  * saying what was expected and what was found.
  */
 export function parseFeed(input: string | Uint8Array, what: string, today: string, from?: FeedFormat): ParsedFeed {
+  try {
+    return parseAnyFeed(input, what, today, from);
+  } catch (error) {
+    // A structure nested deeper than any walk of it can go is a bad feed, not a crash.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) throw unreadable(what, 'data nested too deeply');
+    throw error;
+  }
+}
+
+function parseAnyFeed(input: string | Uint8Array, what: string, today: string, from?: FeedFormat): ParsedFeed {
   if (typeof input !== 'string') {
     if (input.length >= STREAM_MIN_BYTES && (from === undefined || from === 'hf')) {
       const head = new TextDecoder()

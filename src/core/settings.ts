@@ -5,6 +5,7 @@ import { DEFAULTS } from './listOptions.js';
 import { checkIds, type Paper } from './paper.js';
 import { SORT_KEYS, type SortKey } from './rank.js';
 import { isObject, oneOf, wholeNumber } from './coerce.js';
+import { isPaper } from './validPaper.js';
 
 /** Settings a user may keep, with the list options they repeat. */
 export interface Settings {
@@ -101,10 +102,9 @@ export function showSetting(value: Settings[SettingKey]): string {
   return Array.isArray(value) ? value.join(',') : String(value);
 }
 
+/** A reading-list entry with every field of its paper checked (core/validPaper.ts): the file may have been edited or planted. */
 function isSaved(value: unknown): value is SavedEntry {
-  return (
-    isObject(value) && typeof value.savedAt === 'string' && isObject(value.paper) && typeof value.paper.title === 'string' && Array.isArray(value.paper.authors)
-  );
+  return isObject(value) && typeof value.savedAt === 'string' && Number.isFinite(Date.parse(value.savedAt)) && isPaper(value.paper);
 }
 
 /** A saved entry with its paper's id checked again like a feed's (the file may have been edited or planted). */

@@ -1,5 +1,8 @@
-import { closeSync, constants, lstatSync, openSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { lstatSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { isDayOrNull, isPaper, isPaperList } from '../core/validPaper.js';
+import { writeConfStore } from './confWrite.js';
+import { describeError, readOwnFile, setAside } from './safeFile.js';
 
 /** Bump when the shape of cached data changes; older entries then read as misses. */
 const VERSION = 1;
@@ -24,6 +27,8 @@ export interface EntryFile {
 
 /** The row file of the last list shown (see lastList.ts); cleared with the cache. */
 export const LAST_LIST = 'last-list.ids';
+/** The row file, its temporary files and its set-aside copies. */
+const LAST_LIST_FILES = /^last-list\.ids(?:\.corrupt(?:-\d+)?|\.tmp-.*)?$/;
 
 export interface CacheOptions {
   dir: string;
@@ -36,8 +41,36 @@ export interface CacheOptions {
 const ENTRY_KINDS = ['day', 'latest', 'week', 'month', 'search', 'paper'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
-const READABLE = /^([a-z]+)-([0-9A-Za-z][0-9A-Za-z.-]{0,79})$/;
+/**
+ * What each kind's data must be when read back: the directory may be shared, so an entry is checked
+ * field by field (core/validPaper.ts) and one of the wrong shape is set aside like a corrupt one.
+ */
+const DATA_CHECKS: Record<EntryKind, (data: unknown) => boolean> = {
+  day: isPaperList,
+  week: isPaperList,
+  month: isPaperList,
+  search: isPaperList,
+  paper: isPaper,
+  latest: isDayOrNull,
+};
+
+/**
+ * The readable name of each kind, exactly: a file named otherwise (`day-notes.json`, `search-x.json`)
+ * is not papers'. Search keys are free text, so they are always hashed.
+ */
+const READABLE_REST: Record<EntryKind, RegExp | null> = {
+  day: /^\d{4}-\d{2}-\d{2}$/,
+  latest: /^\d{4}-\d{2}-\d{2}$/,
+  week: /^\d{4}-W\d{2}$/,
+  month: /^\d{4}-\d{2}$/,
+  paper: /^\d{4}\.\d{4,5}$/,
+  search: null,
+};
+const READABLE = /^([a-z]+)-([0-9A-Za-z.-]{1,80})$/;
 const HASHED = /^([a-z]+)_([0-9a-f]{32})$/;
+
+/** Past this size an entry file is not read (a month is a few MiB). */
+const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 
 /**
  * A file name for a key: readable when the key is plain (`day:2026-11-27` is `day-2026-11-27`), else
@@ -46,14 +79,23 @@ const HASHED = /^([a-z]+)_([0-9a-f]{32})$/;
 export function entryName(key: string): string {
   const kind = /^[a-z]+(?=:)/.exec(key)?.[0] ?? 'entry';
   const rest = key.slice(kind.length + 1);
-  if (READABLE.test(`${kind}-${rest}`) && !rest.includes('..')) return `${kind}-${rest}`;
+  if (isKind(kind) && READABLE_REST[kind]?.test(rest)) return `${kind}-${rest}`;
   return `${kind}_${hash128(key)}`;
+}
+
+function isKind(kind: string): kind is EntryKind {
+  return (ENTRY_KINDS as readonly string[]).includes(kind);
 }
 
 /** The kind of an entry file name (without `.json`) that papers would write, else null. */
 function ownKind(name: string): EntryKind | null {
-  const kind = (READABLE.exec(name) ?? HASHED.exec(name))?.[1];
-  return kind !== undefined && (ENTRY_KINDS as readonly string[]).includes(kind) ? (kind as EntryKind) : null;
+  const readable = READABLE.exec(name);
+  if (readable) {
+    const kind = readable[1]!;
+    return isKind(kind) && READABLE_REST[kind]?.test(readable[2]!) ? kind : null;
+  }
+  const kind = HASHED.exec(name)?.[1];
+  return kind !== undefined && isKind(kind) ? kind : null;
 }
 
 /**
@@ -72,8 +114,10 @@ function hash128(key: string): string {
 
 /**
  * One small JSON file per entry, so a hit reads only its own file and concurrent writers of
- * different entries never touch the same file. Writes go through conf (atomic rename), which is
- * loaded only when something is written.
+ * different entries never touch the same file. Writes go through conf with a checked atomic writer
+ * (confWrite.ts), loaded only when something is written. Reads go through readOwnFile: a planted
+ * link, FIFO or device is refused, never followed or waited on. The directory may be shared: only
+ * files with papers' own exact names are ever read, set aside, evicted or cleared.
  */
 export class Cache {
   readonly dir: string;
@@ -97,24 +141,15 @@ export class Cache {
 
   /** The entry in one file of the cache (from `list()`); `key`, when given, must match. */
   readFile<T>(file: string, key?: string): CacheEntry<T> | null {
-    let text: string;
-    try {
-      // O_NOFOLLOW: a symlink planted in place of an entry is never read through.
-      const fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
-      try {
-        text = readFileSync(fd, 'utf8');
-      } finally {
-        closeSync(fd);
-      }
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-      this.#setAside(file, code === 'ELOOP' ? 'a symlink' : `unreadable (${code})`);
+    const got = readOwnFile(file, MAX_ENTRY_BYTES);
+    if (got.kind === 'missing') return null;
+    if (got.kind === 'refused') {
+      this.#setAside(file, got.why);
       return null;
     }
     let entry: unknown;
     try {
-      entry = JSON.parse(text);
+      entry = JSON.parse(got.text);
     } catch {
       this.#setAside(file, 'not valid JSON');
       return null;
@@ -125,28 +160,28 @@ export class Cache {
       this.#setAside(file, 'not a cache entry');
       return null;
     }
+    const kind = ownKind(basename(file).replace(/\.json$/, ''));
+    if (kind === null || !entry.key.startsWith(`${kind}:`) || !DATA_CHECKS[kind](entry.data)) {
+      this.#setAside(file, 'not a cache entry of the right shape');
+      return null;
+    }
     return entry as CacheEntry<T>;
   }
 
-  /** Stores data for a key, stamped with its fetch time; a failure to write is a warning, never fatal. */
+  /**
+   * Stores data for a key, stamped with its fetch time. A failure to write (a full disk, a read-only
+   * directory) is a warning, never fatal, and never leaves a cut-short entry: see writeConfStore.
+   */
   async write<T>(key: string, data: T, fetchedAt: number): Promise<void> {
     const name = entryName(key);
     const file = join(this.dir, `${name}.json`);
     try {
-      removeIfNotFile(file);
-      const { default: Conf } = await import('conf');
-      const store = new Conf<Record<string, unknown>>({
-        projectName: 'papers',
-        cwd: this.dir,
-        configName: name,
-        clearInvalidConfig: true,
-        serialize: (value) => JSON.stringify(value),
-      });
+      this.#clearWay(file);
       const entry: CacheEntry<T> = { v: VERSION, key, fetchedAt, data };
-      store.store = entry as unknown as Record<string, unknown>;
+      await writeConfStore(this.dir, name, entry as unknown as Record<string, unknown>, true);
       this.evict(file);
     } catch (error) {
-      this.#warn(`could not write the cache (${(error as Error).message}); continuing without it`);
+      this.#warn(`could not write the cache entry ${name}.json (${describeError(error)}); continuing without it`);
     }
   }
 
@@ -193,7 +228,7 @@ export class Cache {
     let removed = 0;
     for (const n of this.#names()) {
       const base = /^(.*?)\.json(?:\.corrupt(?:-\d+)?|\.tmp-.*|\.lock)?$/.exec(n)?.[1];
-      const ours = n === LAST_LIST || (base !== undefined && ownKind(base) !== null);
+      const ours = LAST_LIST_FILES.test(n) || (base !== undefined && ownKind(base) !== null);
       if (!ours) continue;
       try {
         const st = lstatSync(join(this.dir, n));
@@ -210,33 +245,53 @@ export class Cache {
   #names(): string[] {
     try {
       return readdirSync(this.dir);
-    } catch {
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOTDIR') this.#warnOnce(`the cache directory ${this.dir} is not a directory; the cache is not used`);
+      else if (code !== 'ENOENT') this.#warnOnce(`cannot read the cache directory ${this.dir} (${code}); the cache is not used`);
       return [];
     }
   }
 
+  #warned = new Set<string>();
+  #warnOnce(message: string): void {
+    if (this.#warned.has(message)) return;
+    this.#warned.add(message);
+    this.#warn(message);
+  }
+
+  /** Sets a bad entry aside as a numbered `*.corrupt-N` backup (never over an older one). */
   #setAside(file: string, why: string): void {
-    const aside = `${file}.corrupt`;
     try {
-      renameSync(file, aside);
-      this.#warn(`the cache entry ${basename(file)} was ${why}; set aside as ${basename(aside)}`);
+      const aside = setAside(file);
+      this.#warn(`the cache entry ${basename(file)} was ${why}; set aside as ${aside}`);
     } catch {
       this.#warn(`the cache entry ${basename(file)} was ${why} and could not be set aside`);
     }
+  }
+
+  /** Anything but a regular file where an entry goes (a link, a FIFO, a directory) is set aside before conf reads the path. */
+  #clearWay(file: string): void {
+    let st;
+    try {
+      st = lstatSync(file);
+    } catch {
+      return;
+    }
+    if (!st.isFile()) this.#setAside(file, 'not a regular file');
   }
 }
 
 function isEntry(value: unknown): value is CacheEntry<unknown> {
   const e = value as CacheEntry<unknown> | null;
-  return typeof e === 'object' && e !== null && e.v === VERSION && typeof e.key === 'string' && typeof e.fetchedAt === 'number' && 'data' in e;
-}
-
-/** atomically resolves symlinks before it writes: a link or other non-file in place of an entry is removed first. */
-function removeIfNotFile(file: string): void {
-  try {
-    const st = lstatSync(file);
-    if (!st.isFile()) rmSync(file, { force: true, recursive: st.isDirectory() });
-  } catch {
-    // absent: nothing to do
-  }
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    e.v === VERSION &&
+    typeof e.key === 'string' &&
+    // A time a Date can hold: `1e300` would make every age and date printed from it throw.
+    Number.isSafeInteger(e.fetchedAt) &&
+    Math.abs(e.fetchedAt) <= 8.64e15 &&
+    'data' in e
+  );
 }

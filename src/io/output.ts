@@ -1,23 +1,39 @@
 import { writeSync } from 'node:fs';
+import { PapersError } from '../core/errors.js';
 
 const BATCH = 64 * 1024;
 
 /** Where data goes: stdout as a stream (a terminal) or as a raw file descriptor (pipes and files). */
 export interface Output {
-  /** Writes text; resolves false once the reader has gone (EPIPE), after which nothing more is written. */
+  /**
+   * Writes text; resolves false once the reader has gone (EPIPE), after which nothing more is written.
+   * Any other failure (a full disk, /dev/full, an I/O error) rejects with a PapersError (exit 1):
+   * half a document must never look like success.
+   */
   write(text: string): Promise<boolean>;
+}
+
+/** The error for a failed write to stdout, or null for EPIPE (the reader went away: not an error). */
+function writeError(error: unknown): PapersError | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EPIPE') return null;
+  const why =
+    code === 'ENOSPC' ? 'no space left on the device' : code === 'EIO' ? 'an I/O error' : code === 'EDQUOT' ? 'disk quota exceeded' : (code ?? String(error));
+  return new PapersError(`could not write the output: ${why}`, 1, 'the output is incomplete');
 }
 
 /** A stream, with backpressure; a reader that went away (`| head -1`) ends the output quietly. */
 export function streamOutput(stream: NodeJS.WritableStream): Output {
   let closed = false;
-  // Any write error means the reader is gone and nothing more can be shown; the listener stays, so
-  // that an EPIPE arriving later cannot crash the process.
-  stream.on('error', () => {
+  let failure: PapersError | null = null;
+  // The listener stays, so that an error arriving later cannot crash the process.
+  stream.on('error', (error) => {
     closed = true;
+    failure ??= writeError(error);
   });
   return {
     async write(text) {
+      if (failure) throw failure;
       if (closed) return false;
       if (!stream.write(text)) {
         await new Promise<void>((resolve) => {
@@ -33,6 +49,9 @@ export function streamOutput(stream: NodeJS.WritableStream): Output {
           stream.on('close', done);
         });
       }
+      // A failed write is reported on the next tick: wait for it, so that the last write is checked too.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (failure) throw failure;
       return !closed;
     },
   };
@@ -43,7 +62,7 @@ const wait = new Int32Array(new SharedArrayBuffer(4));
 /**
  * A file descriptor written synchronously. For pipes and files this skips creating process.stdout,
  * whose stream machinery costs ~5 ms at every start. A full non-blocking pipe (EAGAIN) is waited out;
- * a reader that went away (EPIPE) ends the output quietly.
+ * a reader that went away (EPIPE) ends the output quietly; any other error rejects (exit 1).
  */
 export function fdOutput(fd: number): Output {
   let closed = false;
@@ -62,6 +81,8 @@ export function fdOutput(fd: number): Output {
             continue;
           }
           closed = true;
+          const failure = writeError(error);
+          if (failure) throw failure;
           return false;
         }
       }

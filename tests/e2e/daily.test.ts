@@ -284,8 +284,8 @@ describe('cache and network faults', () => {
     const r = await runCli(['day', yesterday], env);
     expect(r.code).toBe(0);
     expect(tsvIds(r.stdout)).toEqual(['2611.00001']);
-    expect(r.stderr).toMatch(/set aside as day-.*\.json\.corrupt/);
-    expect(existsSync(`${file}.corrupt`)).toBe(true);
+    expect(r.stderr).toMatch(/set aside as day-.*\.json\.corrupt-1/);
+    expect(existsSync(`${file}.corrupt-1`)).toBe(true);
     expect(JSON.parse(readFileSync(file, 'utf8')).key).toBe(`day:${yesterday}`);
   });
 

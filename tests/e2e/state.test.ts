@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -87,9 +87,9 @@ describe('the reading list', () => {
     writeFileSync(file, text.slice(0, text.length - 5));
     const r = await runCli(['saved', '--limit', '0'], env);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/settings file was not valid JSON; set aside as config\.json\.corrupt, 2 saved papers recovered/);
+    expect(r.stderr).toMatch(/settings file was not valid JSON; set aside as config\.json\.corrupt-1, 2 saved papers recovered/);
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(2);
-    expect(existsSync(`${file}.corrupt`)).toBe(true);
+    expect(readFileSync(`${file}.corrupt-1`, 'utf8')).toBe(text.slice(0, text.length - 5));
     expect(JSON.parse(readFileSync(file, 'utf8')).saved).toHaveLength(2);
   });
 

@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { run } from '../../src/cli/run.js';
+import { BIN } from './cli.js';
 import { Capture } from './context.js';
 
 export interface InProcessRun {
@@ -21,4 +23,59 @@ export async function runIn(argv: string[], env: NodeJS.ProcessEnv, now?: Date):
     ...(now ? { now: () => now } : {}),
   });
   return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** Like runIn, with stdout written to a file descriptor (a file, /dev/full) as in a pipe or a redirect. */
+export async function runInTo(argv: string[], env: NodeJS.ProcessEnv, stdoutFd: number): Promise<InProcessRun> {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const code = await run(argv, {
+    env,
+    platform: process.platform,
+    stdin: () => process.stdin,
+    stdout: () => stdout as unknown as NodeJS.WriteStream,
+    stderr: () => stderr as unknown as NodeJS.WriteStream,
+    stdoutFd,
+  });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+export interface TimedRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  /** Killed by the test's timeout: the command hung. */
+  hung: boolean;
+}
+
+/**
+ * Spawns the built CLI and kills it with SIGKILL after `limitMs`, so that a hang fails the test
+ * (`hung`) instead of hanging the suite. `stdout` may be a file descriptor to write to instead of a
+ * pipe; `onSpawn` gets the child (to signal it).
+ */
+export function runBounded(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  limitMs: number,
+  opts: { stdout?: number; onSpawn?: (child: ReturnType<typeof spawn>) => void } = {},
+): Promise<TimedRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', opts.stdout ?? 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let hung = false;
+    const timer = setTimeout(() => {
+      hung = true;
+      child.kill('SIGKILL');
+    }, limitMs);
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr, hung });
+    });
+    opts.onSpawn?.(child);
+  });
 }

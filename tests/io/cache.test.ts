@@ -5,6 +5,10 @@ import { Cache, entryName } from '../../src/io/cache.js';
 import { cached, CacheMissError } from '../../src/io/cachePolicy.js';
 import { NetworkError } from '../../src/core/errors.js';
 import { tempDirs } from '../helpers/cli.js';
+import { makePaper } from '../helpers/papers.js';
+
+const OLD = [makePaper('2611.00001', { title: 'old' })];
+const NEW = [makePaper('2611.00002', { title: 'new' })];
 
 let dirs: ReturnType<typeof tempDirs>;
 let warnings: string[];
@@ -51,8 +55,8 @@ describe('Cache.keys and Cache.clear', () => {
 
 describe('Cache', () => {
   it('writes and reads back an entry with its fetch time', async () => {
-    await cache.write('day:2026-11-27', [{ id: 'a' }], 1234);
-    expect(cache.read('day:2026-11-27')).toEqual({ v: 1, key: 'day:2026-11-27', fetchedAt: 1234, data: [{ id: 'a' }] });
+    await cache.write('day:2026-11-27', OLD, 1234);
+    expect(cache.read('day:2026-11-27')).toEqual({ v: 1, key: 'day:2026-11-27', fetchedAt: 1234, data: OLD });
     expect(cache.read('day:2026-11-26')).toBeNull();
     expect(warnings).toEqual([]);
   });
@@ -63,7 +67,7 @@ describe('Cache', () => {
       const key = `day:2026-11-0${i + 1}`;
       writeFileSync(cache.pathOf(key), text);
       expect(cache.read(key)).toBeNull();
-      expect(existsSync(`${cache.pathOf(key)}.corrupt`)).toBe(true);
+      expect(existsSync(`${cache.pathOf(key)}.corrupt-1`)).toBe(true);
     }
     expect(warnings).toHaveLength(4);
     expect(warnings[0]).toMatch(/not valid JSON; set aside/);
@@ -79,14 +83,14 @@ describe('Cache', () => {
   it('never reads or writes through a symlink planted in place of an entry', async () => {
     mkdirSync(dirs.cache, { recursive: true });
     const target = path.join(dirs.root, 'precious.json');
-    writeFileSync(target, '{"v":1,"key":"day:2026-11-01","fetchedAt":1,"data":["secret"]}');
+    writeFileSync(target, '{"v":1,"key":"day:2026-11-01","fetchedAt":1,"data":[],"note":"secret"}');
     symlinkSync(target, cache.pathOf('day:2026-11-01'));
     expect(cache.read('day:2026-11-01')).toBeNull();
     symlinkSync(target, cache.pathOf('day:2026-11-02'));
-    await cache.write('day:2026-11-02', ['new'], 5);
+    await cache.write('day:2026-11-02', NEW, 5);
     expect(readFileSync(target, 'utf8')).toContain('secret');
     expect(lstatSync(cache.pathOf('day:2026-11-02')).isSymbolicLink()).toBe(false);
-    expect(cache.read('day:2026-11-02')?.data).toEqual(['new']);
+    expect(cache.read('day:2026-11-02')?.data).toEqual(NEW);
   });
 
   it('evicts the oldest entries past its size cap, never the one just written', async () => {
@@ -116,14 +120,14 @@ describe('cached', () => {
   });
 
   it('uses a fresh entry without fetching, and refetches a stale one', async () => {
-    await cache.write('day:2026-11-27', ['old'], 10_000_000 - 1000);
+    await cache.write('day:2026-11-27', OLD, 10_000_000 - 1000);
     let calls = 0;
-    const fetch = async () => (calls++, ['new']);
-    expect((await cached(opts(), 'day:2026-11-27', 'x', 5000, fetch)).data).toEqual(['old']);
+    const fetch = async () => (calls++, NEW);
+    expect((await cached(opts(), 'day:2026-11-27', 'x', 5000, fetch)).data).toEqual(OLD);
     expect(calls).toBe(0);
-    expect((await cached(opts(), 'day:2026-11-27', 'x', 500, fetch)).data).toEqual(['new']);
+    expect((await cached(opts(), 'day:2026-11-27', 'x', 500, fetch)).data).toEqual(NEW);
     expect(calls).toBe(1);
-    expect((await cached(opts({ refresh: true }), 'day:2026-11-27', 'x', 1e9, fetch)).data).toEqual(['new']);
+    expect((await cached(opts({ refresh: true }), 'day:2026-11-27', 'x', 1e9, fetch)).data).toEqual(NEW);
     expect(calls).toBe(2);
   });
 
@@ -132,8 +136,8 @@ describe('cached', () => {
       throw new Error('must not fetch');
     };
     await expect(cached(opts({ offline: true }), 'day:2026-11-27', 'the list', 1, fetch)).rejects.toBeInstanceOf(CacheMissError);
-    await cache.write('day:2026-11-27', ['old'], 0);
-    expect((await cached(opts({ offline: true }), 'day:2026-11-27', 'the list', 1, fetch)).data).toEqual(['old']);
+    await cache.write('day:2026-11-27', OLD, 0);
+    expect((await cached(opts({ offline: true }), 'day:2026-11-27', 'the list', 1, fetch)).data).toEqual(OLD);
   });
 
   it('shows a stale entry with a warning when the fetch fails, and rethrows when there is none', async () => {
@@ -141,8 +145,8 @@ describe('cached', () => {
       throw new NetworkError('boom', 'http://x');
     };
     await expect(cached(opts(), 'day:2026-11-27', 'the list', 1, fail)).rejects.toThrow('boom');
-    await cache.write('day:2026-11-27', ['old'], 10_000_000 - 3 * 3600_000);
-    expect((await cached(opts(), 'day:2026-11-27', 'the list', 1, fail)).data).toEqual(['old']);
+    await cache.write('day:2026-11-27', OLD, 10_000_000 - 3 * 3600_000);
+    expect((await cached(opts(), 'day:2026-11-27', 'the list', 1, fail)).data).toEqual(OLD);
     expect(warnings).toEqual(['showing the list cached 3 h ago: boom']);
   });
 });
