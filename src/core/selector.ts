@@ -1,18 +1,19 @@
 import { accepts, NO_FILTERS } from './filter.js';
-import type { Paper, RankedPaper } from './paper.js';
-import { compareBy, sortPapers, withRanks, type Selection } from './rank.js';
+import type { Paper } from './paper.js';
+import { compareBy, sortPapers, withRanks, type Selected, type Selection } from './rank.js';
 import { TopN } from './topN.js';
 
 /**
- * selectPapers, fed one paper at a time: the filters apply as papers arrive, and with a limit only the
+ * selection(), fed one paper at a time: the filters apply as papers arrive, and with a limit only the
  * best `limit` are kept (a bounded heap), so a feed of any length is listed in the memory of its top N.
- * The result equals selectPapers over all the papers offered, in the order they were offered.
+ * The result equals selection() over all the papers offered, in the order they were offered.
  */
 export class PaperSelector {
   readonly #sel: Selection;
   readonly #top: TopN<Paper> | null;
   readonly #all: Paper[] = [];
   #count = 0;
+  #matched = 0;
 
   constructor(sel: Selection) {
     this.#sel = sel;
@@ -27,12 +28,14 @@ export class PaperSelector {
   add(paper: Paper): void {
     this.#count++;
     if (!accepts(paper, this.#sel.filters ?? NO_FILTERS)) return;
+    this.#matched++;
     if (this.#top) this.#top.push(paper);
     else this.#all.push(paper);
   }
 
-  /** The list to show: filtered, sorted, cut to the limit, ranked by position. */
-  result(): RankedPaper[] {
-    return withRanks(this.#top ? this.#top.result() : sortPapers(this.#all, this.#sel.sort, this.#sel.reverse));
+  /** The list to show: filtered, sorted, cut to the limit, ranked by position; with how many matched. */
+  result(): Selected {
+    const papers = withRanks(this.#top ? this.#top.result() : sortPapers(this.#all, this.#sel.sort, this.#sel.reverse));
+    return { papers, total: this.#matched };
   }
 }
