@@ -15,9 +15,7 @@ export class TopN<T> {
     if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`a limit of ${limit}`);
     this.#limit = limit;
     // A total order: the stable sort's order (compare, then arrival), or exactly its reverse.
-    this.#before = reverse
-      ? (a, b) => (compare(b.value, a.value) || b.seq - a.seq) < 0
-      : (a, b) => (compare(a.value, b.value) || a.seq - b.seq) < 0;
+    this.#before = reverse ? (a, b) => (compare(b.value, a.value) || b.seq - a.seq) < 0 : (a, b) => (compare(a.value, b.value) || a.seq - b.seq) < 0;
   }
 
   /** How many items were offered. */

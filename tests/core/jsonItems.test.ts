@@ -34,21 +34,48 @@ describe('JsonArrayItems', () => {
     const want = JSON.parse(text.slice(1));
     for (let cut = 0; cut <= all.length; cut++) expect(items(all, [cut]), `cut at ${cut}`).toEqual(want);
     // Every byte its own chunk.
-    expect(items(all, Array.from({ length: all.length }, (_, i) => i))).toEqual(want);
+    expect(
+      items(
+        all,
+        Array.from({ length: all.length }, (_, i) => i),
+      ),
+    ).toEqual(want);
   });
 
   it('agrees with JSON.parse on arbitrary arrays, in arbitrary chunks', () => {
     fc.assert(
       fc.property(fc.array(fc.jsonValue()), fc.boolean(), fc.array(fc.nat()), (arr, pretty, rawCuts) => {
         const all = bytes(JSON.stringify(arr, null, pretty ? 2 : undefined));
-        expect(items(all, rawCuts.map((c) => c % (all.length + 1)))).toEqual(JSON.parse(new TextDecoder().decode(all)));
+        expect(
+          items(
+            all,
+            rawCuts.map((c) => c % (all.length + 1)),
+          ),
+        ).toEqual(JSON.parse(new TextDecoder().decode(all)));
       }),
       { numRuns: 500 },
     );
   });
 
   it('throws a SyntaxError on anything JSON.parse would refuse, truncations included', () => {
-    for (const bad of ['', '{}', '[1,', '[1 2]', '[{"a":1}', '["unterminated]', '[1],', '[1]x', '[,1]', '[1,]', '[1}', '\xef[1]', '[tru]', '[{"a":1]]', '[1', '[01]']) {
+    for (const bad of [
+      '',
+      '{}',
+      '[1,',
+      '[1 2]',
+      '[{"a":1}',
+      '["unterminated]',
+      '[1],',
+      '[1]x',
+      '[,1]',
+      '[1,]',
+      '[1}',
+      '\xef[1]',
+      '[tru]',
+      '[{"a":1]]',
+      '[1',
+      '[01]',
+    ]) {
       expect(() => items(bad), bad).toThrow(SyntaxError);
     }
     const text = JSON.stringify([{ a: 'x' }, { b: [1, 2, { c: '"]' }] }, 7]);

@@ -38,12 +38,24 @@ describe('TopN', () => {
 
   it('ties keep their order of arrival, and reverse reverses it', () => {
     const items = ['a', 'b', 'c', 'd', 'e'].map((name, i) => ({ key: i === 4 ? 0 : 1, name }));
-    expect(top(items, 3, false).result().map((x) => x.name)).toEqual(['e', 'a', 'b']);
-    expect(top(items, 3, true).result().map((x) => x.name)).toEqual(['d', 'c', 'b']);
+    expect(
+      top(items, 3, false)
+        .result()
+        .map((x) => x.name),
+    ).toEqual(['e', 'a', 'b']);
+    expect(
+      top(items, 3, true)
+        .result()
+        .map((x) => x.name),
+    ).toEqual(['d', 'c', 'b']);
   });
 
   it('counts every item offered, and holds at most the limit', () => {
-    const t = top(Array.from({ length: 1000 }, (_, i) => ({ key: (i * 7919) % 1000, name: String(i) })), 5, false);
+    const t = top(
+      Array.from({ length: 1000 }, (_, i) => ({ key: (i * 7919) % 1000, name: String(i) })),
+      5,
+      false,
+    );
     expect(t.seen).toBe(1000);
     expect(t.result().map((x) => x.key)).toEqual([0, 1, 2, 3, 4]);
     expect(top([{ key: 1, name: 'x' }], 0, false).result()).toEqual([]);
