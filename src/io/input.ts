@@ -4,8 +4,11 @@ import { FeedError, UsageError } from '../core/errors.js';
 
 /** Larger input than this is refused: a feed this size is a mistake, not a feed. */
 const MAX_INPUT_BYTES = 256 * 1024 * 1024;
-/** A file is read this much at a time: a big feed is parsed as it arrives, never held whole. */
-const CHUNK_BYTES = 1024 * 1024;
+/**
+ * A file is read this much at a time: a big feed is parsed as it arrives, never held whole. 256 KiB,
+ * not 1 MiB: glibc keeps freed 1 MiB blocks, and a 40 MB read then peaked 30 MB higher.
+ */
+const CHUNK_BYTES = 256 * 1024;
 
 export interface Input {
   /** How errors name it: the path, or "stdin". */
