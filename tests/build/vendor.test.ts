@@ -2,8 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT, tempDirs } from '../helpers/cli.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { nyDay } from '../../src/core/dates.js';
+import { cleanEnv, ROOT, runCli, tempDirs } from '../helpers/cli.js';
+import { FakeHf, hfItem } from '../helpers/server.js';
 
 // The vendor bundles as the build makes them (npm test builds first).
 const vendor = (name: string) => path.join(ROOT, 'dist', 'vendor', `${name}.cjs`);
@@ -34,5 +36,25 @@ describe('the undici vendor bundle', () => {
     const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('false');
+  });
+});
+
+describe('what a cache hit loads', () => {
+  const server = new FakeHf();
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
+
+  it('a list from the cache into a pipe requires no vendor bundle at all', async () => {
+    dirs = tempDirs();
+    const day = nyDay(new Date());
+    server.days.set(day, [hfItem('2611.00001', day, 3, 1), hfItem('2611.00002', day, 5, 0)]);
+    const env = cleanEnv({ PAPERS_API_URL: server.url, PAPERS_CACHE_DIR: dirs.cache, PAPERS_CONFIG_DIR: dirs.config });
+    expect((await runCli(['day', day], env)).code).toBe(0);
+    // NODE_DEBUG=module makes Node name every module it loads on stderr.
+    const hit = await runCli(['day', day, '--offline'], { ...env, NODE_DEBUG: 'module' });
+    expect(hit.code).toBe(0);
+    expect(hit.stdout.split('\n')[0]).toMatch(/2611\.00002/);
+    expect(hit.stderr).toMatch(/cli\.cjs/);
+    expect(hit.stderr.match(/vendor\/[\w.-]+/g) ?? []).toEqual([]);
   });
 });
