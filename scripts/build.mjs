@@ -23,7 +23,11 @@ const common = {
 
 /** Heavy dependencies kept out of the entry: each is loaded on the one path that needs it. */
 const VENDOR = {
-  undici: "module.exports = require('undici');",
+  // The client only: undici's index also loads fetch, WebSocket, caches and cookies, whose brand checks
+  // touch globalThis.Headers and so load Node's own copy of undici too (~50 ms together, every request).
+  undici: `const Dispatcher = require('undici/lib/dispatcher/dispatcher');
+    Object.assign(Dispatcher.prototype, require('undici/lib/api'));
+    module.exports = { EnvHttpProxyAgent: require('undici/lib/dispatcher/env-http-proxy-agent'), interceptors: { redirect: require('undici/lib/interceptor/redirect') } };`,
   // The sources are ESM in a "type": "module" package, so esbuild imports these in Node's mode:
   // a default import is module.exports itself, and named imports are its properties.
   conf: "module.exports = require('conf').default;",
@@ -36,6 +40,24 @@ const VENDOR = {
   chalk: "module.exports = { Chalk: require('chalk').Chalk };",
   'string-width': "module.exports = require('string-width');",
 };
+
+/**
+ * conf is used without a schema, and compiles none then; its validator ajv still cost ~30 ms to load.
+ * It is replaced by a stub that fails loudly should a schema ever be given.
+ */
+const noAjv = {
+  name: 'no-ajv',
+  setup(b) {
+    b.onResolve({ filter: /^ajv(-formats)?(\/|$)/ }, (args) => ({ path: args.path, namespace: 'no-ajv' }));
+    b.onLoad({ filter: /.*/, namespace: 'no-ajv' }, () => ({
+      loader: 'js',
+      contents: `function NoAjv() { throw new Error('papers is built without ajv (scripts/build.mjs): conf cannot take a schema'); }
+        module.exports = { Ajv2020: NoAjv, default: NoAjv };`,
+    }));
+  },
+};
+/** esbuild plugins for one vendor bundle's own build. */
+const VENDOR_PLUGINS = { conf: [noAjv] };
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
@@ -58,7 +80,7 @@ await Promise.all([
     plugins: [vendorPlugin],
   }),
   ...Object.entries(VENDOR).map(([name, contents]) =>
-    build({ ...common, stdin: { contents, resolveDir: process.cwd(), loader: 'js' }, outfile: `dist/vendor/${name}.cjs` }),
+    build({ ...common, stdin: { contents, resolveDir: process.cwd(), loader: 'js' }, outfile: `dist/vendor/${name}.cjs`, plugins: VENDOR_PLUGINS[name] ?? [] }),
   ),
 ]);
 

@@ -75,6 +75,10 @@ export function createContext(proc: ProcessLike, flags: ShellFlags, signal: () =
     settings: () => (settings ??= new SettingsStore(statePaths(env).configDir, ctx.warn)),
     async http(timeoutMs) {
       if (http) return http;
+      // undici parses HTTP with llhttp, in WebAssembly. V8 would also recompile llhttp with TurboFan in
+      // the background, and the process waits for that job before it can exit: ~150 ms on this
+      // machine, more than the request. Liftoff's code is fast enough for answers of a few MiB.
+      (await import('node:v8')).setFlagsFromString('--no-wasm-dynamic-tiering --no-wasm-tier-up');
       const { HttpClient } = await import('../io/http.js');
       http = new HttpClient({
         userAgent: `papers/${VERSION}`,

@@ -29,14 +29,17 @@ function haystack(p: Paper): string {
   return `${p.title}\n${p.summary ?? ''}\n${p.keywords.join('\n')}`;
 }
 
-/** Keeps the papers every filter accepts: all greps match, no exclude matches, enough upvotes, a code link. */
+/** Whether every filter accepts the paper: all greps match, no exclude matches, enough upvotes, a code link. */
+export function accepts(p: Paper, f: Filters): boolean {
+  if (f.hasCode && !p.githubRepo) return false;
+  if (f.minUpvotes !== null && (p.upvotes ?? -Infinity) < f.minUpvotes) return false;
+  if (f.grep.length === 0 && f.exclude.length === 0) return true;
+  const text = haystack(p);
+  return f.grep.every((re) => re.test(text)) && !f.exclude.some((re) => re.test(text));
+}
+
+/** Keeps the papers every filter accepts. */
 export function filterPapers(papers: readonly Paper[], f: Filters): Paper[] {
   if (f.grep.length === 0 && f.exclude.length === 0 && f.minUpvotes === null && !f.hasCode) return [...papers];
-  return papers.filter((p) => {
-    if (f.hasCode && !p.githubRepo) return false;
-    if (f.minUpvotes !== null && (p.upvotes ?? -Infinity) < f.minUpvotes) return false;
-    if (f.grep.length === 0 && f.exclude.length === 0) return true;
-    const text = haystack(p);
-    return f.grep.every((re) => re.test(text)) && !f.exclude.some((re) => re.test(text));
-  });
+  return papers.filter((p) => accepts(p, f));
 }

@@ -26,18 +26,24 @@ function cmpText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Ranks papers: the chosen key first, then its ties (see ORDER), then id; stable. */
-export function sortPapers(papers: readonly Paper[], key: SortKey = 'upvotes', reverse = false): Paper[] {
+/** The order of `--sort key`: the key first, then its ties (see ORDER), then id; 0 only for true ties. */
+export function compareBy(key: SortKey = 'upvotes'): Compare {
   const chain = ORDER[key];
+  return (a, b) => {
+    for (const compare of chain) {
+      const c = compare(a, b);
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
+}
+
+/** Ranks papers by compareBy(key); stable. */
+export function sortPapers(papers: readonly Paper[], key: SortKey = 'upvotes', reverse = false): Paper[] {
+  const compare = compareBy(key);
   const sorted = papers
     .map((paper, index) => ({ paper, index }))
-    .sort((a, b) => {
-      for (const compare of chain) {
-        const c = compare(a.paper, b.paper);
-        if (c !== 0) return c;
-      }
-      return a.index - b.index;
-    })
+    .sort((a, b) => compare(a.paper, b.paper) || a.index - b.index)
     .map((x) => x.paper);
   return reverse ? sorted.reverse() : sorted;
 }

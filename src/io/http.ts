@@ -1,4 +1,4 @@
-import { EnvHttpProxyAgent, interceptors, request, type Dispatcher } from 'undici';
+import { EnvHttpProxyAgent, interceptors, type Dispatcher } from 'undici';
 import { InterruptedError, NetworkError, PapersError } from '../core/errors.js';
 
 /** What the HTTP client needs from the outside world; all of it is passed in. */
@@ -194,9 +194,12 @@ export class HttpClient {
     }
     let res: Dispatcher.ResponseData;
     try {
-      res = await request(url, {
+      // The dispatcher's own request(): the build ships undici's client without its top-level helpers.
+      const { origin, pathname, search } = new URL(url);
+      res = await this.#dispatcher.request({
+        origin,
+        path: `${pathname}${search}`,
         method: 'GET',
-        dispatcher: this.#dispatcher,
         signal,
         headers: { 'user-agent': this.#options.userAgent, accept },
       });

@@ -89,6 +89,32 @@ describe('papers read', () => {
     expect(r.stderr).toMatch(/larger than 256 MiB; refused/);
   });
 
+  it('/dev/zero is refused at once as binary data, not read up to the cap', async () => {
+    const r = await runCli(['read', '/dev/zero'], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toBe('papers: /dev/zero: not a feed I can read (binary data)');
+  });
+
+  it('a big feed through stdin: the top N of every paper, the broken ones counted', async () => {
+    // 12,000 papers (past the 8 MiB at which a JSON array is read as it arrives), every 1,000th broken.
+    const items = Array.from({ length: 12_000 }, (_, i) =>
+      i % 1000 === 999
+        ? { paper: { title: 'no id' } }
+        : { paper: { id: `2601.${String(10000 + i)}`, title: `P${i}`, summary: 'x'.repeat(700), upvotes: i % 500 }, numComments: i % 7 },
+    );
+    const file = path.join(dirs.root, 'big.json');
+    writeFileSync(file, JSON.stringify(items));
+    const r = await runShell(`cat '${file}' | eval "$PAPERS read --limit 3 --fields id,upvotes,comments"`, env);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/stdin: skipped 12 broken entries; listing the other 11988/);
+    // The same top 3 by the rules of SPEC, worked out here by hand: upvotes, then comments, then id.
+    const want = items
+      .flatMap((x) => ('id' in x.paper ? [{ id: x.paper.id!, up: x.paper.upvotes!, c: x.numComments! }] : []))
+      .sort((a, b) => b.up - a.up || b.c - a.c || (a.id < b.id ? -1 : 1))
+      .slice(0, 3);
+    expect(r.stdout).toBe(want.map((p) => `${p.id}\t${p.up}\t${p.c}\n`).join(''));
+  });
+
   it('remembers the list so show can take a row number offline', async () => {
     await runCli(['read', fx('hf/paper.json')], env);
     const r = await runCli(['show', '1', '--offline'], env);

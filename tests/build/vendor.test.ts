@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { nyDay } from '../../src/core/dates.js';
+import { cleanEnv, ROOT, runCli, tempDirs } from '../helpers/cli.js';
+import { FakeHf, hfItem } from '../helpers/server.js';
+
+// The vendor bundles as the build makes them (npm test builds first).
+const vendor = (name: string) => path.join(ROOT, 'dist', 'vendor', `${name}.cjs`);
+const require = createRequire(import.meta.url);
+
+let dirs: ReturnType<typeof tempDirs> | undefined;
+afterEach(() => dirs?.cleanup());
+
+describe('the conf vendor bundle', () => {
+  it('writes a store without a schema, and refuses a schema loudly (ajv is left out)', () => {
+    dirs = tempDirs();
+    const Conf = require(vendor('conf')) as new (o: Record<string, unknown>) => { store: unknown };
+    const store = new Conf({ projectName: 'papers', cwd: dirs.cache, configName: 'entry' });
+    store.store = { v: 1, data: [1, 2] };
+    expect(JSON.parse(readFileSync(path.join(dirs.cache, 'entry.json'), 'utf8'))).toEqual({ v: 1, data: [1, 2] });
+    expect(() => new Conf({ projectName: 'papers', cwd: dirs!.cache, configName: 'other', schema: { n: { type: 'number' } } })).toThrow(/built without ajv/);
+    expect(existsSync(path.join(dirs.cache, 'other.json'))).toBe(false);
+  });
+});
+
+describe('the undici vendor bundle', () => {
+  it("is the client only: making a dispatcher never loads Node's own undici (fetch and its globals)", () => {
+    const script = `
+      const { EnvHttpProxyAgent, interceptors } = require(${JSON.stringify(vendor('undici'))});
+      const d = new EnvHttpProxyAgent({}).compose(interceptors.redirect({ maxRedirections: 3 }));
+      if (typeof d.request !== 'function') throw new Error('no request()');
+      console.log(process.moduleLoadList.some((m) => m.includes('internal/deps/undici')));`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('false');
+  });
+});
+
+describe('what a cache hit loads', () => {
+  const server = new FakeHf();
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
+
+  it('a list from the cache into a pipe requires no vendor bundle at all', async () => {
+    dirs = tempDirs();
+    const day = nyDay(new Date());
+    server.days.set(day, [hfItem('2611.00001', day, 3, 1), hfItem('2611.00002', day, 5, 0)]);
+    const env = cleanEnv({ PAPERS_API_URL: server.url, PAPERS_CACHE_DIR: dirs.cache, PAPERS_CONFIG_DIR: dirs.config });
+    expect((await runCli(['day', day], env)).code).toBe(0);
+    // NODE_DEBUG=module makes Node name every module it loads on stderr.
+    const hit = await runCli(['day', day, '--offline'], { ...env, NODE_DEBUG: 'module' });
+    expect(hit.code).toBe(0);
+    expect(hit.stdout.split('\n')[0]).toMatch(/2611\.00002/);
+    expect(hit.stderr).toMatch(/cli\.cjs/);
+    expect(hit.stderr.match(/vendor\/[\w.-]+/g) ?? []).toEqual([]);
+  });
+});
