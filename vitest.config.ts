@@ -1,10 +1,18 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects, both run by `npx vitest run` (one "Tests N passed" line for .ci/run):
+// - unit: pure modules and in-process pieces (tests/**, except e2e);
+// - e2e: the whole CLI against the local fake server, in-process through tests/helpers/run.ts,
+//   and the few spawned smoke tests where a process is the point (tests/e2e/process.test.ts, ptys).
+// Run one with `npx vitest run --project unit`.
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'] } },
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'] } },
+    ],
   },
 });
