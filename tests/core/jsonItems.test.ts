@@ -43,19 +43,27 @@ describe('a big feed is read item by item, with the same result', () => {
     quirks.map((q, j) => JSON.parse(JSON.stringify(q).replace(/2611\.00(\d)(\d\d)/g, `2611.${String(10000 + ((i * 6 + j) % 89999)).padStart(5, '0')}`))),
   ).flat();
 
+  // Made once for both tests: building and parsing it is most of their time.
+  const text = JSON.stringify(many);
+
   it('the streaming and the one-parse reading agree', () => {
-    const text = JSON.stringify(many);
     expect(text.length).toBeGreaterThan(8 * 1024 * 1024);
     const streamed = parseFeed(bytes(text), 'big', '2026-11-28');
     const whole = parseFeed(text, 'big', '2026-11-28');
     expect(streamed.papers.length).toBe(many.length);
-    expect(streamed).toEqual(whole);
+    // Compared as JSON: the same check as a deep equality of plain data, at a fraction of its cost here.
+    expect(JSON.stringify(streamed)).toBe(JSON.stringify(whole));
   });
 
   it('a big file that is cut short is the same error as a small one', () => {
-    const text = JSON.stringify(many);
     const cut = bytes(text.slice(0, text.length - 100));
-    expect(() => parseFeed(cut, 'big.json', '2026-11-28')).toThrow(FeedError);
-    expect(() => parseFeed(cut, 'big.json', '2026-11-28')).toThrow(/big\.json: not a feed I can read \(JSON that does not parse/);
+    let error: unknown;
+    try {
+      parseFeed(cut, 'big.json', '2026-11-28');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(FeedError);
+    expect((error as FeedError).message).toMatch(/big\.json: not a feed I can read \(JSON that does not parse/);
   });
 });
