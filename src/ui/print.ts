@@ -2,7 +2,6 @@ import type { Paper, RankedPaper } from '../core/paper.js';
 import type { ListResult, Result } from '../core/result.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { columnsFor, contextLine } from '../render/listHeading.js';
-import { truncate } from '../render/text.js';
 import type { Context } from '../context.js';
 import { writeChunks } from '../io/output.js';
 import { pick } from '../render/fields.js';
@@ -77,7 +76,12 @@ async function printList(ctx: Context, result: ListResult): Promise<void> {
       chunks = (await import('../render/bibtex.js')).renderBibtex(papers);
       break;
     case 'table': {
-      const [{ renderTable }, { terminalPaint }] = await Promise.all([import('../render/table.js'), import('./chalkPaint.js')]);
+      // Loaded here, not at the top: text.js brings string-width, which a list in a pipe never needs.
+      const [{ renderTable }, { terminalPaint }, { truncate }] = await Promise.all([
+        import('../render/table.js'),
+        import('./chalkPaint.js'),
+        import('../render/text.js'),
+      ]);
       const paint = terminalPaint(ctx.terminal.colorLevel);
       const highlight = opts.filters.grep;
       const rows = renderTable(papers, { width: ctx.terminal.columns, paint, columns: columnsFor(papers, opts.columns), highlight });

@@ -178,6 +178,26 @@ describe('several processes and a process’s memory', () => {
 });
 
 describe('the built bundle', () => {
+  it('loads no vendor bundle on a cache hit: TSV in a pipe, --json, and a fresh entry without --offline', async () => {
+    server.days.set(day, [hfItem('2611.00001', day, 5, 1), hfItem('2611.00002', day, 7, 0)]);
+    // A preload that writes down, as the process exits, every file it required.
+    const preload = path.join(dirs.root, 'record-requires.cjs');
+    const record = path.join(dirs.root, 'required.json');
+    writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(Object.keys(require.cache))));\n`);
+    const vendorsLoaded = async (args: string[]) => {
+      const r = await runCli(args, { ...env, NODE_OPTIONS: `--require ${preload}` });
+      expect(r.code, args.join(' ')).toBe(0);
+      const files = JSON.parse(readFileSync(record, 'utf8')) as string[];
+      expect(files, 'the preload saw the entry load').toContain(BIN);
+      return files.filter((f) => f.startsWith(path.join(ROOT, 'dist', 'vendor') + path.sep)).map((f) => path.basename(f));
+    };
+    // The fetch that fills the cache loads undici: what is recorded does show vendor bundles.
+    expect(await vendorsLoaded(['day', day])).toContain('undici.cjs');
+    expect(await vendorsLoaded(['day', day, '--offline'])).toEqual([]);
+    expect(await vendorsLoaded(['day', day, '--offline', '--json'])).toEqual([]);
+    expect(await vendorsLoaded(['day', day])).toEqual([]);
+  });
+
   it('-V prints the version the build stamped from package.json', async () => {
     const r = await runCli(['-V'], env);
     expect(r.stdout).toBe(`${JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}\n`);
