@@ -114,6 +114,15 @@ describe('help', () => {
     expect(text).toMatch(/--format <format> .*?\(choices: "table", "tsv", "json", "jsonl", "csv", "markdown", "bibtex"\)/);
   });
 
+  it('wraps help at the width of the terminal it is printed on, and at 80 columns in a pipe', async () => {
+    const widest = (text: string) => Math.max(...text.split('\n').map((l) => l.length));
+    const wide = await runPapers(['today', '--help'], env, { tty: { columns: 120, rows: 40 } });
+    expect(widest(wide.stdout)).toBeGreaterThan(80);
+    expect(widest(wide.stdout)).toBeLessThanOrEqual(120);
+    const piped = await runPapers(['today', '--help'], env);
+    expect(widest(piped.stdout)).toBeLessThanOrEqual(80);
+  });
+
   it('an unknown command suggests the nearest one, exit 2', async () => {
     const r = await runPapers(['tody'], env);
     expect(r.code).toBe(2);
