@@ -73,7 +73,7 @@ describe('the pager', () => {
 
   it('leaves Ctrl-C to the pager while it runs, then exits as the pager did', async () => {
     server.papers.set('2611.00042', longPaper);
-    await runCli(['show', '2611.00042'], env); // cached, so the paging run needs no network
+    await runPapers(['show', '2611.00042'], env); // cached, so the paging run needs no network
     const pager = path.join(dirs.root, 'slow-pager.sh');
     writeFileSync(pager, `#!/bin/sh\ntrap '' INT\nsleep 1\ncat > /dev/null\necho PAGER-DONE\n`);
     chmodSync(pager, 0o755);
@@ -88,24 +88,30 @@ describe('the pager', () => {
 });
 
 describe('pipes', () => {
-  it('exits 0 quietly when the reader closes early (| head -1)', async () => {
+  /** 3,000 papers of `day` in the cache: the runs below are about the pipe, so they read it --offline. */
+  async function bigDayCached(): Promise<void> {
     server.days.set(day, dayItems(day, 3000));
-    const r = await runShell(`eval "$PAPERS day ${day} --limit 0 --json" | head -c 100 >/dev/null; echo "exit=\${PIPESTATUS[0]}"`, env);
+    expect((await runPapers(['day', day, '--limit', '0', '--json'], env)).code).toBe(0);
+  }
+
+  it('exits 0 quietly when the reader closes early (| head -1)', async () => {
+    await bigDayCached();
+    const r = await runShell(`eval "$PAPERS day ${day} --offline --limit 0 --json" | head -c 100 >/dev/null; echo "exit=\${PIPESTATUS[0]}"`, env);
     expect(r.stdout.trim()).toBe('exit=0');
     expect(r.stderr).toBe('');
   });
 
   it('never truncates piped output', async () => {
-    server.days.set(day, dayItems(day, 3000));
-    const r = await runCli(['day', day, '--limit', '0', '--json'], env);
+    await bigDayCached();
+    const r = await runCli(['day', day, '--offline', '--limit', '0', '--json'], env);
     const papers = JSON.parse(r.stdout) as { id: string }[];
     expect(papers).toHaveLength(3000);
     expect(new Set(papers.map((p) => p.id)).size).toBe(3000);
   });
 
   it('3,000 papers through --json | cat arrive whole', async () => {
-    server.days.set(day, dayItems(day, 3000));
-    const r = await runShell(`eval "$PAPERS day ${day} --json --limit 0" | cat`, env);
+    await bigDayCached();
+    const r = await runShell(`eval "$PAPERS day ${day} --offline --json --limit 0" | cat`, env);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toHaveLength(3000);
   });
@@ -170,6 +176,8 @@ describe('several processes and a process’s memory', () => {
   it('eight saves at once lose nothing', async () => {
     const ids = Array.from({ length: 8 }, (_, i) => `2611.0010${i}`);
     for (const id of ids) server.papers.set(id, { id, title: `P ${id}`, upvotes: 1, authors: [] });
+    // Looked up beforehand, so that the processes race on the settings file alone.
+    for (const id of ids) expect((await runPapers(['show', id], env)).code).toBe(0);
     const runs = await Promise.all(ids.map((id) => runCli(['save', id], env)));
     expect(runs.map((r) => r.code)).toEqual(ids.map(() => 0));
     const saved = JSON.parse((await runPapers(['saved', '--json', '--limit', '0'], env)).stdout) as { id: string }[];
