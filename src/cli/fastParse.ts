@@ -19,14 +19,6 @@ interface Meta {
   choices?: readonly string[];
 }
 
-/** The program's own options, which commander reads wherever they are. */
-const GLOBAL_WORDS = new Set(
-  GLOBAL_OPTIONS.flatMap((o) => {
-    const k = optionKey(o.flags);
-    return [`--${k.long}`, ...(k.short ? [`-${k.short}`] : [])];
-  }),
-);
-
 /**
  * The fast path: the everyday commands parsed without commander, from the same option table
  * commander is built from. Commander costs about 20 ms at every start (a third of Node's own start
@@ -35,9 +27,12 @@ const GLOBAL_WORDS = new Set(
  * help, version, an unknown or misused option, a value that looks like an option, a bad choice.
  */
 export function fastParse(argv: readonly string[]): Parsed | null {
-  const at = commandAt(argv);
-  if (at === 'decline') return null;
-  const spec = at === null ? findCommand('today') : findCommand(argv[at]!);
+  const firstAt = argv.findIndex((a) => !a.startsWith('-'));
+  const first = firstAt < 0 ? undefined : argv[firstAt];
+  // A -- before the command word is dropped by commander on the way to the command: leave that to it.
+  const dashes = argv.indexOf('--');
+  if (dashes >= 0 && (firstAt < 0 || dashes < firstAt)) return null;
+  const spec = first === undefined ? findCommand('today') : findCommand(first);
   if (!spec?.fast) return null;
   const specs: readonly OptionSpec[] = [...GLOBAL_OPTIONS, ...spec.options];
   const byLong = new Map<string, Meta>();
@@ -56,7 +51,6 @@ export function fastParse(argv: readonly string[]): Parsed | null {
   const out: Record<string, string | string[] | boolean> = {};
   const positionals: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    if (i === at) continue;
     const word = argv[i]!;
     if (word === '--') {
       positionals.push(...argv.slice(i + 1));
@@ -85,25 +79,12 @@ export function fastParse(argv: readonly string[]): Parsed | null {
     if (meta.choices && !meta.choices.includes(value)) return null;
     out[meta.key] = meta.repeatable ? [...((out[meta.key] as string[] | undefined) ?? []), value] : value;
   }
+  if (first !== undefined) {
+    if (positionals[0] !== first) return null;
+    positionals.shift();
+  }
   const required = spec.args.filter((a) => a.required).length;
   const variadic = spec.args.some((a) => a.variadic);
   if (positionals.length < required || (!variadic && positionals.length > spec.args.length)) return null;
   return { command: spec.name, args: positionals, options: out };
-}
-
-/**
- * Where the command word is, as commander finds it: the first word that is not an option, with
- * only the program's own options before it. null: no command word, so the default command (today)
- * gets every word; commander does that from the first option the program does not know on, and
- * then a command name further on is just an extra argument of today. 'decline' for `--` before the
- * command word, which commander drops on the way to the command, so leave that to it.
- */
-function commandAt(argv: readonly string[]): number | null | 'decline' {
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i]!;
-    if (word === '--') return 'decline';
-    if (word === '-' || !word.startsWith('-')) return i;
-    if (!GLOBAL_WORDS.has(word)) return null;
-  }
-  return null;
 }

@@ -2,7 +2,8 @@ import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastParse, type Parsed } from '../../src/cli/fastParse.js';
-import { buildProgram, unknownCommand } from '../../src/cli/program.js';
+import { commandLine } from '../../src/cli/misuse.js';
+import { buildProgram } from '../../src/cli/program.js';
 import type { ProcessLike } from '../../src/cli/shell.js';
 import { COMMANDS, GLOBAL_OPTIONS } from '../../src/cli/table.js';
 import { optionKey, type OptionSpec } from '../../src/core/optionSpec.js';
@@ -18,14 +19,13 @@ const sink = () =>
   }) as unknown as NodeJS.WriteStream;
 
 async function viaCommander(argv: readonly string[]): Promise<CommanderResult> {
-  // run.ts checks for an unknown command before commander sees the arguments.
-  const unknown = unknownCommand(argv);
-  if (unknown) return { refused: `unknown command ${unknown.word}` };
   const out = sink();
   const proc: ProcessLike = { env: {}, platform: process.platform, stdin: () => process.stdin, stdout: () => out, stderr: () => out, stdoutFd: null };
   let invocation: Parsed | null = null;
   try {
-    await buildProgram((inv) => (invocation = inv), proc).parseAsync([...argv], { from: 'user' });
+    // As run.ts asks it: an unknown command is refused, and options before the command moved after it, first.
+    const words = commandLine(argv);
+    await buildProgram((inv) => (invocation = inv), proc).parseAsync([...words], { from: 'user' });
   } catch (error) {
     return { refused: String((error as { code?: string }).code) };
   }

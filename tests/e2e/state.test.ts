@@ -150,8 +150,8 @@ describe('papers cache', () => {
   });
 
   it('ls on a terminal is an aligned table with a header, freshness and the total', async () => {
-    await runCli(['day', day], env);
-    await runCli(['search', '大规模', 'models'], env);
+    await runPapers(['day', day], env);
+    await runPapers(['search', '大规模', 'models'], env);
     const lines = visible((await runInPty(['cache', 'ls'], env, 100)).stdout)
       .split('\n')
       .filter((l) => l.trim() !== '');
