@@ -170,11 +170,6 @@ describe('help', () => {
     expect(id.code).toBe(2);
     expect(id.stderr).toMatch(/hint: to see that paper: papers show 2608\.09888/);
   });
-
-  it('-V prints the version', async () => {
-    const r = await runPapers(['-V'], env);
-    expect(r.stdout).toBe(`${JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}\n`);
-  });
 });
 
 describe('man page', () => {

@@ -7,7 +7,7 @@ import type { tempDirs } from '../helpers/cli.js';
 import { TODAY, runPapers } from '../helpers/run.js';
 import { type FakeHf, hfItem } from '../helpers/server.js';
 import { useHarness } from '../helpers/harness.js';
-import { runInPty, visible } from '../helpers/pty.js';
+import { visible } from '../helpers/pty.js';
 import { widthOf } from '../../src/render/text.js';
 
 const day = addDays(TODAY, -1);
@@ -51,7 +51,8 @@ describe('the reading list', () => {
     expect(twice.code).toBe(0);
     expect(twice.stderr).toMatch(/already in the reading list/);
     server.requests = [];
-    const saved = await runPapers(['saved', '--offline', '--json'], env);
+    // saved never touches the network (it takes no network options).
+    const saved = await runPapers(['saved', '--json'], env);
     expect((JSON.parse(saved.stdout) as { id: string }[]).map((p) => p.id)).toEqual(['2611.00002', '2611.00001']);
     expect(server.requests).toEqual([]);
     const un = await runPapers(['unsave', '2611.00002'], env);
@@ -66,7 +67,9 @@ describe('the reading list', () => {
     server.papers.set('2611.00042', { id: '2611.00042', title: 'Looked Up', upvotes: 4, authors: [{ name: 'Z' }] });
     await runPapers(['save', '2611.00042'], env);
     await runPapers(['cache', 'clear'], env);
-    expect((await runPapers(['saved', '--offline'], env)).stdout).toBe('1\t4\t\t2611.00042\tLooked Up\n');
+    server.requests = [];
+    expect((await runPapers(['saved'], env)).stdout).toBe('1\t4\t\t2611.00042\tLooked Up\n');
+    expect(server.requests).toEqual([]);
   });
 
   it('a corrupt settings file is set aside with a warning and its reading list recovered', async () => {
@@ -152,7 +155,7 @@ describe('papers cache', () => {
   it('ls on a terminal is an aligned table with a header, freshness and the total', async () => {
     await runPapers(['day', day], env);
     await runPapers(['search', '大规模', 'models'], env);
-    const lines = visible((await runInPty(['cache', 'ls'], env, 100)).stdout)
+    const lines = visible((await runPapers(['cache', 'ls'], env, { tty: { columns: 100, rows: 40 } })).stdout)
       .split('\n')
       .filter((l) => l.trim() !== '');
     expect(lines[0]).toMatch(/^entry\s+fetched\s+size$/);
