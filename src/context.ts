@@ -33,6 +33,8 @@ export interface Context {
   arxivBase: string;
   /** Aborted on Ctrl-C. */
   signal: AbortSignal;
+  /** Runs `work` (a pager) with Ctrl-C left to it: papers neither aborts nor exits meanwhile. */
+  deferInterrupts<T>(work: () => Promise<T>): Promise<T>;
   /** Stops the spinner and closes sockets. */
   close(): Promise<void>;
 }

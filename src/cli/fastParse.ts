@@ -27,7 +27,11 @@ interface Meta {
  * help, version, an unknown or misused option, a value that looks like an option, a bad choice.
  */
 export function fastParse(argv: readonly string[]): Parsed | null {
-  const first = argv.find((a) => !a.startsWith('-'));
+  const firstAt = argv.findIndex((a) => !a.startsWith('-'));
+  const first = firstAt < 0 ? undefined : argv[firstAt];
+  // A -- before the command word is dropped by commander on the way to the command: leave that to it.
+  const dashes = argv.indexOf('--');
+  if (dashes >= 0 && (firstAt < 0 || dashes < firstAt)) return null;
   const spec = first === undefined ? findCommand('today') : findCommand(first);
   if (!spec?.fast) return null;
   const specs: readonly OptionSpec[] = [...GLOBAL_OPTIONS, ...spec.options];

@@ -5,6 +5,7 @@
 export class Interrupt {
   #controller: AbortController | undefined;
   readonly #listeners: (() => void)[] = [];
+  #deferred = 0;
 
   get signal(): AbortSignal {
     return (this.#controller ??= new AbortController()).signal;
@@ -17,6 +18,24 @@ export class Interrupt {
 
   get aborted(): boolean {
     return this.#controller?.signal.aborted === true;
+  }
+
+  /**
+   * Ctrl-C belongs to someone else right now: while a pager runs, the key is the pager's (less uses
+   * it to stop a search), so papers waits for the pager instead of dying under it, as git does.
+   */
+  get deferred(): boolean {
+    return this.#deferred > 0;
+  }
+
+  /** Runs `work` with Ctrl-C left to it (see `deferred`). */
+  async defer<T>(work: () => Promise<T>): Promise<T> {
+    this.#deferred++;
+    try {
+      return await work();
+    } finally {
+      this.#deferred--;
+    }
   }
 
   /** Called once when the run is interrupted (the spinner stops at once). */

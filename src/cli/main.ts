@@ -1,5 +1,4 @@
 import { EXIT } from '../core/errors.js';
-import { interrupts } from '../ui/interrupts.js';
 import { Interrupt } from './interrupt.js';
 import { run } from './run.js';
 import { realProcess } from './shell.js';
@@ -8,7 +7,7 @@ import { realProcess } from './shell.js';
 // the real process's signals and exit code.
 const interrupt = new Interrupt();
 process.on('SIGINT', () => {
-  if (interrupts.ignored > 0) return;
+  if (interrupt.deferred) return;
   if (interrupt.aborted || !interrupt.armed) {
     process.stderr.write('papers: interrupted\n');
     process.exit(EXIT.interrupted);

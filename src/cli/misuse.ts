@@ -73,7 +73,8 @@ export function commandLine(argv: readonly string[]): readonly string[] {
     }
     if (!findCommand(word)) throw unknown(word);
     const misplaced = before.some((w) => w.startsWith('-') && !globalWords.has(w.split('=')[0]!));
-    return misplaced ? [word, ...argv.slice(i + 1), ...before] : argv;
+    // Right after the command word: after a later --, they would be arguments; and a repeated option's last value must stay last.
+    return misplaced ? [word, ...before, ...argv.slice(i + 1)] : argv;
   }
   return argv;
 }

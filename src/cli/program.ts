@@ -38,9 +38,17 @@ const outputError = (text: string, write: (s: string) => void) => write(inOurVoi
 /** Every command's help lists the options papers takes everywhere (--no-color, -q, --verbose). */
 const HELP = { showGlobalOptions: true, minWidthToWrap: 12 };
 
+/** Colour in help as commander decides it, from the run's environment and stream rather than the global process's. */
+function helpColors(env: NodeJS.ProcessEnv, stream: NodeJS.WriteStream | null): boolean {
+  if (env.NO_COLOR || env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return false;
+  if (env.FORCE_COLOR || env.CLICOLOR_FORCE !== undefined) return true;
+  return Boolean(stream?.isTTY && stream.hasColors?.(env));
+}
+
 /**
  * Commander's output goes through papers' own streams (a closed pipe ends help quietly, as it ends a
- * list), wrapped at the terminal's width, else $COLUMNS, else 80, at word boundaries.
+ * list), wrapped at the terminal's width, else $COLUMNS, else 80, at word boundaries. Nothing of it
+ * reads the global process.
  */
 function outputOf(proc: ProcessLike) {
   const stream = proc.stdoutFd === null ? proc.stdout() : null;
@@ -52,6 +60,8 @@ function outputOf(proc: ProcessLike) {
     writeErr: (s: string) => writeStderr(proc.stderr(), s),
     getOutHelpWidth: width,
     getErrHelpWidth: width,
+    getOutHasColors: () => helpColors(proc.env, stream),
+    getErrHasColors: () => helpColors(proc.env, proc.stderr()),
     outputError,
   };
 }

@@ -53,11 +53,7 @@ export async function run(argv: readonly string[], proc: ProcessLike, interrupt 
     if (parsed) {
       const spec = findCommand(parsed.command)!;
       const options = parsed.options;
-      const ctx = createContext(
-        proc,
-        { noColor: options.color === false, quiet: options.quiet === true, verbose: options.verbose === true },
-        () => interrupt.signal,
-      );
+      const ctx = createContext(proc, { noColor: options.color === false, quiet: options.quiet === true, verbose: options.verbose === true }, interrupt);
       context = ctx;
       interrupt.onAbort(() => void ctx.spinner.stop());
       const [command, { present }] = await Promise.all([spec.load(), import('../ui/print.js')]);

@@ -23,6 +23,8 @@ export interface ProcessLike {
   stdoutFd: number | null;
   /** The clock; tests pass a fixed one, so "today" is the same for them and for the CLI they run. */
   now?: () => Date;
+  /** How the HTTP client waits before a retry (Retry-After, backoff); tests pass one that does not wait. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 /** The real process: stdout by descriptor unless it may be a terminal. */
@@ -43,8 +45,14 @@ export interface ShellFlags {
   verbose: boolean;
 }
 
+/** What a Context needs of the run's Ctrl-C (cli/interrupt.ts): its signal, made on first use, and deferring it. */
+export interface RunInterrupt {
+  readonly signal: AbortSignal;
+  defer<T>(work: () => Promise<T>): Promise<T>;
+}
+
 /** The edge: the one place that reads the real process (streams, env, clock) to build a Context. */
-export function createContext(proc: ProcessLike, flags: ShellFlags, signal: () => AbortSignal, clock: () => Date = proc.now ?? (() => new Date())): Context {
+export function createContext(proc: ProcessLike, flags: ShellFlags, interrupt: RunInterrupt, clock: () => Date = proc.now ?? (() => new Date())): Context {
   const { env } = proc;
   // A pipe or a file is written through its descriptor; only what may be a terminal gets a stream.
   const stdoutFacts: StdoutFacts = proc.stdoutFd === null ? { kind: 'stream', stream: proc.stdout() } : { kind: 'fd' };
@@ -83,18 +91,20 @@ export function createContext(proc: ProcessLike, flags: ShellFlags, signal: () =
       http = new HttpClient({
         userAgent: `papers/${VERSION}`,
         deadline: Date.now() + timeoutMs,
-        signal: signal(),
+        signal: interrupt.signal,
         env,
         onRetry: ctx.debug,
         onWarn: ctx.warn,
+        ...(proc.sleep ? { sleep: proc.sleep } : {}),
       });
       return http;
     },
     apiBase: env.PAPERS_API_URL || 'https://huggingface.co',
     arxivBase: env.PAPERS_ARXIV_URL || 'https://export.arxiv.org',
     get signal() {
-      return signal();
+      return interrupt.signal;
     },
+    deferInterrupts: (work) => interrupt.defer(work),
     async close() {
       await spinner.stop();
       await http?.close();

@@ -1,15 +1,13 @@
 import { spawn } from 'node:child_process';
-import { interrupts } from './interrupts.js';
 
 /**
  * Shows text through `$PAGER` (default `less -FRX`) like git does: the pager command is the user's
  * own setting, run by the shell; the text goes to its stdin. Resolves false when no pager could run,
- * so the caller prints the text itself.
+ * so the caller prints the text itself. Run it under `ctx.deferInterrupts`: Ctrl-C is the pager's.
  */
 export function page(text: string, env: NodeJS.ProcessEnv): Promise<boolean> {
   const command = env.PAGER ?? 'less -FRX';
   if (command.trim() === '' || command.trim() === 'cat') return Promise.resolve(false);
-  interrupts.ignored++;
   return new Promise<boolean>((resolve) => {
     const child = spawn('sh', ['-c', command], {
       stdio: ['pipe', 'inherit', 'inherit'],
@@ -20,5 +18,5 @@ export function page(text: string, env: NodeJS.ProcessEnv): Promise<boolean> {
     child.stdin.on('error', () => undefined);
     child.stdin.end(text);
     child.on('close', (code) => resolve(code !== 127 && code !== 126));
-  }).finally(() => interrupts.ignored--);
+  });
 }

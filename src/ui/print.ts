@@ -21,7 +21,7 @@ async function printPaper(ctx: Context, paper: Paper, json: boolean): Promise<vo
   const { rows } = ctx.terminal;
   if (rows !== null && lines.length >= rows) {
     const { page } = await import('./pager.js');
-    if (await page(text, ctx.env)) return;
+    if (await ctx.deferInterrupts(() => page(text, ctx.env))) return;
   }
   await writeChunks(ctx.stdout, [text]);
 }

@@ -37,6 +37,9 @@ describe('fastParse', () => {
       ['config', 'list'],
       ['tody'],
       ['today', '--limit', '--json'],
+      // Commander drops a -- before the command word.
+      ['--', 'read', '--json'],
+      ['--json', '--', 'day', '--no-color'],
     ]) {
       expect(fastParse(argv), argv.join(' ')).toBeNull();
     }

@@ -21,7 +21,10 @@ describe('commandLine', () => {
   });
 
   it("moves a command's options given before it to after it, as the fast parser reads them", () => {
-    expect(commandLine(['-n', '2', 'day', '2026-08-18'])).toEqual(['day', '2026-08-18', '-n', '2']);
+    expect(commandLine(['-n', '2', 'day', '2026-08-18'])).toEqual(['day', '-n', '2', '2026-08-18']);
+    // Right after the command: not after a --, where they would be arguments, nor after a later value of the same option.
+    expect(commandLine(['--refresh', 'week', '--'])).toEqual(['week', '--refresh', '--']);
+    expect(commandLine(['-n', '2', 'day', 'x', '-n', '3'])).toEqual(['day', '-n', '2', 'x', '-n', '3']);
     expect(commandLine(['--offline', '--sort=date', 'week'])).toEqual(['week', '--offline', '--sort=date']);
     // Global options may stand anywhere; help of a known command and `--` are left alone.
     expect(commandLine(['-q', 'day', '2026-08-18'])).toEqual(['-q', 'day', '2026-08-18']);

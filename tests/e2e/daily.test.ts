@@ -1,14 +1,14 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addDays, nyDay } from '../../src/core/dates.js';
+import { addDays } from '../../src/core/dates.js';
 import { FIELDS } from '../../src/core/paper.js';
-import { runCli, runShell, type tempDirs } from '../helpers/cli.js';
+import type { tempDirs } from '../helpers/cli.js';
+import { TODAY as today, runPapers } from '../helpers/run.js';
 import { dayItems, type FakeHf, hfItem, json } from '../helpers/server.js';
 import { useHarness } from '../helpers/harness.js';
 
-// "Today" is the real New York date: the server, not the calendar, decides which days have papers.
-const today = nyDay(new Date());
+// "Today" is the New York date of the CLI's clock: the server, not the calendar, decides which days have papers.
 const yesterday = addDays(today, -1);
 const older = addDays(today, -20);
 
@@ -33,7 +33,7 @@ describe('papers today', () => {
       hfItem('2611.00004', today, 5, 1),
       hfItem('2611.00002', today, 5, 4),
     ]);
-    const r = await runCli(['today'], env);
+    const r = await runPapers(['today'], env);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
@@ -50,14 +50,14 @@ describe('papers today', () => {
 
   it('runs today when no command is given', async () => {
     server.days.set(today, [hfItem('2611.00001', today, 1)]);
-    const r = await runCli([], env);
+    const r = await runPapers([], env);
     expect(r.code).toBe(0);
     expect(tsvIds(r.stdout)).toEqual(['2611.00001']);
   });
 
   it('follows pages until a short one, losing and duplicating no paper', async () => {
     server.days.set(today, dayItems(today, 250));
-    const r = await runCli(['today', '--limit', '0'], env);
+    const r = await runPapers(['today', '--limit', '0'], env);
     expect(r.code).toBe(0);
     const ids = tsvIds(r.stdout);
     expect(ids).toHaveLength(250);
@@ -67,34 +67,34 @@ describe('papers today', () => {
 
   it('shows 30 by default', async () => {
     server.days.set(today, dayItems(today, 45));
-    const r = await runCli(['today'], env);
+    const r = await runPapers(['today'], env);
     expect(tsvIds(r.stdout)).toHaveLength(30);
   });
 
   it('falls back to the latest day with papers when today has none, and says which', async () => {
     server.days.set(today, []);
     server.days.set(yesterday, [hfItem('2611.00007', yesterday, 3), hfItem('2611.00008', yesterday, 8)]);
-    const r = await runCli(['today'], env);
+    const r = await runPapers(['today'], env);
     expect(r.code).toBe(0);
     expect(tsvIds(r.stdout)).toEqual(['2611.00008', '2611.00007']);
     expect(r.stderr).toContain(`no papers yet for`);
     expect(r.stderr).toContain(yesterday);
     // -q silences the note but not the list.
-    const quiet = await runCli(['today', '-q'], env);
+    const quiet = await runPapers(['today', '-q'], env);
     expect(quiet.stderr).toBe('');
     expect(tsvIds(quiet.stdout)).toEqual(['2611.00008', '2611.00007']);
   });
 
   it('serves a second run from the cache without any request', async () => {
     server.days.set(today, [hfItem('2611.00001', today, 1)]);
-    await runCli(['today'], env);
+    await runPapers(['today'], env);
     server.requests = [];
-    const r = await runCli(['today'], env);
+    const r = await runPapers(['today'], env);
     expect(r.code).toBe(0);
     expect(tsvIds(r.stdout)).toEqual(['2611.00001']);
     expect(server.requests).toEqual([]);
     // --refresh skips the fresh entry.
-    await runCli(['today', '--refresh'], env);
+    await runPapers(['today', '--refresh'], env);
     expect(server.requests).toHaveLength(1);
   });
 });
@@ -103,30 +103,30 @@ describe('papers day', () => {
   it('accepts YYYY-MM-DD, yesterday and -N', async () => {
     server.days.set(yesterday, [hfItem('2611.00011', yesterday, 2)]);
     server.days.set(older, [hfItem('2610.00022', older, 4)]);
-    expect(tsvIds((await runCli(['day', yesterday], env)).stdout)).toEqual(['2611.00011']);
-    expect(tsvIds((await runCli(['day', 'yesterday', '--refresh'], env)).stdout)).toEqual(['2611.00011']);
-    expect(tsvIds((await runCli(['day', '-20'], env)).stdout)).toEqual(['2610.00022']);
+    expect(tsvIds((await runPapers(['day', yesterday], env)).stdout)).toEqual(['2611.00011']);
+    expect(tsvIds((await runPapers(['day', 'yesterday', '--refresh'], env)).stdout)).toEqual(['2611.00011']);
+    expect(tsvIds((await runPapers(['day', '-20'], env)).stdout)).toEqual(['2610.00022']);
   });
 
   it('is an empty success on a day without papers', async () => {
-    const r = await runCli(['day', older], env);
+    const r = await runPapers(['day', older], env);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/no papers on/);
-    const j = await runCli(['day', older, '--json'], env);
+    const j = await runPapers(['day', older, '--json'], env);
     expect(j.stdout).toBe('[]\n');
   });
 
   it('says why a day is empty when it knows: a weekend has no Daily Papers', async () => {
-    const saturday = await runCli(['day', '2026-11-21'], env);
+    const saturday = await runPapers(['day', '2026-11-21'], env);
     expect(saturday.code).toBe(0);
     expect(saturday.stderr).toBe('papers: no papers on 2026-11-21 (Saturday: no Daily Papers on weekends)\n');
-    const weekday = await runCli(['day', '2026-11-19'], env);
+    const weekday = await runPapers(['day', '2026-11-19'], env);
     expect(weekday.stderr).toBe('papers: no papers on 2026-11-19\n');
   });
 
   it.each([['2026-02-30'], ['tomorrow'], ['2023-05-03']])('rejects the bad date %s with exit 2 and the accepted forms', async (bad) => {
-    const r = await runCli(['day', bad], env);
+    const r = await runPapers(['day', bad], env);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')[0]).toMatch(/^papers: /);
@@ -135,7 +135,7 @@ describe('papers day', () => {
   });
 
   it('says a future date is in the future, with exit 2 and no format hint', async () => {
-    const r = await runCli(['day', addDays(today, 1)], env);
+    const r = await runPapers(['day', addDays(today, 1)], env);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^papers: \d{4}-\d{2}-\d{2} is in the future: today is \d{4}-\d{2}-\d{2} in New York\n$/);
     expect(server.requests).toEqual([]);
@@ -143,7 +143,7 @@ describe('papers day', () => {
 
   it('rejects a missing date and bad options with exit 2', async () => {
     for (const args of [['day'], ['day', yesterday, '--limit', '-1'], ['day', yesterday, '--format', 'yaml'], ['today', '--sort', 'x'], ['today', '--bogus']]) {
-      const r = await runCli(args, env);
+      const r = await runPapers(args, env);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^papers: /);
       expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -160,7 +160,7 @@ describe('output formats', () => {
   });
 
   it('--json prints every SPEC field on every paper', async () => {
-    const r = await runCli(['day', yesterday, '--json'], env);
+    const r = await runPapers(['day', yesterday, '--json'], env);
     expect(r.code).toBe(0);
     const papers = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(papers.map((p) => p.id)).toEqual(['2611.00002', '2611.00001']);
@@ -173,23 +173,23 @@ describe('output formats', () => {
 
   it('--format tsv, jsonl and a forced table never print a control character', async () => {
     for (const format of ['tsv', 'jsonl', 'table']) {
-      const r = await runCli(['day', yesterday, '--format', format], { ...env, COLUMNS: '60' });
+      const r = await runPapers(['day', yesterday, '--format', format], { ...env, COLUMNS: '60' });
       expect(r.code, format).toBe(0);
       expect(r.stdout, format).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
     }
-    const table = await runCli(['day', yesterday, '--format', 'table'], { ...env, COLUMNS: '60' });
+    const table = await runPapers(['day', yesterday, '--format', 'table'], { ...env, COLUMNS: '60' });
     const lines = table.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^#\s+▲\s+cmt\s+id\s+title$/);
     expect(lines[2]).toContain('Evil title');
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(60);
-    const jsonl = await runCli(['day', yesterday, '--format', 'jsonl', '--fields', 'id,upvotes'], env);
+    const jsonl = await runPapers(['day', yesterday, '--format', 'jsonl', '--fields', 'id,upvotes'], env);
     expect(jsonl.stdout).toBe('{"id":"2611.00002","upvotes":9}\n{"id":"2611.00001","upvotes":3}\n');
   });
 
   it('--fields picks TSV columns in order; an unknown field is a usage error listing the valid ones', async () => {
-    const r = await runCli(['day', yesterday, '--fields', 'upvotes,id'], env);
+    const r = await runPapers(['day', yesterday, '--fields', 'upvotes,id'], env);
     expect(r.stdout).toBe('9\t2611.00002\n3\t2611.00001\n');
-    const bad = await runCli(['day', yesterday, '--fields', 'id,nope'], env);
+    const bad = await runPapers(['day', yesterday, '--fields', 'id,nope'], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--fields must be one of rank, id, title/);
   });
@@ -198,13 +198,13 @@ describe('output formats', () => {
 describe('cache and network faults', () => {
   it('--offline works from the cache and fails with exit 1 when nothing is cached', async () => {
     server.days.set(yesterday, [hfItem('2611.00001', yesterday, 3)]);
-    const miss = await runCli(['day', yesterday, '--offline'], env);
+    const miss = await runPapers(['day', yesterday, '--offline'], env);
     expect(miss.code).toBe(1);
     expect(miss.stderr).toMatch(/^papers: nothing cached for the list of/);
     expect(server.requests).toEqual([]);
-    await runCli(['day', yesterday], env);
+    await runPapers(['day', yesterday], env);
     server.requests = [];
-    const hit = await runCli(['day', yesterday, '--offline'], env);
+    const hit = await runPapers(['day', yesterday, '--offline'], env);
     expect(hit.code).toBe(0);
     expect(tsvIds(hit.stdout)).toEqual(['2611.00001']);
     expect(server.requests).toEqual([]);
@@ -212,8 +212,8 @@ describe('cache and network faults', () => {
 
   it('today --offline shows the latest cached day when today is not cached', async () => {
     server.days.set(yesterday, [hfItem('2611.00001', yesterday, 3)]);
-    await runCli(['day', yesterday], env);
-    const r = await runCli(['today', '--offline'], env);
+    await runPapers(['day', yesterday], env);
+    const r = await runPapers(['today', '--offline'], env);
     expect(r.code).toBe(0);
     expect(tsvIds(r.stdout)).toEqual(['2611.00001']);
     expect(r.stderr).toContain(yesterday);
@@ -222,14 +222,14 @@ describe('cache and network faults', () => {
 
   it('shows a stale entry with a warning and exit 0 when the server fails', async () => {
     server.days.set(older, [hfItem('2610.00001', older, 3)]);
-    await runCli(['day', older], env);
+    await runPapers(['day', older], env);
     // Age the entry by 8 days: past the 7-day freshness of an old day.
     const file = path.join(dirs.cache, `day-${older}.json`);
     const entry = JSON.parse(readFileSync(file, 'utf8'));
     entry.fetchedAt -= 8 * 86_400_000;
     writeFileSync(file, JSON.stringify(entry));
     server.fault = (_req, res) => json(res, 500, { error: 'boom' });
-    const r = await runCli(['day', older], env);
+    const r = await runPapers(['day', older], env);
     expect(r.code).toBe(0);
     expect(tsvIds(r.stdout)).toEqual(['2610.00001']);
     expect(r.stderr).toMatch(/warning: showing the list of .* cached 8 days ago: .*500/);
@@ -237,14 +237,16 @@ describe('cache and network faults', () => {
 
   it('fails with exit 1, one line and a hint on a server error with nothing cached', async () => {
     server.fault = (_req, res) => json(res, 500, { error: 'boom' });
-    const r = await runCli(['day', yesterday, '--timeout', '10000'], env);
+    const r = await runPapers(['day', yesterday, '--timeout', '10000'], env);
     expect(r.code).toBe(1);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^papers: .*daily_papers.* answered 500/);
     expect(lines[1]).toMatch(/--offline/);
     expect(lines).toHaveLength(2);
-    // The first try and three retries.
+    // The first try and three retries, after backoffs that grow.
     expect(server.requests).toHaveLength(4);
+    expect(r.slept).toHaveLength(3);
+    expect(r.slept[1]!).toBeGreaterThan(r.slept[0]!);
   });
 
   it('names the URL and status when the body is an HTML page', async () => {
@@ -252,7 +254,7 @@ describe('cache and network faults', () => {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<!DOCTYPE html><html><body>Maintenance</body></html>');
     };
-    const r = await runCli(['day', yesterday], env);
+    const r = await runPapers(['day', yesterday], env);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^papers: http:\/\/127\.0\.0\.1:\d+\/api\/daily_papers\?date=.* answered 200 with an HTML page, not JSON/);
   });
@@ -263,14 +265,14 @@ describe('cache and network faults', () => {
       res.write('[{"paper":');
       setTimeout(() => res.destroy(), 50);
     };
-    const r = await runCli(['day', yesterday, '--timeout', '8000'], env);
+    const r = await runPapers(['day', yesterday, '--timeout', '8000'], env);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^papers: .*(cut off|failed)/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('fails with a hint to try --offline when nothing listens', async () => {
-    const r = await runCli(['day', yesterday], { ...env, PAPERS_API_URL: 'http://127.0.0.1:9' });
+    const r = await runPapers(['day', yesterday], { ...env, PAPERS_API_URL: 'http://127.0.0.1:9' });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^papers: cannot connect to 127\.0\.0\.1:9/);
     expect(r.stderr).toMatch(/hint: .*--offline/);
@@ -278,10 +280,10 @@ describe('cache and network faults', () => {
 
   it('keeps a corrupt cache entry aside and fetches again', async () => {
     server.days.set(yesterday, [hfItem('2611.00001', yesterday, 3)]);
-    await runCli(['day', yesterday], env);
+    await runPapers(['day', yesterday], env);
     const file = path.join(dirs.cache, `day-${yesterday}.json`);
     writeFileSync(file, '{"v":1,"key":"day:');
-    const r = await runCli(['day', yesterday], env);
+    const r = await runPapers(['day', yesterday], env);
     expect(r.code).toBe(0);
     expect(tsvIds(r.stdout)).toEqual(['2611.00001']);
     expect(r.stderr).toMatch(/set aside as day-.*\.json\.corrupt-1/);
@@ -296,48 +298,14 @@ describe('cache and network faults', () => {
       if (!url.pathname.startsWith('/mirror/api/daily_papers')) return json(res, 404, { error: 'wrong path' });
       return json(res, 200, [hfItem('2611.00001', yesterday, 1)]);
     };
-    const r = await runCli(['day', yesterday], { ...env, PAPERS_API_URL: `${server.url}/mirror/` });
+    const r = await runPapers(['day', yesterday], { ...env, PAPERS_API_URL: `${server.url}/mirror/` });
     expect(r.code).toBe(0);
     expect(agent).toMatch(/^papers\/\d+\.\d+\.\d+/);
   });
 
   it('writes cache files only inside the cache directory', async () => {
     server.days.set(yesterday, [hfItem('2611.00001', yesterday, 3)]);
-    await runCli(['day', yesterday], env);
+    await runPapers(['day', yesterday], env);
     expect(readdirSync(dirs.root).sort()).toEqual(['cache']);
-  });
-});
-
-describe('interrupts', () => {
-  it('exits 130 on Ctrl-C during a fetch, saying so once, and leaves the cache untouched', async () => {
-    server.fault = () => new Promise(() => undefined); // never answers
-    const { spawn } = await import('node:child_process');
-    const { BIN } = await import('../helpers/cli.js');
-    const child = spawn(process.execPath, [BIN, 'day', yesterday], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    await new Promise((r) => setTimeout(r, 800));
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((r) => child.on('close', r));
-    expect(code).toBe(130);
-    expect(stderr).toBe('papers: interrupted\n');
-    expect(existsSync(dirs.cache) ? readdirSync(dirs.cache) : []).toEqual([]);
-  });
-});
-
-describe('pipes', () => {
-  it('exits 0 quietly when the reader closes early (| head -1)', async () => {
-    server.days.set(yesterday, dayItems(yesterday, 3000));
-    const r = await runShell(`eval "$PAPERS day ${yesterday} --limit 0 --json" | head -c 100 >/dev/null; echo "exit=\${PIPESTATUS[0]}"`, env);
-    expect(r.stdout.trim()).toBe('exit=0');
-    expect(r.stderr).toBe('');
-  });
-
-  it('never truncates piped output', async () => {
-    server.days.set(yesterday, dayItems(yesterday, 3000));
-    const r = await runCli(['day', yesterday, '--limit', '0', '--json'], env);
-    const papers = JSON.parse(r.stdout) as { id: string }[];
-    expect(papers).toHaveLength(3000);
-    expect(new Set(papers.map((p) => p.id)).size).toBe(3000);
   });
 });

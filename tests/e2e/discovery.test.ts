@@ -1,11 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addDays, nyDay } from '../../src/core/dates.js';
+import { addDays } from '../../src/core/dates.js';
 import { isoWeekOf } from '../../src/core/period.js';
-import { runCli } from '../helpers/cli.js';
+import { TODAY as today, runPapers } from '../helpers/run.js';
 import { dayItems, type FakeHf, hfItem } from '../helpers/server.js';
 import { useHarness } from '../helpers/harness.js';
 
-const today = nyDay(new Date());
 const { year, week } = isoWeekOf(today);
 const thisWeek = `${year}-W${String(week).padStart(2, '0')}`;
 const monday = isoWeekOf(today).monday;
@@ -27,7 +26,7 @@ describe('papers week and month', () => {
   it('week (default: this one) ranks every paper of the week across pages', async () => {
     server.days.set(monday, dayItems(monday, 90, 1));
     server.days.set(addDays(monday, 1), dayItems(addDays(monday, 1), 90, 2));
-    const r = await runCli(['week', '--limit', '0'], env);
+    const r = await runPapers(['week', '--limit', '0'], env);
     expect(r.code).toBe(0);
     const got = rows(r.stdout);
     expect(got).toHaveLength(180);
@@ -40,8 +39,8 @@ describe('papers week and month', () => {
 
   it('week takes YYYY-Www and a date', async () => {
     server.days.set(monday, [hfItem('2611.00001', monday, 1)]);
-    expect(rows((await runCli(['week', thisWeek], env)).stdout).map((x) => x[3])).toEqual(['2611.00001']);
-    expect(rows((await runCli(['week', addDays(monday, 2), '--refresh'], env)).stdout).map((x) => x[3])).toEqual(['2611.00001']);
+    expect(rows((await runPapers(['week', thisWeek], env)).stdout).map((x) => x[3])).toEqual(['2611.00001']);
+    expect(rows((await runPapers(['week', addDays(monday, 2), '--refresh'], env)).stdout).map((x) => x[3])).toEqual(['2611.00001']);
   });
 
   it('month fetches its pages concurrently, at most 4 in flight, and caches the result', async () => {
@@ -50,7 +49,7 @@ describe('papers week and month', () => {
       server.days.set(day, dayItems(day, 40, d));
     }
     server.delay = 100;
-    const r = await runCli(['month', lastMonth, '--json', '--limit', '0'], env);
+    const r = await runPapers(['month', lastMonth, '--json', '--limit', '0'], env);
     expect(r.code).toBe(0);
     const papers = JSON.parse(r.stdout) as { id: string; rank: number }[];
     expect(papers).toHaveLength(800);
@@ -59,7 +58,7 @@ describe('papers week and month', () => {
     expect(server.maxInFlight).toBeGreaterThan(1);
     expect(server.maxInFlight).toBeLessThanOrEqual(4);
     server.requests = [];
-    await runCli(['month', lastMonth, '--offline'], env);
+    await runPapers(['month', lastMonth, '--offline'], env);
     expect(server.requests).toEqual([]);
   });
 
@@ -69,7 +68,7 @@ describe('papers week and month', () => {
     [['month', '2026-13'], /not a month/],
     [['month', '1999-01'], /before the Daily Papers archive/],
   ])('rejects %j with exit 2', async (args, message) => {
-    const r = await runCli(args, env);
+    const r = await runPapers(args, env);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(server.requests).toEqual([]);
@@ -83,21 +82,21 @@ describe('papers search', () => {
       hfItem('2611.00002', monday, 30, 1, 'Diffusion B'),
       hfItem('2611.00003', monday, 99, 0, 'Transformers'),
     ]);
-    const r = await runCli(['search', 'diffusion'], env);
+    const r = await runPapers(['search', 'diffusion'], env);
     expect(r.code).toBe(0);
     expect(rows(r.stdout).map((x) => x[3])).toEqual(['2611.00002', '2611.00001']);
     expect(server.requests[0]).toBe('/api/papers/search?q=diffusion&limit=120');
-    const byComments = await runCli(['search', 'diffusion', '--sort', 'comments'], env);
+    const byComments = await runPapers(['search', 'diffusion', '--sort', 'comments'], env);
     expect(rows(byComments.stdout).map((x) => x[3])).toEqual(['2611.00001', '2611.00002']);
   });
 
   it('joins the words, refuses queries over 250 characters, and is an empty success when nothing matches', async () => {
-    await runCli(['search', 'two', 'words'], env);
+    await runPapers(['search', 'two', 'words'], env);
     expect(server.requests[0]).toBe('/api/papers/search?q=two+words&limit=120');
-    const long = await runCli(['search', 'x'.repeat(251)], env);
+    const long = await runPapers(['search', 'x'.repeat(251)], env);
     expect(long.code).toBe(2);
     expect(long.stderr).toMatch(/at most 250/);
-    const none = await runCli(['search', 'nothing-like-this', '--json'], env);
+    const none = await runPapers(['search', 'nothing-like-this', '--json'], env);
     expect(none.code).toBe(0);
     expect(none.stdout).toBe('[]\n');
   });
@@ -119,7 +118,7 @@ describe('filters and sorting on every list', () => {
       },
     ]);
   });
-  const ids = async (args: string[]) => rows((await runCli(['day', '-1', ...args], env)).stdout).map((x) => x[3]);
+  const ids = async (args: string[]) => rows((await runPapers(['day', '-1', ...args], env)).stdout).map((x) => x[3]);
 
   it('--grep (repeatable), --exclude, --min-upvotes, --has-code', async () => {
     expect(await ids(['-g', 'diffusion'])).toEqual(['2611.00001', '2611.00003']);
@@ -134,12 +133,12 @@ describe('filters and sorting on every list', () => {
     expect(await ids(['--sort', 'stars'])).toEqual(['2611.00004', '2611.00001', '2611.00003', '2611.00002']);
     expect(await ids(['--sort', 'title'])).toEqual(['2611.00003', '2611.00001', '2611.00002', '2611.00004']);
     expect(await ids(['--reverse'])).toEqual(['2611.00004', '2611.00002', '2611.00003', '2611.00001']);
-    const r = await runCli(['day', '-1', '--exclude', 'diffusion', '-n', '1'], env);
+    const r = await runPapers(['day', '-1', '--exclude', 'diffusion', '-n', '1'], env);
     expect(rows(r.stdout)).toEqual([['1', '5', '7', '2611.00002', 'Sparse attention']]);
   });
 
   it('an empty result after filters is a success with a note', async () => {
-    const r = await runCli(['day', '-1', '-g', 'quantum'], env);
+    const r = await runPapers(['day', '-1', '-g', 'quantum'], env);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/match the filters/);
@@ -152,7 +151,7 @@ describe('filters and sorting on every list', () => {
     [['--min-upvotes', 'x'], /--min-upvotes takes a whole number/],
     [['-g', '('], /not a valid pattern/],
   ])('rejects %j with exit 2 naming the accepted values', async (args, message) => {
-    const r = await runCli(['day', '-1', ...args], env);
+    const r = await runPapers(['day', '-1', ...args], env);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
   });

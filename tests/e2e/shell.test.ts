@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIELDS } from '../../src/core/paper.js';
 import { COMMANDS } from '../../src/cli/table.js';
-import { BIN, cleanEnv, ROOT, runCli, tempDirs } from '../helpers/cli.js';
+import { BIN, cleanEnv, ROOT, tempDirs } from '../helpers/cli.js';
+import { runPapers } from '../helpers/run.js';
 
 let dirs: ReturnType<typeof tempDirs>;
 let env: NodeJS.ProcessEnv;
@@ -23,7 +24,7 @@ beforeAll(() => {
 afterAll(() => dirs.cleanup());
 
 async function script(shell: string): Promise<string> {
-  const r = await runCli(['completion', shell], env);
+  const r = await runPapers(['completion', shell], env);
   expect(r.code).toBe(0);
   const file = path.join(dirs.root, `papers.${shell}`);
   writeFileSync(file, r.stdout);
@@ -33,18 +34,25 @@ async function script(shell: string): Promise<string> {
 describe('papers completion', () => {
   it('bash: sourcing registers papers; commands, options, option values and the last ids complete', async () => {
     const file = await script('bash');
-    const complete = (line: string) => {
+    // Every line completes in a subshell of one bash that sourced the script once (a bash per line costs ~0.5 s here).
+    const lines = [
+      'papers ',
+      'papers da',
+      'papers today --so',
+      'papers today --sort ',
+      'papers day -1 --format m',
+      'papers read --from ',
+      'papers show ',
+      'papers open 2611.0000',
+    ];
+    const cases = lines.map((line) => {
       const words = line.split(' ');
-      const out = execFileSync(
-        'bash',
-        [
-          '-c',
-          `source '${file}'; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _papers; printf '%s\\n' "\${COMPREPLY[@]}"; complete -p papers`,
-        ],
-        { env, encoding: 'utf8' },
-      );
-      return out.trim().split('\n');
-    };
+      return `( COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _papers; printf '%s\\n' "\${COMPREPLY[@]}"; complete -p papers ); echo '--end--'`;
+    });
+    const out = execFileSync('bash', ['-c', `source '${file}'; ${cases.join('; ')}`], { env, encoding: 'utf8' });
+    const replies = out.split('--end--\n').slice(0, lines.length);
+    expect(replies).toHaveLength(lines.length);
+    const complete = (line: string) => replies[lines.indexOf(line)]!.trim().split('\n');
     expect(complete('papers ').at(-1)).toBe('complete -F _papers papers');
     expect(complete('papers da')).toContain('day');
     expect(complete('papers da')).not.toContain('show');
@@ -81,7 +89,7 @@ describe('papers completion', () => {
   });
 
   it('an unknown shell is a usage error', async () => {
-    const r = await runCli(['completion', 'tcsh'], env);
+    const r = await runPapers(['completion', 'tcsh'], env);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/use bash, zsh, fish/);
   });
@@ -89,7 +97,7 @@ describe('papers completion', () => {
 
 describe('help', () => {
   it.each([[[]], ...COMMANDS.map((c) => [[c.name]])])('papers %j --help: summary, usage, options with defaults and choices, examples', async (words) => {
-    const r = await runCli([...(words as string[]), '--help'], { ...env, COLUMNS: '100' });
+    const r = await runPapers([...(words as string[]), '--help'], { ...env, COLUMNS: '100' });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^Usage: papers/);
@@ -98,7 +106,7 @@ describe('help', () => {
   });
 
   it('list options show their defaults and accepted values', async () => {
-    const r = await runCli(['today', '--help'], env);
+    const r = await runPapers(['today', '--help'], env);
     // Help is wrapped at 80 columns in a pipe: read it as one line.
     const text = r.stdout.replace(/\s+/g, ' ');
     expect(text).toMatch(/--limit <N> [^-]*\(default: 30\)/);
@@ -106,32 +114,41 @@ describe('help', () => {
     expect(text).toMatch(/--format <format> .*?\(choices: "table", "tsv", "json", "jsonl", "csv", "markdown", "bibtex"\)/);
   });
 
+  it('wraps help at the width of the terminal it is printed on, and at 80 columns in a pipe', async () => {
+    const widest = (text: string) => Math.max(...text.split('\n').map((l) => l.length));
+    const wide = await runPapers(['today', '--help'], env, { tty: { columns: 120, rows: 40 } });
+    expect(widest(wide.stdout)).toBeGreaterThan(80);
+    expect(widest(wide.stdout)).toBeLessThanOrEqual(120);
+    const piped = await runPapers(['today', '--help'], env);
+    expect(widest(piped.stdout)).toBeLessThanOrEqual(80);
+  });
+
   it('an unknown command suggests the nearest one, exit 2', async () => {
-    const r = await runCli(['tody'], env);
+    const r = await runPapers(['tody'], env);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("papers: unknown command 'tody'\nhint: did you mean 'today'? papers --help lists the commands\n");
-    const far = await runCli(['-n', '5', 'xyzzy'], env);
+    const far = await runPapers(['-n', '5', 'xyzzy'], env);
     expect(far.code).toBe(2);
     expect(far.stderr).toMatch(/^papers: unknown command 'xyzzy'\nhint: papers --help lists the commands/);
   });
 
   it('every command lists the global options; --fields lists the field names; read and saved offer no network options', async () => {
     for (const c of COMMANDS) {
-      const text = (await runCli([c.name, '--help'], env)).stdout;
+      const text = (await runPapers([c.name, '--help'], env)).stdout;
       expect(text, c.name).toMatch(/Global Options:[\s\S]*--no-color[\s\S]*-q, --quiet[\s\S]*--verbose/);
     }
-    const today = (await runCli(['today', '--help'], env)).stdout.replace(/\s+/g, ' ');
+    const today = (await runPapers(['today', '--help'], env)).stdout.replace(/\s+/g, ' ');
     expect(today).toContain(`in that order: ${FIELDS.join(', ')}`);
     expect(today).toContain('--offline');
     for (const name of ['read', 'saved']) {
-      const text = (await runCli([name, '--help'], env)).stdout;
+      const text = (await runPapers([name, '--help'], env)).stdout;
       for (const flag of ['--offline', '--refresh', '--timeout']) expect(text, `${name} ${flag}`).not.toContain(flag);
     }
   });
 
   it('wraps help at word boundaries to the width of the terminal or COLUMNS', async () => {
     for (const columns of ['48', '60', '100']) {
-      const text = (await runCli(['today', '--help'], { ...env, COLUMNS: columns })).stdout;
+      const text = (await runPapers(['today', '--help'], { ...env, COLUMNS: columns })).stdout;
       const body = text.slice(0, text.indexOf('Examples:'));
       for (const line of body.split('\n')) expect(line.length, line).toBeLessThanOrEqual(Number(columns));
       // No word is cut: every word of a description is whole somewhere in the text.
@@ -140,23 +157,18 @@ describe('help', () => {
   });
 
   it("speaks with one voice: commander's messages become papers: and hint: lines", async () => {
-    const typo = await runCli(['today', '--limt', '3'], env);
+    const typo = await runPapers(['today', '--limt', '3'], env);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toBe("papers: unknown option '--limt'\nhint: did you mean --limit?\n");
-    const choice = await runCli(['today', '--sort', 'up'], env);
+    const choice = await runPapers(['today', '--sort', 'up'], env);
     expect(choice.stderr).toBe("papers: --sort must be one of upvotes, comments, date, title, stars; not 'up'\n");
-    const help = await runCli(['help', 'tody'], env);
+    const help = await runPapers(['help', 'tody'], env);
     expect(help.code).toBe(2);
     expect(help.stdout).toBe('');
     expect(help.stderr).toMatch(/^papers: unknown command 'tody'\nhint: did you mean 'today'\?/);
-    const id = await runCli(['2608.09888'], env);
+    const id = await runPapers(['2608.09888'], env);
     expect(id.code).toBe(2);
     expect(id.stderr).toMatch(/hint: to see that paper: papers show 2608\.09888/);
-  });
-
-  it('-V prints the version', async () => {
-    const r = await runCli(['-V'], env);
-    expect(r.stdout).toBe(`${JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}\n`);
   });
 });
 

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addDays, nyDay, weekday } from '../../src/core/dates.js';
+import { addDays, weekday } from '../../src/core/dates.js';
 import { widthOf } from '../../src/render/text.js';
 import { runInPty, visible } from '../helpers/pty.js';
-import { runCli } from '../helpers/cli.js';
+import { TODAY, runPapers } from '../helpers/run.js';
 import { dayItems, type FakeHf, hfItem } from '../helpers/server.js';
 import { useHarness } from '../helpers/harness.js';
 
-const day = addDays(nyDay(new Date()), -1);
+const day = addDays(TODAY, -1);
 let server: FakeHf;
 let env: NodeJS.ProcessEnv;
 useHarness((h) => ({ server, env } = h));
@@ -17,43 +17,53 @@ beforeEach(() => {
   ]);
 });
 
+/** The table as a person sees it on a terminal this wide: every line fits, the long title is cut, not TSV. */
+function expectTableFits(r: { code: number | null; stdout: string }, columns: number): void {
+  expect(r.code).toBe(0);
+  const lines = visible(r.stdout)
+    .split('\n')
+    .filter((l) => l.trim() !== '');
+  const table = lines.slice(lines.findIndex((l) => /^\s*#\s+▲/.test(l)));
+  expect(table.length).toBe(22);
+  expect(table[1]).toMatch(/^\s*1\s+999\s+/);
+  expect(table[1]).toContain('大规模');
+  for (const line of table) expect(widthOf(line)).toBeLessThanOrEqual(columns);
+  if (columns < 160) expect(table[1]).toMatch(/…$/);
+  // Not TSV.
+  expect(r.stdout).not.toContain('\t');
+}
+
 describe('on a terminal', () => {
   for (const columns of [40, 80, 160]) {
-    it(`prints a table that fits ${columns} columns`, async () => {
-      const r = await runInPty(['day', day], env, columns);
-      expect(r.code).toBe(0);
-      const lines = visible(r.stdout)
-        .split('\n')
-        .filter((l) => l.trim() !== '');
-      const table = lines.slice(lines.findIndex((l) => /^\s*#\s+▲/.test(l)));
-      expect(table.length).toBe(22);
-      expect(table[1]).toMatch(/^\s*1\s+999\s+/);
-      expect(table[1]).toContain('大规模');
-      for (const line of table) expect(widthOf(line)).toBeLessThanOrEqual(columns);
-      if (columns < 160) expect(table[1]).toMatch(/…$/);
-      // Not TSV.
-      expect(r.stdout).not.toContain('\t');
+    it(`prints a table that fits ${columns} columns (stdout a terminal of that width)`, async () => {
+      expectTableFits(await runPapers(['day', day], env, { tty: { columns, rows: 50 } }), columns);
     });
   }
 
+  it('prints a table that fits a real pseudo-terminal of 40 columns', async () => {
+    expectTableFits(await runInPty(['day', day], env, 40), 40);
+  });
+
   it('says over the table which list it is and how many of how many are shown', async () => {
-    const all = visible((await runInPty(['day', day], env, 100)).stdout).split('\n');
+    const tty = { tty: { columns: 100, rows: 50 } };
+    const all = visible((await runPapers(['day', day], env, tty)).stdout).split('\n');
     const heading = `Daily Papers of ${weekday(day).slice(0, 3)} ${day}`;
     expect(all.find((l) => l.trim() !== '')).toBe(`${heading} · 21 papers`);
-    const five = visible((await runInPty(['day', day, '-n', '5'], env, 100)).stdout).split('\n');
+    const five = visible((await runPapers(['day', day, '-n', '5'], env, tty)).stdout).split('\n');
     expect(five.find((l) => l.trim() !== '')).toBe(`${heading} · 5 of 21 papers`);
     // Piped, the table has no such line: stdout is data.
-    const piped = await runCli(['day', day, '--format', 'table', '--offline'], env);
+    const piped = await runPapers(['day', day, '--format', 'table', '--offline'], env);
     expect(piped.stdout.split('\n')[0]).toMatch(/^\s*#\s+▲/);
   });
 
   it('gives lists of several days a day column, and drops the columns an arXiv feed never fills', async () => {
+    const tty = { tty: { columns: 120, rows: 50 } };
     const other = addDays(day, -1);
     server.days.set(other, dayItems(other, 2, 7));
-    const search = visible((await runInPty(['search', 'paper', '-n', '0'], env, 120)).stdout).split('\n');
+    const search = visible((await runPapers(['search', 'paper', '-n', '0'], env, tty)).stdout).split('\n');
     const header = search.find((l) => /^\s*#\s/.test(l))!;
     expect(header).toMatch(/\bday\b/);
-    const atom = visible((await runInPty(['read', 'fixtures/arxiv/query-current.xml'], env, 120)).stdout).split('\n');
+    const atom = visible((await runPapers(['read', 'fixtures/arxiv/query-current.xml'], env, tty)).stdout).split('\n');
     const atomHeader = atom.find((l) => /^\s*#\s/.test(l))!;
     expect(atomHeader).not.toContain('▲');
     expect(atomHeader).not.toContain('cmt');
@@ -85,27 +95,30 @@ describe('on a terminal', () => {
   });
 
   it('FORCE_COLOR turns colour on even where it would be off (TERM=dumb, a pipe)', async () => {
-    const dumb = await runInPty(['day', day], { ...env, TERM: 'dumb', FORCE_COLOR: '1' }, 80);
+    const dumb = await runPapers(['day', day], { ...env, TERM: 'dumb', FORCE_COLOR: '1' }, { tty: { columns: 80, rows: 50 } });
     expect(dumb.stdout).toMatch(/\x1b\[3\dm/);
-    const piped = await runCli(['day', day, '--format', 'table'], { ...env, FORCE_COLOR: '1' });
+    const piped = await runPapers(['day', day, '--format', 'table'], { ...env, FORCE_COLOR: '1' });
     expect(piped.stdout).toMatch(/\x1b\[3\dm/);
-    const plainPipe = await runCli(['day', day, '--format', 'table', '--offline'], env);
+    const plainPipe = await runPapers(['day', day, '--format', 'table', '--offline'], env);
     expect(plainPipe.stdout).not.toMatch(/\x1b\[/);
   });
 
-  it('prints no colour with NO_COLOR, --no-color or TERM=dumb, and no spinner with TERM=dumb', async () => {
+  it('prints no colour with NO_COLOR or TERM=dumb, the spinner included, and no spinner with TERM=dumb', async () => {
     // A slow server, so that the spinner shows and must be colourless too.
     server.fault = () => new Promise((resolve) => setTimeout(() => resolve(false), 400));
-    for (const extra of [{ NO_COLOR: '1' }, { TERM: 'dumb' }]) {
-      const r = await runInPty(['day', day, '--refresh'], { ...env, ...extra }, 80);
-      expect(r.stdout).not.toMatch(/\x1b\[[0-9;]*m/);
-    }
-    const flag = await runInPty(['day', day, '--no-color'], env, 80);
-    expect(flag.stdout).not.toMatch(/\x1b\[[0-9;]*m/);
-    const dumb = await runInPty(['day', day, '--refresh'], { ...env, TERM: 'dumb' }, 80);
-    expect(dumb.stdout).not.toContain('fetching');
     const noColor = await runInPty(['day', day, '--refresh'], { ...env, NO_COLOR: '1' }, 80);
+    expect(noColor.stdout).not.toMatch(/\x1b\[[0-9;]*m/);
     expect(noColor.stdout).toContain('fetching');
+    const dumb = await runInPty(['day', day, '--refresh'], { ...env, TERM: 'dumb' }, 80);
+    expect(dumb.stdout).not.toMatch(/\x1b\[[0-9;]*m/);
+    expect(dumb.stdout).not.toContain('fetching');
     server.fault = undefined;
+  });
+
+  it('prints no colour with --no-color', async () => {
+    const coloured = await runPapers(['day', day], env, { tty: { columns: 80, rows: 50 } });
+    expect(coloured.stdout).toMatch(/\x1b\[3\dm/);
+    const flag = await runPapers(['day', day, '--no-color'], env, { tty: { columns: 80, rows: 50 } });
+    expect(flag.stdout).not.toMatch(/\x1b\[[0-9;]*m/);
   });
 });

@@ -44,7 +44,7 @@ export function runShell(script: string, env: NodeJS.ProcessEnv): Promise<Run> {
 }
 
 /** Spawns without blocking the event loop, so a test server in this process keeps answering. */
-function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<Run> {
+export function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<Run> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import type { Context } from '../../src/context.js';
+import { Interrupt } from '../../src/cli/interrupt.js';
 import { createContext } from '../../src/cli/shell.js';
 
 /** A stream that keeps what is written, standing in for stdout/stderr. */
@@ -24,12 +25,6 @@ export function testContext(env: NodeJS.ProcessEnv, now: Date): { ctx: Context; 
     stderr: () => stderr as unknown as NodeJS.WriteStream,
     stdoutFd: null,
   };
-  const signal = new AbortController().signal;
-  const ctx = createContext(
-    proc,
-    { noColor: true, quiet: false, verbose: false },
-    () => signal,
-    () => now,
-  );
+  const ctx = createContext(proc, { noColor: true, quiet: false, verbose: false }, new Interrupt(), () => now);
   return { ctx, stdout, stderr };
 }

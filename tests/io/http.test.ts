@@ -23,17 +23,24 @@ beforeEach(() => {
   hits = 0;
 });
 
-function client(extra: Partial<HttpOptions> = {}): { http: HttpClient; retries: string[] } {
+/**
+ * A client whose waits before a retry are recorded in `slept` instead of waited out, unless
+ * `realSleep` (the client's own timer) is asked for.
+ */
+function client(extra: Partial<HttpOptions> = {}, realSleep = false): { http: HttpClient; retries: string[]; slept: number[] } {
   const retries: string[] = [];
+  const slept: number[] = [];
+  const sleep = async (ms: number) => void slept.push(ms);
   const http = new HttpClient({
     userAgent: 'papers/test',
     deadline: Date.now() + 10_000,
     signal: new AbortController().signal,
     env: {},
     onRetry: (m) => retries.push(m),
+    ...(realSleep ? {} : { sleep }),
     ...extra,
   });
-  return { http, retries };
+  return { http, retries, slept };
 }
 
 describe('retryAfter', () => {
@@ -50,37 +57,60 @@ describe('retryAfter', () => {
 describe('HttpClient', () => {
   it('retries 503 twice, then succeeds', async () => {
     route = (_req, res, hit) => (hit <= 2 ? (res.writeHead(503), res.end()) : res.end('[1]'));
-    const { http, retries } = client();
+    const { http, retries, slept } = client();
     expect(await getJson(http, `${base}/x`)).toEqual([1]);
     expect(hits).toBe(3);
     expect(retries).toHaveLength(2);
+    // Backoff: about 250 ms, then about 500 ms (plus up to 100 ms of jitter).
+    expect(slept).toHaveLength(2);
+    expect(slept[0]).toBeGreaterThanOrEqual(250);
+    expect(slept[0]).toBeLessThan(350);
+    expect(slept[1]).toBeGreaterThanOrEqual(500);
+    expect(slept[1]).toBeLessThan(600);
     await http.close();
   });
 
   it('waits as long as Retry-After says on 429', async () => {
     route = (_req, res, hit) => (hit === 1 ? (res.writeHead(429, { 'retry-after': '1' }), res.end()) : res.end('[]'));
-    const { http } = client();
-    const started = Date.now();
+    const { http, slept } = client();
     expect(await getJson(http, `${base}/x`)).toEqual([]);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(slept).toEqual([1000]);
     await http.close();
+  });
+
+  it('waits in real time by default, and Ctrl-C ends the wait at once', async () => {
+    route = (_req, res, hit) => (hit === 1 ? (res.writeHead(429, { 'retry-after': '0' }), res.end()) : res.end('[2]'));
+    const quick = client({}, true);
+    expect(await getJson(quick.http, `${base}/x`)).toEqual([2]);
+    expect(hits).toBe(2);
+    await quick.http.close();
+    route = (_req, res) => (res.writeHead(429, { 'retry-after': '30' }), res.end());
+    const ctl = new AbortController();
+    const waiting = client({ signal: ctl.signal, deadline: Date.now() + 60_000 }, true);
+    setTimeout(() => ctl.abort(), 100);
+    const started = Date.now();
+    await expect(waiting.http.get(`${base}/x`)).rejects.toBeInstanceOf(InterruptedError);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await waiting.http.close();
   });
 
   it('fails at once, saying when to try again, when Retry-After is past the deadline', async () => {
     route = (_req, res) => (res.writeHead(429, { 'retry-after': '30' }), res.end());
-    const { http } = client({ deadline: Date.now() + 3000 });
+    const { http, slept } = client({ deadline: Date.now() + 3000 });
     const started = Date.now();
     await expect(http.get(`${base}/x`)).rejects.toThrow(/try again in 30 s/);
     expect(Date.now() - started).toBeLessThan(1500);
+    expect(slept).toEqual([]);
     expect(hits).toBe(1);
     await http.close();
   });
 
   it('gives up after 3 retries', async () => {
     route = (_req, res) => (res.writeHead(502), res.end());
-    const { http } = client();
+    const { http, slept } = client();
     await expect(http.get(`${base}/x`)).rejects.toThrow(/answered 502/);
     expect(hits).toBe(4);
+    expect(slept).toHaveLength(3);
     await http.close();
   });
 
@@ -163,13 +193,13 @@ describe('HttpClient', () => {
   it('stops at the deadline on a body that drips', async () => {
     route = (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
-      const timer = setInterval(() => res.write(' '), 200);
+      const timer = setInterval(() => res.write(' '), 50);
       res.on('close', () => clearInterval(timer));
     };
-    const { http } = client({ deadline: Date.now() + 1500 });
+    const { http } = client({ deadline: Date.now() + 500 });
     const started = Date.now();
     await expect(http.get(`${base}/x`)).rejects.toThrow(/timed out waiting for/);
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Date.now() - started).toBeLessThan(500 + 1500);
     await http.close();
   });
 
