@@ -35,7 +35,41 @@ const VENDOR = {
   // Only for the table and the abstract view on a terminal.
   chalk: "module.exports = { Chalk: require('chalk').Chalk };",
   'string-width': "module.exports = require('string-width');",
+  // Only for the interactive reader (-i). One React for the reader and ink: ink's bundle requires this one.
+  react: "module.exports = require('react');",
+  ink: "const { initYoga } = require('yoga-layout'); module.exports = { ...require('ink'), ready: initYoga };",
 };
+
+/**
+ * ink is ESM with top-level await, which a CommonJS bundle cannot hold: yoga-layout awaits its
+ * WebAssembly at load, and ink's reconciler awaits React devtools when DEV=true. So yoga comes from
+ * its `load` entry behind a binding the bundle fills in `ready()` (awaited by runReader before the
+ * first frame; ink touches yoga only when it renders), and the devtools hook is cut. is-in-ci is
+ * false: in CI ink would hold every frame until exit, and the reader only runs on a terminal.
+ * A pinned ink that no longer has these lines fails the build here rather than at run time.
+ */
+const inkPlugin = {
+  name: 'ink-cjs',
+  setup(b) {
+    b.onResolve({ filter: /^react$/ }, () => ({ path: './react.cjs', external: true }));
+    b.onResolve({ filter: /^yoga-layout$/ }, () => ({ path: 'yoga', namespace: 'papers-shim' }));
+    b.onResolve({ filter: /^is-in-ci$/ }, () => ({ path: 'ci', namespace: 'papers-shim' }));
+    b.onLoad({ filter: /^yoga$/, namespace: 'papers-shim' }, () => ({
+      resolveDir: process.cwd(),
+      contents: "import { loadYoga } from 'yoga-layout/load'; let Yoga; export { Yoga as default }; export async function initYoga() { Yoga ??= await loadYoga(); }",
+    }));
+    b.onLoad({ filter: /^ci$/, namespace: 'papers-shim' }, () => ({ contents: 'export default false;' }));
+    b.onLoad({ filter: /ink[\\/]build[\\/]reconciler\.js$/ }, async (args) => {
+      let text = readFileSync(args.path, 'utf8');
+      for (const [from, to] of [["await import('./devtools.js');", 'void 0;'], ['await loadPackageJson()', '{ name: undefined, version: undefined }']]) {
+        if (!text.includes(from)) throw new Error(`ink's reconciler changed: "${from}" is gone; see inkPlugin in scripts/build.mjs`);
+        text = text.replace(from, to);
+      }
+      return { contents: text, loader: 'js' };
+    });
+  },
+};
+const VENDOR_PLUGINS = { ink: [inkPlugin] };
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
@@ -58,7 +92,7 @@ await Promise.all([
     plugins: [vendorPlugin],
   }),
   ...Object.entries(VENDOR).map(([name, contents]) =>
-    build({ ...common, stdin: { contents, resolveDir: process.cwd(), loader: 'js' }, outfile: `dist/vendor/${name}.cjs` }),
+    build({ ...common, stdin: { contents, resolveDir: process.cwd(), loader: 'js' }, outfile: `dist/vendor/${name}.cjs`, plugins: VENDOR_PLUGINS[name] ?? [] }),
   ),
 ]);
 

@@ -4,7 +4,7 @@ import { truncate } from '../../render/text.js';
 import { detailLines, fullTextLines } from './detailView.js';
 import { useReaderState } from './effects.js';
 import { helpLines } from './helpView.js';
-import { commandFor } from './keys.js';
+import { commandFor, splitKeys } from './keys.js';
 import { listHeader, listLines } from './listView.js';
 import { plainReader, readerPaint, type ReaderPaint } from './paint.js';
 import type { ReaderProps } from './props.js';
@@ -67,16 +67,19 @@ export function Reader(props: ReaderProps): React.ReactElement {
     return () => clearInterval(timer);
   }, [status?.kind]);
 
-  useInput((input, key) => {
-    try {
-      const now = fx.state();
-      const command = commandFor(now, input, key, body(now).length);
-      if (command === null) return;
-      if (command.kind === 'state') fx.apply(command.action);
-      else fx.perform(command);
-    } catch (error) {
-      // A throwing callback must not take the screen down with it.
-      fx.setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+  useInput((chunk, chunkKey) => {
+    for (const [input, key] of splitKeys(chunk, chunkKey)) {
+      try {
+        const now = fx.state();
+        const command = commandFor(now, input, key, body(now).length);
+        if (command === null) continue;
+        if (command.kind === 'state') fx.apply(command.action);
+        else fx.perform(command);
+        if (command.kind === 'quit') return;
+      } catch (error) {
+        // A throwing callback must not take the screen down with it.
+        fx.setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+      }
     }
   });
 

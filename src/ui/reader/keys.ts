@@ -32,6 +32,18 @@ export type Command =
   | { kind: 'fullText' }
   | { kind: 'quit'; code: 0 | 130 };
 
+const CONTROL_KEYS: Record<string, KeyEvent> = { '\r': { return: true }, '\n': { return: true }, '\x7f': { backspace: true }, '\b': { backspace: true }, '\t': { tab: true } };
+
+/**
+ * One key event per character. A terminal sends keys typed faster than they are read, and tmux's
+ * send-keys and a paste send them, as one chunk, which ink passes on as one input ("jj\r").
+ */
+export function splitKeys(input: string, key: KeyEvent): [string, KeyEvent][] {
+  const chars = [...input];
+  if (chars.length <= 1 || key.ctrl || key.meta || key.escape) return [[input, key]];
+  return chars.map((c) => (c === '\x03' ? ['c', { ctrl: true }] : c in CONTROL_KEYS ? ['', CONTROL_KEYS[c]!] : [c, {}]));
+}
+
 const state = (action: Action): Command => ({ kind: 'state', action });
 const LINKS: Record<string, LinkKind> = { o: 'abs', p: 'pdf', c: 'code', h: 'hf' };
 

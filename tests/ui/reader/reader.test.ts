@@ -88,6 +88,15 @@ describe('detail view', () => {
     expect(app.props.onQuit).not.toHaveBeenCalled();
   });
 
+  it('reads keys that arrive in one chunk (fast typing, a paste, tmux send-keys) one by one', async () => {
+    const app = await mount();
+    await app.press('jj\r');
+    expect(rows(app.frame())[0]).toBe('Title number 3');
+    await app.press('q/zz\x7f\r');
+    const frame = await until(app.frame, (f) => f.includes('filter “z”'));
+    expect(rows(frame)[18]).toBe('');
+  });
+
   it('scrolls a long paper with j/k, space and PgUp, showing where it is', async () => {
     const long = Array.from({ length: 60 }, (_, i) => `Sentence ${i + 1} of a long abstract.`).join('\n\n');
     const app = await mount({ papers: rankedPapers(3, () => ({ summary: long })) });
