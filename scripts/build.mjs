@@ -69,7 +69,9 @@ const inkPlugin = {
     });
   },
 };
-const VENDOR_PLUGINS = { ink: [inkPlugin] };
+/** Per-vendor build options. React's and ink's packages pick their development builds unless NODE_ENV says production. */
+const production = { define: { 'process.env.NODE_ENV': '"production"' } };
+const VENDOR_OPTIONS = { ink: { plugins: [inkPlugin], ...production }, react: production };
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
@@ -92,7 +94,7 @@ await Promise.all([
     plugins: [vendorPlugin],
   }),
   ...Object.entries(VENDOR).map(([name, contents]) =>
-    build({ ...common, stdin: { contents, resolveDir: process.cwd(), loader: 'js' }, outfile: `dist/vendor/${name}.cjs`, plugins: VENDOR_PLUGINS[name] ?? [] }),
+    build({ ...common, stdin: { contents, resolveDir: process.cwd(), loader: 'js' }, outfile: `dist/vendor/${name}.cjs`, ...VENDOR_OPTIONS[name] }),
   ),
 ]);
 
