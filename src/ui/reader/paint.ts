@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { plain, type Paint } from '../../render/paint.js';
-import { terminalPaint } from '../paint.js';
+import { terminalPaint } from '../chalkPaint.js';
 
 /** The renderers' paint plus what only the reader draws: the cursor bar, watch tags and errors. */
 export interface ReaderPaint extends Paint {

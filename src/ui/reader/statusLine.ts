@@ -21,7 +21,7 @@ export function statusText(status: Status, frame: number, columns: number, paint
 export function footerText(view: 'list' | 'detail' | 'help', columns: number, paint: ReaderPaint, extra: { days: boolean; position?: string }): string {
   const keys =
     view === 'list'
-      ? ['↑↓ move', 'Enter read', 'o p c h open', 's save', 'm mark', '/ filter', ...(extra.days ? ['[ ] day'] : []), '? help', 'q quit']
+      ? ['↑↓ move', 'Enter read', 'o p c h open', 's save', '/ filter', ...(extra.days ? ['[ ] day'] : []), '? help', 'q quit']
       : view === 'detail'
         ? [...(extra.position ? [extra.position] : []), 'Esc back', 'j k Space scroll', 'f full text', 'o p c h open', 's save', 'm mark', '? help']
         : ['Esc back'];
