@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { widthOf } from '../../src/render/text.js';
 import { Capture } from '../helpers/context.js';
+import { BIN, runShell } from '../helpers/cli.js';
 import { useHarness } from '../helpers/harness.js';
 import { hfItem } from '../helpers/server.js';
 import { Tmux } from '../helpers/tmux.js';
@@ -32,6 +33,19 @@ async function runPiped(argv: string[]) {
   const code = await run(argv, proc);
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
+
+describe('the reader costs only where it is used', () => {
+  it('a printed list loads neither ink nor React', async () => {
+    serveDay();
+    const hook = path.join(h.dirs.root, 'loaded.cjs');
+    writeFileSync(hook, "process.on('exit', () => process.stderr.write('LOADED ' + Object.keys(require.cache).filter((f) => f.includes('vendor')).map((f) => f.split(/[\\\\/]/).pop()).join(',') + '\\n'));");
+    const r = await runShell(`NODE_OPTIONS="--require ${hook}" "${process.execPath}" "${BIN}" day ${DAY} --format tsv`, h.env);
+    expect(r.code).toBe(0);
+    const loaded = /LOADED (.*)/.exec(r.stderr)![1]!.split(',');
+    expect(loaded).toContain('undici.cjs');
+    expect(loaded.filter((f) => /ink|react/.test(f))).toEqual([]);
+  });
+});
 
 describe('papers -i without a terminal', () => {
   it('exits 2 with "interactive mode needs a terminal", before fetching anything', async () => {
