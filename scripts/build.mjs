@@ -56,12 +56,16 @@ const inkPlugin = {
     b.onResolve({ filter: /^is-in-ci$/ }, () => ({ path: 'ci', namespace: 'papers-shim' }));
     b.onLoad({ filter: /^yoga$/, namespace: 'papers-shim' }, () => ({
       resolveDir: process.cwd(),
-      contents: "import { loadYoga } from 'yoga-layout/load'; let Yoga; export { Yoga as default }; export async function initYoga() { Yoga ??= await loadYoga(); }",
+      contents:
+        "import { loadYoga } from 'yoga-layout/load'; let Yoga; export { Yoga as default }; export async function initYoga() { Yoga ??= await loadYoga(); }",
     }));
     b.onLoad({ filter: /^ci$/, namespace: 'papers-shim' }, () => ({ contents: 'export default false;' }));
     b.onLoad({ filter: /ink[\\/]build[\\/]reconciler\.js$/ }, async (args) => {
       let text = readFileSync(args.path, 'utf8');
-      for (const [from, to] of [["await import('./devtools.js');", 'void 0;'], ['await loadPackageJson()', '{ name: undefined, version: undefined }']]) {
+      for (const [from, to] of [
+        ["await import('./devtools.js');", 'void 0;'],
+        ['await loadPackageJson()', '{ name: undefined, version: undefined }'],
+      ]) {
         if (!text.includes(from)) throw new Error(`ink's reconciler changed: "${from}" is gone; see inkPlugin in scripts/build.mjs`);
         text = text.replace(from, to);
       }

@@ -6,7 +6,9 @@ export async function savePaper(ctx: Context, paper: Paper): Promise<boolean> {
   let already = false;
   await ctx.settings().update((store) => {
     already = store.saved.some((e) => e.paper.id === paper.id);
-    const saved = already ? store.saved.map((e) => (e.paper.id === paper.id ? { ...e, paper } : e)) : [...store.saved, { paper, savedAt: ctx.now().toISOString() }];
+    const saved = already
+      ? store.saved.map((e) => (e.paper.id === paper.id ? { ...e, paper } : e))
+      : [...store.saved, { paper, savedAt: ctx.now().toISOString() }];
     return { ...store, saved };
   });
   return already;

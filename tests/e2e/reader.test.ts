@@ -29,7 +29,15 @@ const serveDay = () =>
 async function runPiped(argv: string[]) {
   const stdout = new Capture();
   const stderr = new Capture();
-  const proc = { env: h.env, platform: process.platform, stdin: () => process.stdin, stdout: () => stdout as never, stderr: () => stderr as never, stdoutFd: null, now: () => new Date(`${DAY}T15:00:00Z`) };
+  const proc = {
+    env: h.env,
+    platform: process.platform,
+    stdin: () => process.stdin,
+    stdout: () => stdout as never,
+    stderr: () => stderr as never,
+    stdoutFd: null,
+    now: () => new Date(`${DAY}T15:00:00Z`),
+  };
   const code = await run(argv, proc);
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
@@ -38,7 +46,10 @@ describe('the reader costs only where it is used', () => {
   it('a printed list loads neither ink nor React', async () => {
     serveDay();
     const hook = path.join(h.dirs.root, 'loaded.cjs');
-    writeFileSync(hook, "process.on('exit', () => process.stderr.write('LOADED ' + Object.keys(require.cache).filter((f) => f.includes('vendor')).map((f) => f.split(/[\\\\/]/).pop()).join(',') + '\\n'));");
+    writeFileSync(
+      hook,
+      "process.on('exit', () => process.stderr.write('LOADED ' + Object.keys(require.cache).filter((f) => f.includes('vendor')).map((f) => f.split(/[\\\\/]/).pop()).join(',') + '\\n'));",
+    );
     const r = await runShell(`NODE_OPTIONS="--require ${hook}" "${process.execPath}" "${BIN}" day ${DAY} --format tsv`, h.env);
     expect(r.code).toBe(0);
     const loaded = /LOADED (.*)/.exec(r.stderr)![1]!.split(',');

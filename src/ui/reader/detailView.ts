@@ -12,7 +12,9 @@ export function detailLines(paper: Paper, columns: number, paint: ReaderPaint): 
 /** The whole paper's text (`f`), sanitised and wrapped by paragraph to the width. */
 export function fullTextLines(paper: Paper, text: string, columns: number, paint: ReaderPaint): string[] {
   const out = [...wrap(sanitizeLine(paper.title), columns).map((l) => paint.bold(l)), ''];
-  const paragraphs = sanitizeBlock(text).split(/\n\s*\n/).filter((p) => p.trim() !== '');
+  const paragraphs = sanitizeBlock(text)
+    .split(/\n\s*\n/)
+    .filter((p) => p.trim() !== '');
   paragraphs.forEach((p, i) => {
     if (i > 0) out.push('');
     out.push(...wrap(p, columns));

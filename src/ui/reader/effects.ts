@@ -102,15 +102,27 @@ export function useReaderState(props: ReaderProps, initial: () => ReaderState) {
     switch (command.kind) {
       case 'open':
         if (linkOf(known, command.link) === null) return setStatus({ kind: 'note', text: `no ${LINK_NAMES[command.link]} known for this paper` });
-        void attempt(null, () => props.onOpen(known, command.link), () => `opened the ${LINK_NAMES[command.link]}`);
+        void attempt(
+          null,
+          () => props.onOpen(known, command.link),
+          () => `opened the ${LINK_NAMES[command.link]}`,
+        );
         return;
       case 'save':
-        void attempt(null, () => props.onToggleSave(known), (saved) => (saved ? 'saved to the reading list' : 'removed from the reading list'));
+        void attempt(
+          null,
+          () => props.onToggleSave(known),
+          (saved) => (saved ? 'saved to the reading list' : 'removed from the reading list'),
+        );
         return;
       case 'mark': {
         if (id === null || !props.onRead) return setStatus({ kind: 'note', text: 'read marks need a paper id' });
         const read = !(props.isRead?.(id) ?? false);
-        void attempt(null, () => props.onRead!(id, read), () => (read ? 'marked read' : 'marked unread'));
+        void attempt(
+          null,
+          () => props.onRead!(id, read),
+          () => (read ? 'marked read' : 'marked unread'),
+        );
         return;
       }
       case 'fullText':
@@ -142,6 +154,10 @@ export function useReaderState(props: ReaderProps, initial: () => ReaderState) {
       const id = current(s)?.id;
       return full.current && id != null ? texts.get(id) : undefined;
     },
-    apply, arrived, facts, perform, setStatus,
+    apply,
+    arrived,
+    facts,
+    perform,
+    setStatus,
   };
 }

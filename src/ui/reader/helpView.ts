@@ -2,7 +2,7 @@ import { truncate } from '../../render/text.js';
 import type { ReaderPaint } from './paint.js';
 
 /** The keys, as the help view and the README list them. */
-export const LIST_KEYS: readonly (readonly [string, string])[] = [
+const LIST_KEYS: readonly (readonly [string, string])[] = [
   ['↑ ↓  j k', 'move'],
   ['PgUp PgDn', 'a page up or down'],
   ['g G', 'first or last paper'],
@@ -17,7 +17,7 @@ export const LIST_KEYS: readonly (readonly [string, string])[] = [
   ['q  Ctrl-C', 'quit'],
 ];
 
-export const DETAIL_KEYS: readonly (readonly [string, string])[] = [
+const DETAIL_KEYS: readonly (readonly [string, string])[] = [
   ['j k  ↑ ↓', 'scroll a line'],
   ['Space PgDn PgUp', 'scroll a page'],
   ['f', 'the whole paper, when Hugging Face has it'],

@@ -32,7 +32,13 @@ export type Command =
   | { kind: 'fullText' }
   | { kind: 'quit'; code: 0 | 130 };
 
-const CONTROL_KEYS: Record<string, KeyEvent> = { '\r': { return: true }, '\n': { return: true }, '\x7f': { backspace: true }, '\b': { backspace: true }, '\t': { tab: true } };
+const CONTROL_KEYS: Record<string, KeyEvent> = {
+  '\r': { return: true },
+  '\n': { return: true },
+  '\x7f': { backspace: true },
+  '\b': { backspace: true },
+  '\t': { tab: true },
+};
 
 /**
  * One key event per character. A terminal sends keys typed faster than they are read, and tmux's

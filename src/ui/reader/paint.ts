@@ -1,13 +1,8 @@
-import { Chalk } from 'chalk';
 import { plain, type Paint } from '../../render/paint.js';
-import { terminalPaint } from '../chalkPaint.js';
+import { readerColors, terminalPaint, type ReaderColors } from '../chalkPaint.js';
 
-/** The renderers' paint plus what only the reader draws: the cursor bar, watch tags and errors. */
-export interface ReaderPaint extends Paint {
-  cursor(text: string): string;
-  tag(text: string): string;
-  error(text: string): string;
-}
+/** The renderers' paint plus what only the reader draws. */
+export interface ReaderPaint extends Paint, ReaderColors {}
 
 const same = (text: string): string => text;
 
@@ -16,7 +11,5 @@ export const plainReader: ReaderPaint = { ...plain, cursor: same, tag: same, err
 
 /** The reader's colours at the level the terminal allows (0 is none). */
 export function readerPaint(level: 0 | 1 | 2 | 3): ReaderPaint {
-  if (level === 0) return plainReader;
-  const c = new Chalk({ level });
-  return { ...terminalPaint(level), cursor: (t) => c.inverse(t), tag: (t) => c.magenta(t), error: (t) => c.red(t) };
+  return level === 0 ? plainReader : { ...terminalPaint(level), ...readerColors(level) };
 }

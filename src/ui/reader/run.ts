@@ -50,7 +50,11 @@ export async function runReader(props: Omit<ReaderProps, 'onQuit'>, streams: Rea
   };
   stdout.write(ENTER);
   const instance = ink.render(
-    React.createElement(Boundary, { onCrash: (error: unknown) => ((crash = error), instance.unmount()) } as never, React.createElement(Reader, { ...props, onQuit: (c: 0 | 130) => ((code = c), instance.unmount()) })),
+    React.createElement(
+      Boundary,
+      { onCrash: (error: unknown) => ((crash = error), instance.unmount()) } as never,
+      React.createElement(Reader, { ...props, onQuit: (c: 0 | 130) => ((code = c), instance.unmount()) }),
+    ),
     { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: false },
   );
   const terminated = () => ((code = SIGTERM_EXIT), instance.unmount());

@@ -1,7 +1,7 @@
 import type { RankedPaper } from '../../core/paper.js';
 
 /** The reader's three screens; `detail` shows one paper, `help` the keys. */
-export type View = 'list' | 'detail' | 'help';
+type View = 'list' | 'detail' | 'help';
 
 /** Everything the reader shows, as plain data; changed only by `reduce`. */
 export interface ReaderState {
@@ -47,7 +47,7 @@ export type Action =
 /** Screen lines around the list rows: header, status line and footer. */
 export const LIST_CHROME = 3;
 /** Screen lines around the detail text: status line and footer. */
-export const DETAIL_CHROME = 2;
+const DETAIL_CHROME = 2;
 /** Below this size the reader draws nothing but a note. */
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 15;
@@ -76,8 +76,18 @@ export function matching(papers: readonly RankedPaper[], query: string): number[
 /** The reader's first state: the list, cursor on the first paper. */
 export function initialState(title: string, papers: readonly RankedPaper[], columns: number, rows: number): ReaderState {
   return {
-    title, papers, visible: matching(papers, ''), cursor: 0, top: 0, view: 'list', back: 'list',
-    filter: '', filtering: false, scroll: 0, columns, rows,
+    title,
+    papers,
+    visible: matching(papers, ''),
+    cursor: 0,
+    top: 0,
+    view: 'list',
+    back: 'list',
+    filter: '',
+    filtering: false,
+    scroll: 0,
+    columns,
+    rows,
   };
 }
 

@@ -5,7 +5,7 @@ import type { ReaderPaint } from './paint.js';
 /** What the line above the footer says: work in progress, a note, or an error. */
 export type Status = { kind: 'busy' | 'note' | 'error'; text: string } | null;
 
-export const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'] as const;
+const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'] as const;
 
 /** The status line; while filtering it is the filter prompt. Error text may quote a feed, so it is sanitised. */
 export function statusText(status: Status, frame: number, columns: number, paint: ReaderPaint, filter: string | null): string {

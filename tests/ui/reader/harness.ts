@@ -8,15 +8,28 @@ import { makePaper } from '../../helpers/papers.js';
 
 /** Key bytes as a terminal sends them. */
 export const KEY = {
-  up: '\x1b[A', down: '\x1b[B', left: '\x1b[D', enter: '\r', esc: '\x1b', pageDown: '\x1b[6~', pageUp: '\x1b[5~',
-  backspace: '\x7f', ctrlC: '\x03',
+  up: '\x1b[A',
+  down: '\x1b[B',
+  left: '\x1b[D',
+  enter: '\r',
+  esc: '\x1b',
+  pageDown: '\x1b[6~',
+  pageUp: '\x1b[5~',
+  backspace: '\x7f',
+  ctrlC: '\x03',
 } as const;
 
 /** `n` ranked papers with abstracts and keywords, ids 2601.100NN. */
 export function rankedPapers(n: number, extra: (i: number) => Partial<Paper> = () => ({})): RankedPaper[] {
   return Array.from({ length: n }, (_, i) => ({
     rank: i + 1,
-    ...makePaper(`2601.${String(10000 + i)}`, { title: `Title number ${i + 1}`, summary: `Abstract of paper ${i + 1}.`, upvotes: 100 - i, keywords: [`kw${i + 1}`], ...extra(i) }),
+    ...makePaper(`2601.${String(10000 + i)}`, {
+      title: `Title number ${i + 1}`,
+      summary: `Abstract of paper ${i + 1}.`,
+      upvotes: 100 - i,
+      keywords: [`kw${i + 1}`],
+      ...extra(i),
+    }),
   }));
 }
 

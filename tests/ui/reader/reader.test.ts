@@ -161,7 +161,12 @@ describe('keys with effects', () => {
     expect(app.props.onRead).toHaveBeenLastCalledWith('2601.10001', false);
     await app.press('k', 'o', 'p', 'c', 'h');
     await until(app.frame, (f) => f.includes('opened the Hugging Face page'));
-    expect(vi.mocked(app.props.onOpen).mock.calls.map(([p, l]) => `${p.id} ${l}`)).toEqual(['2601.10000 abs', '2601.10000 pdf', '2601.10000 code', '2601.10000 hf']);
+    expect(vi.mocked(app.props.onOpen).mock.calls.map(([p, l]) => `${p.id} ${l}`)).toEqual([
+      '2601.10000 abs',
+      '2601.10000 pdf',
+      '2601.10000 code',
+      '2601.10000 hf',
+    ]);
     await app.press('j', 'c');
     expect(app.frame()).toContain('no code known for this paper');
     expect(app.props.onOpen).toHaveBeenCalledTimes(4);
@@ -177,17 +182,22 @@ describe('keys with effects', () => {
       },
     });
     await app.press('o');
-    let frame = await until(app.frame, (f) => f.includes('✗ no browser here'));
+    const frame = await until(app.frame, (f) => f.includes('✗ no browser here'));
     expect(frame).toContain('Title number 1');
     await app.press('s');
-    frame = await until(app.frame, (f) => f.includes('✗ reading list locked'));
+    await until(app.frame, (f) => f.includes('✗ reading list locked'));
     await app.press('j');
     expect(cursorRow(app.frame())).toContain('Title number 2');
   });
 
   it('[ and ] load the previous and next day; r refreshes keeping the cursor on its paper', async () => {
     const onDay = vi.fn(async (delta: -1 | 1) => ({ title: `day ${delta}`, papers: rankedPapers(4, (i) => ({ title: `Day ${delta} paper ${i + 1}` })) }));
-    const onRefresh = vi.fn(async () => ({ title: 'fresh', papers: rankedPapers(6).reverse().map((p, i) => ({ ...p, rank: i + 1 })) }));
+    const onRefresh = vi.fn(async () => ({
+      title: 'fresh',
+      papers: rankedPapers(6)
+        .reverse()
+        .map((p, i) => ({ ...p, rank: i + 1 })),
+    }));
     const app = await mount({ onDay, onRefresh });
     await app.press(']');
     await until(app.frame, (f) => f.startsWith('day 1 · 4 papers'));
@@ -219,7 +229,11 @@ describe('size and hostile text', () => {
   it('reflows at once when resized: every line fits, nothing wraps; below 60x15 it says the terminal is too small', async () => {
     const papers = rankedPapers(30, (i) => ({ title: `一个很长的标题 with words ${'and more words '.repeat(6)} ${i}` }));
     const app = await mount({ papers, watchesOf: () => ['watch'] }, { columns: 100, rows: 20 });
-    for (const [columns, height] of [[60, 15], [73, 30], [140, 16]] as const) {
+    for (const [columns, height] of [
+      [60, 15],
+      [73, 30],
+      [140, 16],
+    ] as const) {
       resize(app.stdout, columns, height);
       const frame = await until(app.frame, (f) => rows(f).length === height);
       for (const line of rows(frame)) expect(widthOf(line)).toBeLessThanOrEqual(columns);
@@ -239,7 +253,13 @@ describe('size and hostile text', () => {
 
   it('never lets escape sequences, C1 or bidi controls from the feed into a frame', async () => {
     const evil = '\x1b]52;c;cGF5bG9hZA==\x07\x1b[2J\x9b31m\u202eevil\u202c\x85 \x1bP+q\x1b\\';
-    const papers = rankedPapers(3, () => ({ title: `Title ${evil}`, summary: `Body ${evil}\n\nMore`, authors: [`Eve ${evil}`], keywords: [evil], githubRepo: `https://github.com/${evil}` }));
+    const papers = rankedPapers(3, () => ({
+      title: `Title ${evil}`,
+      summary: `Body ${evil}\n\nMore`,
+      authors: [`Eve ${evil}`],
+      keywords: [evil],
+      githubRepo: `https://github.com/${evil}`,
+    }));
     const app = await mount({ papers, watchesOf: () => [evil], loadFullText: async () => `Full ${evil}` });
     await app.press('/', '\u202e', KEY.enter, KEY.enter, 'f');
     await until(app.frame, (f) => f.includes('Full'));

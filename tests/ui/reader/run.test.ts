@@ -11,7 +11,13 @@ function terminal() {
   const raw: boolean[] = [];
   let data: string | null = null;
   const stdin = Object.assign(new EventEmitter(), {
-    isTTY: true, setRawMode: (on: boolean) => raw.push(on), setEncoding() {}, resume() {}, pause() {}, ref() {}, unref() {},
+    isTTY: true,
+    setRawMode: (on: boolean) => raw.push(on),
+    setEncoding() {},
+    resume() {},
+    pause() {},
+    ref() {},
+    unref() {},
     read: () => ((d) => ((data = null), d))(data),
   });
   const type = (s: string) => {
@@ -24,7 +30,12 @@ function terminal() {
 }
 
 const props = (extra: Partial<ReaderProps> = {}): Omit<ReaderProps, 'onQuit'> => ({
-  title: 'Daily Papers 2026-01-05', papers: rankedPapers(5), isSaved: () => false, onOpen: () => {}, onToggleSave: () => true, ...extra,
+  title: 'Daily Papers 2026-01-05',
+  papers: rankedPapers(5),
+  isSaved: () => false,
+  onOpen: () => {},
+  onToggleSave: () => true,
+  ...extra,
 });
 
 async function drawn(t: ReturnType<typeof terminal>, text: string) {

@@ -26,7 +26,10 @@ describe('reader state', () => {
   });
 
   it('filters on every word, case-insensitively, in title, abstract and keywords', () => {
-    const papers = rankedPapers(4, (i) => [{ title: 'Sparse Attention' }, { summary: 'sparse models of ATTENTION' }, { keywords: ['attention', 'Sparse'] }, { title: 'Dense' }][i]!);
+    const papers = rankedPapers(
+      4,
+      (i) => [{ title: 'Sparse Attention' }, { summary: 'sparse models of ATTENTION' }, { keywords: ['attention', 'Sparse'] }, { title: 'Dense' }][i]!,
+    );
     expect(matching(papers, 'attention sparse')).toEqual([0, 1, 2]);
     expect(matching(papers, '  ')).toEqual([0, 1, 2, 3]);
   });
@@ -54,7 +57,9 @@ describe('reader state', () => {
 
   it('a new list resets the cursor, unless kept (refresh) and its paper is still there', () => {
     const s = run(start, { type: 'move', delta: 7 });
-    const reversed = rankedPapers(50).reverse().map((p, i) => ({ ...p, rank: i + 1 }));
+    const reversed = rankedPapers(50)
+      .reverse()
+      .map((p, i) => ({ ...p, rank: i + 1 }));
     expect(at(run(s, { type: 'load', title: 'x', papers: reversed }))).toBe(1);
     expect(current(run(s, { type: 'load', title: 'x', papers: reversed, keep: true }))?.id).toBe('2601.10007');
   });
