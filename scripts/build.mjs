@@ -37,7 +37,8 @@ const VENDOR = {
   'string-width': "module.exports = require('string-width');",
   // Only for the interactive reader (-i). One React for the reader and ink: ink's bundle requires this one.
   react: "module.exports = require('react');",
-  ink: "const { initYoga } = require('yoga-layout'); module.exports = { ...require('ink'), ready: initYoga };",
+  // ESM, naming what the reader uses, so that esbuild leaves the rest of ink out.
+  ink: "export { render, Box, Text, useInput, useStdout } from 'ink'; export { initYoga as ready } from 'yoga-layout';",
 };
 
 /**
@@ -48,6 +49,16 @@ const VENDOR = {
  * false: in CI ink would hold every frame until exit, and the reader only runs on a terminal.
  * A pinned ink that no longer has these lines fails the build here rather than at run time.
  */
+/** A dependency's file with each `from` replaced by `to`; the build fails if one is not there. */
+function patch(path, pairs) {
+  let text = readFileSync(path, 'utf8');
+  for (const [from, to] of pairs) {
+    if (!text.includes(from)) throw new Error(`${path} changed: "${from}" is gone; see inkPlugin in scripts/build.mjs`);
+    text = text.replaceAll(from, to);
+  }
+  return { contents: text, loader: 'js' };
+}
+
 const inkPlugin = {
   name: 'ink-cjs',
   setup(b) {
@@ -60,17 +71,15 @@ const inkPlugin = {
         "import { loadYoga } from 'yoga-layout/load'; let Yoga; export { Yoga as default }; export async function initYoga() { Yoga ??= await loadYoga(); }",
     }));
     b.onLoad({ filter: /^ci$/, namespace: 'papers-shim' }, () => ({ contents: 'export default false;' }));
-    b.onLoad({ filter: /ink[\\/]build[\\/]reconciler\.js$/ }, async (args) => {
-      let text = readFileSync(args.path, 'utf8');
-      for (const [from, to] of [
+    // Emscripten asks `typeof fetch` before it sees the WebAssembly is inline: in Node that loads
+    // Node's own undici (~40 ms), for nothing.
+    b.onLoad({ filter: /yoga-wasm-base64-esm\.js$/ }, async (args) => patch(args.path, [['"function"!=typeof fetch', 'true']]));
+    b.onLoad({ filter: /ink[\\/]build[\\/]reconciler\.js$/ }, async (args) =>
+      patch(args.path, [
         ["await import('./devtools.js');", 'void 0;'],
         ['await loadPackageJson()', '{ name: undefined, version: undefined }'],
-      ]) {
-        if (!text.includes(from)) throw new Error(`ink's reconciler changed: "${from}" is gone; see inkPlugin in scripts/build.mjs`);
-        text = text.replace(from, to);
-      }
-      return { contents: text, loader: 'js' };
-    });
+      ]),
+    );
   },
 };
 /** Per-vendor build options. React's and ink's packages pick their development builds unless NODE_ENV says production. */

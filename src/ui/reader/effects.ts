@@ -80,6 +80,7 @@ export function useReaderState(props: ReaderProps, initial: () => ReaderState) {
 
   const facts: RowFacts = {
     isNew: (x) => props.isNew?.(x) ?? false,
+    isSaved: (x) => props.isSaved(x),
     isRead: (x) => props.isRead?.(x) ?? false,
     watchesOf: (x) => props.watchesOf?.(x) ?? [],
   };

@@ -7,6 +7,7 @@ import { listRows, type ReaderState } from './state.js';
 /** What the list needs to know of each paper beyond the paper itself. */
 export interface RowFacts {
   isNew(id: string): boolean;
+  isSaved(id: string): boolean;
   isRead(id: string): boolean;
   watchesOf(id: string): readonly string[];
 }
@@ -60,7 +61,9 @@ function row(p: RankedPaper, here: boolean, w: Widths, facts: RowFacts, paint: R
   const fresh = p.id !== null && facts.isNew(p.id);
   const read = p.id !== null && facts.isRead(p.id);
   const tags = p.id === null ? [] : facts.watchesOf(p.id).map((t) => `[${sanitizeLine(t)}]`);
-  const lead = `${here ? '›' : ' '}${fresh ? '•' : ' '} `;
+  const saved = p.id !== null && facts.isSaved(p.id);
+  // Cursor, new, saved: one cell each, so the columns stay put whatever is marked.
+  const lead = `${here ? '›' : ' '}${fresh ? '•' : ' '}${saved ? '✓' : ' '} `;
   const rank = pad(String(p.rank), w.rankW, true);
   const up = `▲${pad(num(p.upvotes), w.upW, true)}`;
   const id = pad(sanitizeLine(p.id ?? '–'), w.idW);

@@ -65,11 +65,22 @@ export async function mount(overrides: Partial<ReaderProps> = {}, size = { colum
   resize(app.stdout, size.columns, size.rows);
   const frame = () => app.lastFrame() ?? '';
   await until(frame, (f) => f.split('\n').length === size.rows, `${size.columns}x${size.rows} frame`);
-  /** Types keys one event at a time, letting the reader render after each. */
+  /**
+   * Types keys one event at a time, and after each waits for the frames it causes to be drawn: ink
+   * draws after the event loop turns, and a busy machine may take a while. A key that changes
+   * nothing on screen just waits out the short settle time.
+   */
   const press = async (...keys: string[]) => {
+    const tick = () => new Promise((r) => setTimeout(r, 5));
     for (const k of keys) {
+      const before = app.frames.length;
       app.stdin.write(k);
-      await new Promise((r) => setTimeout(r, 0));
+      for (let i = 0; i < 60 && app.frames.length === before; i++) await tick();
+      for (let seen = -1; seen !== app.frames.length; ) {
+        seen = app.frames.length;
+        await tick();
+        await tick();
+      }
     }
   };
   return { ...app, frame, press, props, saved, read };

@@ -15,7 +15,7 @@ describe('list view', () => {
     expect(lines).toHaveLength(20);
     expect(lines[0]).toBe('Daily Papers 2026-01-05 · 30 papers · 1 new');
     expect(lines[1]).toMatch(/^› +1 ▲100 2601\.10000 Title number 1$/);
-    expect(lines[2]).toMatch(/^ • +2 ▲ 99 2601\.10001 Title number 2$/);
+    expect(lines[2]).toMatch(/^ •  +2 ▲ 99 2601\.10001 Title number 2$/);
     expect(lines[3]).toMatch(/Title number 3 \[diffusion\]$/);
     expect(lines[17]).toContain('Title number 17');
     expect(lines[19]).toContain('q quit');
@@ -146,6 +146,7 @@ describe('keys with effects', () => {
     await app.press('s');
     await until(app.frame, (f) => f.includes('saved to the reading list'));
     expect(app.saved.has('2601.10000')).toBe(true);
+    expect(rows(app.frame())[1]).toMatch(/^\x1b\[7m› ✓ +1 /);
     await app.press('s');
     await until(app.frame, (f) => f.includes('removed from the reading list'));
     expect(app.saved.size).toBe(0);
