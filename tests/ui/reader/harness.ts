@@ -76,7 +76,7 @@ export async function mount(overrides: Partial<ReaderProps> = {}, size = { colum
       const before = app.frames.length;
       app.stdin.write(k);
       for (let i = 0; i < 60 && app.frames.length === before; i++) await tick();
-      for (let seen = -1; seen !== app.frames.length; ) {
+      for (let seen = -1; seen !== app.frames.length;) {
         seen = app.frames.length;
         await tick();
         await tick();
