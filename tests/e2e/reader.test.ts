@@ -25,6 +25,14 @@ const serveDay = () =>
     }),
   );
 
+const readIfThere = (file: string): string => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+};
+
 /** In-process run with a process whose streams are not terminals. */
 async function runPiped(argv: string[]) {
   const stdout = new Capture();
@@ -80,6 +88,35 @@ describe('papers -i without a terminal', () => {
 describe('papers day -i in a real terminal (tmux)', () => {
   let tmux: Tmux | undefined;
   afterEach(async () => tmux?.stop());
+
+  it('read -i: opening a paper the feed knows little of looks it up; o opens through $BROWSER; Ctrl-C exits 130', async () => {
+    const feed = path.join(h.dirs.root, 'feed.json');
+    writeFileSync(feed, JSON.stringify([{ id: '2601.00042', title: 'A paper with no authors in the feed' }]));
+    h.server.papers.set('2601.00042', {
+      id: '2601.00042',
+      title: 'A paper with no authors in the feed',
+      summary: 'The whole abstract.',
+      authors: [{ name: 'Ada Lovelace' }],
+    });
+    const opened = path.join(h.dirs.root, 'opened');
+    const browser = path.join(h.dirs.root, 'browser.sh');
+    writeFileSync(browser, `#!/bin/sh\necho "$1" >> ${opened}\n`, { mode: 0o755 });
+    tmux = new Tmux();
+    await tmux.start(['read', feed, '-i'], { ...h.env, BROWSER: browser }, 80, 20);
+    await tmux.waitFor((s) => s.includes('1 paper') && s.includes('q quit'), 'the list');
+    await tmux.keys('Enter');
+    const screen = await tmux.waitFor((s) => s.includes('Ada Lovelace'), 'the looked-up authors');
+    expect(screen).toContain('The whole abstract.');
+    expect(h.server.requests).toContain('/api/papers/2601.00042');
+    await tmux.keys('p');
+    await tmux.waitFor((s) => s.includes('opened the PDF'), 'the note');
+    for (let i = 0; i < 100 && !readIfThere(opened); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(readIfThere(opened)).toBe('https://arxiv.org/pdf/2601.00042\n');
+    await tmux.keys('C-c');
+    for (let i = 0; i < 200 && tmux.exitCode() === null; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(tmux.exitCode()).toBe(130);
+    expect(tmux.bytes().slice(tmux.bytes().lastIndexOf('\x1b[?1049h'))).toContain('\x1b[?1049l');
+  });
 
   it('shows the list, reads row 3, comes back, filters, saves, reflows, quits with 0 and gives the screen back; feed text never reaches the terminal raw', async () => {
     serveDay();

@@ -73,7 +73,17 @@ export async function readList(ctx: Context, list: ListResult, tty: TtyStreams):
       saved.add(paper.id);
       return true;
     },
-    loadDetail: async (paper) => (incomplete(paper) ? lookupPaper(quiet.ctx, paper.id!, net) : paper),
+    loadDetail: async (paper) => {
+      if (!incomplete(paper)) return paper;
+      try {
+        return await lookupPaper(quiet.ctx, paper.id!, net);
+      } catch (error) {
+        // Offline and not cached: the reading list keeps the data of what was saved.
+        const entry = (await ctx.settings().read()).saved.find((e) => e.paper.id === paper.id);
+        if (entry) return entry.paper;
+        throw error;
+      }
+    },
     ...(list.reload && {
       onRefresh: async () => listFor((current = await current.reload!(quiet.ctx))),
     }),
