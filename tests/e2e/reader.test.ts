@@ -124,7 +124,7 @@ describe('papers day -i in a real terminal (tmux)', () => {
     await tmux.start(['day', DAY, '-i'], h.env, 80, 20);
     let screen = await tmux.waitFor((s) => s.includes('q quit'), 'the list');
     const lines = screen.split('\n');
-    expect(lines[0]).toBe(`Daily Papers ${DAY} · 5 papers`);
+    expect(lines[0]).toBe(`Daily Papers of Mon ${DAY} · 5 papers`);
     expect(lines[1]).toMatch(/^› +1 ▲50 2601\.00001 Alpha lattices$/);
     expect(lines[5]).toMatch(/^ +5 ▲10 2601\.00005 Epsilon evil$/);
 
