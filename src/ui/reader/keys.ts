@@ -85,7 +85,7 @@ export function commandFor(s: ReaderState, input: string, key: KeyEvent, detailL
     if (input === 'j' || key.downArrow) return state({ type: 'scroll', delta: 1, lines });
     if (input === 'k' || key.upArrow) return state({ type: 'scroll', delta: -1, lines });
     if (input === ' ' || key.pageDown) return state({ type: 'scrollPage', direction: 1, lines });
-    if (key.pageUp || input === 'b') return state({ type: 'scrollPage', direction: -1, lines });
+    if (key.pageUp) return state({ type: 'scrollPage', direction: -1, lines });
     if (input === 'g' || key.home) return state({ type: 'scroll', delta: -Infinity, lines });
     if (input === 'G' || key.end) return state({ type: 'scroll', delta: Infinity, lines });
     if (input === 'f') return { kind: 'fullText' };
@@ -95,7 +95,7 @@ export function commandFor(s: ReaderState, input: string, key: KeyEvent, detailL
   if (key.escape && s.filter !== '') return state({ type: 'filterClear' });
   if (input === 'j' || key.downArrow) return state({ type: 'move', delta: 1 });
   if (input === 'k' || key.upArrow) return state({ type: 'move', delta: -1 });
-  if (key.pageDown || input === ' ') return state({ type: 'page', direction: 1 });
+  if (key.pageDown) return state({ type: 'page', direction: 1 });
   if (key.pageUp) return state({ type: 'page', direction: -1 });
   if (input === 'g' || key.home) return state({ type: 'first' });
   if (input === 'G' || key.end) return state({ type: 'last' });

@@ -67,6 +67,9 @@ describe('list view', () => {
     const app = await mount();
     await app.press('/', 'z', 'z', 'q');
     expect(app.frame()).toContain('no paper matches the filter');
+    // While typing a filter, letters are text: q did not quit.
+    expect(app.frame()).toContain('/zzq▏');
+    expect(app.props.onQuit).not.toHaveBeenCalled();
   });
 });
 
