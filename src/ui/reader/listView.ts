@@ -1,3 +1,4 @@
+import { plural } from '../../core/plural.js';
 import type { RankedPaper } from '../../core/paper.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { truncate, widthOf } from '../../render/text.js';
@@ -26,7 +27,7 @@ const maxWidth = (texts: Iterable<string>): number => {
 /** The header: which list, how many papers, how many new, and the filter when one is set. */
 export function listHeader(s: ReaderState, facts: RowFacts, paint: ReaderPaint): string {
   const fresh = s.papers.filter((p) => p.id !== null && facts.isNew(p.id)).length;
-  const parts = [`${s.papers.length} paper${s.papers.length === 1 ? '' : 's'}`];
+  const parts = [plural(s.papers.length, 'paper')];
   if (fresh > 0) parts.push(`${fresh} new`);
   if (s.filter !== '') parts.push(`filter “${sanitizeLine(s.filter)}”: ${s.visible.length} shown`);
   const title = sanitizeLine(s.title);
