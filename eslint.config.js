@@ -4,7 +4,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const VENDORS = ['undici', 'conf', 'ora', 'chalk', 'commander', 'cli-table3', 'fast-xml-parser', 'string-width'];
+const VENDORS = ['undici', 'conf', 'ora', 'chalk', 'commander', 'cli-table3', 'fast-xml-parser', 'string-width', 'ink', 'react'];
 const vendorRule = (allowed = []) => ({
   paths: VENDORS.filter((name) => !allowed.includes(name)).map((name) => ({
     name,
@@ -56,4 +56,6 @@ export default tseslint.config(
   { files: ['src/io/http.ts'], rules: { 'no-restricted-imports': ['error', vendorRule(['undici'])] } },
   { files: ['src/ui/chalkPaint.ts'], rules: { 'no-restricted-imports': ['error', vendorRule(['chalk'])] } },
   { files: ['src/cli/program.ts'], rules: { 'no-restricted-imports': ['error', vendorRule(['commander'])] } },
+  // The interactive reader: reached only through the lazy import of ui/reader/launch.js from cli/run.ts.
+  { files: ['src/ui/reader/**/*.ts'], rules: { 'no-restricted-imports': ['error', vendorRule(['ink', 'react'])] } },
 );

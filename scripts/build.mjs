@@ -39,6 +39,10 @@ const VENDOR = {
   // Only for the table and the abstract view on a terminal.
   chalk: "module.exports = { Chalk: require('chalk').Chalk };",
   'string-width': "module.exports = require('string-width');",
+  // Only for the interactive reader (-i). One React for the reader and ink: ink's bundle requires this one.
+  react: "module.exports = require('react');",
+  // ESM, naming what the reader uses, so that esbuild leaves the rest of ink out.
+  ink: "export { render, Box, Text, useInput, useStdout } from 'ink'; export { initYoga as ready } from 'yoga-layout';",
 };
 
 /**
@@ -56,8 +60,51 @@ const noAjv = {
     }));
   },
 };
-/** esbuild plugins for one vendor bundle's own build. */
-const VENDOR_PLUGINS = { conf: [noAjv] };
+
+/**
+ * ink is ESM with top-level await, which a CommonJS bundle cannot hold: yoga-layout awaits its
+ * WebAssembly at load, and ink's reconciler awaits React devtools when DEV=true. So yoga comes from
+ * its `load` entry behind a binding the bundle fills in `ready()` (awaited by runReader before the
+ * first frame; ink touches yoga only when it renders), and the devtools hook is cut. is-in-ci is
+ * false: in CI ink would hold every frame until exit, and the reader only runs on a terminal.
+ * A pinned ink that no longer has these lines fails the build here rather than at run time.
+ */
+/** A dependency's file with each `from` replaced by `to`; the build fails if one is not there. */
+function patch(path, pairs) {
+  let text = readFileSync(path, 'utf8');
+  for (const [from, to] of pairs) {
+    if (!text.includes(from)) throw new Error(`${path} changed: "${from}" is gone; see inkPlugin in scripts/build.mjs`);
+    text = text.replaceAll(from, to);
+  }
+  return { contents: text, loader: 'js' };
+}
+
+const inkPlugin = {
+  name: 'ink-cjs',
+  setup(b) {
+    b.onResolve({ filter: /^react$/ }, () => ({ path: './react.cjs', external: true }));
+    b.onResolve({ filter: /^yoga-layout$/ }, () => ({ path: 'yoga', namespace: 'papers-shim' }));
+    b.onResolve({ filter: /^is-in-ci$/ }, () => ({ path: 'ci', namespace: 'papers-shim' }));
+    b.onLoad({ filter: /^yoga$/, namespace: 'papers-shim' }, () => ({
+      resolveDir: process.cwd(),
+      contents:
+        "import { loadYoga } from 'yoga-layout/load'; let Yoga; export { Yoga as default }; export async function initYoga() { Yoga ??= await loadYoga(); }",
+    }));
+    b.onLoad({ filter: /^ci$/, namespace: 'papers-shim' }, () => ({ contents: 'export default false;' }));
+    // Emscripten asks `typeof fetch` before it sees the WebAssembly is inline: in Node that loads
+    // Node's own undici (~40 ms), for nothing.
+    b.onLoad({ filter: /yoga-wasm-base64-esm\.js$/ }, async (args) => patch(args.path, [['"function"!=typeof fetch', 'true']]));
+    b.onLoad({ filter: /ink[\\/]build[\\/]reconciler\.js$/ }, async (args) =>
+      patch(args.path, [
+        ["await import('./devtools.js');", 'void 0;'],
+        ['await loadPackageJson()', '{ name: undefined, version: undefined }'],
+      ]),
+    );
+  },
+};
+/** Per-vendor build options. React's and ink's packages pick their development builds unless NODE_ENV says production. */
+const production = { define: { 'process.env.NODE_ENV': '"production"' } };
+const VENDOR_OPTIONS = { conf: { plugins: [noAjv] }, ink: { plugins: [inkPlugin], ...production }, react: production };
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
@@ -80,7 +127,7 @@ await Promise.all([
     plugins: [vendorPlugin],
   }),
   ...Object.entries(VENDOR).map(([name, contents]) =>
-    build({ ...common, stdin: { contents, resolveDir: process.cwd(), loader: 'js' }, outfile: `dist/vendor/${name}.cjs`, plugins: VENDOR_PLUGINS[name] ?? [] }),
+    build({ ...common, stdin: { contents, resolveDir: process.cwd(), loader: 'js' }, outfile: `dist/vendor/${name}.cjs`, ...VENDOR_OPTIONS[name] }),
   ),
 ]);
 

@@ -1,3 +1,4 @@
+import { UsageError } from './core/errors.js';
 import { parseListOptions, type ListOptions, type RawOptions } from './core/listOptions.js';
 import type { Cache } from './io/cache.js';
 import type { Output } from './io/output.js';
@@ -16,6 +17,8 @@ export interface Context {
   stdin(): NodeJS.ReadStream;
   /** Where data goes (stdout). */
   stdout: Output;
+  /** The terminal's streams when stdin and stdout both are one (for the interactive reader), else null. */
+  tty(): TtyStreams | null;
   terminal: Terminal;
   spinner: Spinner;
   /** A note for people (suppressed by --quiet). */
@@ -39,12 +42,26 @@ export interface Context {
   close(): Promise<void>;
 }
 
+export interface TtyStreams {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
 /** The cache rules' inputs for one command's network options. */
 export function loadOptions(ctx: Context, net: { offline: boolean; refresh: boolean }): LoadOptions {
   return { cache: ctx.cache(), now: () => ctx.now().getTime(), warn: ctx.warn, ...net };
 }
 
-/** A list command's options, validated, with the user's settings as defaults. */
+/**
+ * A list command's options, validated, with the user's settings as defaults. The reader needs a
+ * terminal on stdin and stdout: -i without one is a usage error (before any fetching), the
+ * `interactive` setting without one simply prints.
+ */
 export async function listOptions(ctx: Context, raw: RawOptions): Promise<ListOptions> {
-  return parseListOptions(raw, (await ctx.settings().read()).settings);
+  const opts = parseListOptions(raw, (await ctx.settings().read()).settings);
+  if (opts.interactive === 'no') return opts;
+  if (ctx.tty() !== null) return opts;
+  if (opts.interactive === 'asked') throw new UsageError('interactive mode needs a terminal', 'run it in a terminal, or drop -i to print the list');
+  return { ...opts, interactive: 'no' };
 }

@@ -58,7 +58,10 @@ export async function run(argv: readonly string[], proc: ProcessLike, interrupt 
       interrupt.onAbort(() => void ctx.spinner.stop());
       const [command, { present }] = await Promise.all([spec.load(), import('../ui/print.js')]);
       const result = await command.run(ctx, { args: parsed.args, options });
-      await present(ctx, result);
+      const tty = result.kind === 'list' && result.list.options.interactive !== 'no' ? ctx.tty() : null;
+      // -i: the list in the reader (ink and React are loaded on this path only), else printed.
+      if (result.kind === 'list' && tty) code = await (await import('../ui/reader/launch.js')).readList(ctx, result.list, tty);
+      else await present(ctx, result);
       if (result.kind === 'list') {
         const { rememberList } = await import('../io/lastList.js');
         rememberList(

@@ -69,6 +69,11 @@ export function createContext(proc: ProcessLike, flags: ShellFlags, interrupt: R
     now: clock,
     stdin: proc.stdin,
     stdout: stdoutFacts.kind === 'stream' ? streamOutput(stdoutFacts.stream) : fdOutput(proc.stdoutFd!),
+    tty: () => {
+      if (stdoutFacts.kind !== 'stream' || !stdoutFacts.stream.isTTY) return null;
+      const stdin = proc.stdin();
+      return stdin.isTTY ? { stdin, stdout: stdoutFacts.stream, stderr: proc.stderr() } : null;
+    },
     terminal,
     spinner,
     note: (m) => flags.quiet || say(`papers: ${m}`),

@@ -47,7 +47,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: [],
     options: LIST_OPTIONS,
     fast: true,
-    examples: ['papers', 'papers today -n 10', 'papers today --json | jq -r \'.[] | "\\(.upvotes)\\t\\(.title)"\'', 'papers today -g diffusion --has-code'],
+    examples: [
+      'papers',
+      'papers today -n 10',
+      'papers today -i',
+      'papers today --json | jq -r \'.[] | "\\(.upvotes)\\t\\(.title)"\'',
+      'papers today -g diffusion --has-code',
+    ],
   },
   {
     name: 'day',

@@ -1,12 +1,15 @@
 import { selection } from '../core/rank.js';
-import { listOf, type Invocation, type Result } from '../core/result.js';
+import type { Invocation, ListResult, Result } from '../core/result.js';
 import { listOptions, type Context } from '../context.js';
 
 /** `papers saved`: the reading list, like any other list; works offline. */
 export async function run(ctx: Context, { options }: Invocation): Promise<Result> {
   const opts = await listOptions(ctx, options);
-  const store = await ctx.settings().read();
-  const papers = store.saved.map((e) => e.paper);
-  const note = papers.length === 0 ? 'the reading list is empty (add papers with papers save <ref>)' : 'no saved papers match the filters';
-  return listOf(selection(papers, opts), 'the reading list', note, opts);
+  // In the interactive reader, `r` reads the list again (another papers may have saved to it meanwhile).
+  const list = async (from: Context = ctx): Promise<ListResult> => {
+    const papers = (await from.settings().read()).saved.map((e) => e.paper);
+    const note = papers.length === 0 ? 'the reading list is empty (add papers with papers save <ref>)' : 'no saved papers match the filters';
+    return { ...selection(papers, opts), heading: 'the reading list', emptyNote: note, options: opts, reload: list };
+  };
+  return { kind: 'list', list: await list() };
 }

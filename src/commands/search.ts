@@ -1,5 +1,5 @@
 import { selection } from '../core/rank.js';
-import { listOf, type Invocation, type Result } from '../core/result.js';
+import { listOf, type Invocation, type ListResult, type Result } from '../core/result.js';
 import { listOptions, type Context } from '../context.js';
 import { loadSearch, searchQuery } from '../sources/search.js';
 
@@ -8,5 +8,15 @@ export async function run(ctx: Context, { args, options }: Invocation): Promise<
   const q = searchQuery(args);
   const opts = await listOptions(ctx, options);
   const papers = await loadSearch(ctx, q, opts);
-  return listOf(selection(papers, opts), `search "${q}"`, `nothing found for '${q}'`, opts);
+  const heading = `search "${q}"`;
+  const emptyNote = `nothing found for '${q}'`;
+  // `r` in the interactive reader: the search again, from the network.
+  const reload = async (again: Context): Promise<ListResult> => ({
+    ...selection(await loadSearch(again, q, { ...opts, refresh: true }), opts),
+    heading,
+    emptyNote,
+    options: opts,
+    reload,
+  });
+  return listOf(selection(papers, opts), heading, emptyNote, opts, { reload });
 }

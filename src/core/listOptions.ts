@@ -28,6 +28,11 @@ export interface ListOptions extends Net {
   fields: Field[] | undefined;
   /** Columns of the terminal table. */
   columns: readonly TableColumn[];
+  /**
+   * The interactive reader: `asked` with -i (a terminal is then required), `setting` when the
+   * `interactive` setting wants it (on a terminal only), `no` otherwise.
+   */
+  interactive: 'asked' | 'setting' | 'no';
 }
 
 /** A string option's value (the last one when repeated); undefined when not given. */
@@ -97,6 +102,12 @@ export function parseListOptions(raw: RawOptions, settings: Settings = {}): List
   }
   // A format from the settings yields to --fields that it cannot honour.
   format ??= fields && settings.format && !(FIELD_FORMATS as readonly string[]).includes(settings.format) ? undefined : settings.format;
+  const printed = given !== undefined || flagOption(raw, 'json') || fieldText !== undefined;
+  let interactive: ListOptions['interactive'] = 'no';
+  if (flagOption(raw, 'interactive')) {
+    if (printed) throw new UsageError('--interactive shows the list in the reader; --format, --json and --fields print it', 'give one or the other');
+    interactive = 'asked';
+  } else if (settings.interactive && !printed) interactive = 'setting';
   const limit = stringOption(raw, 'limit');
   const minUpvotes = stringOption(raw, 'minUpvotes');
   const sort = stringOption(raw, 'sort');
@@ -113,6 +124,7 @@ export function parseListOptions(raw: RawOptions, settings: Settings = {}): List
     format,
     fields,
     columns: settings.columns ?? DEFAULT_TABLE_COLUMNS,
+    interactive,
     ...parseNet(raw),
   };
 }

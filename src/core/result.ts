@@ -1,3 +1,4 @@
+import type { Context } from '../context.js';
 import type { ListOptions, RawOptions } from './listOptions.js';
 import type { Paper, RankedPaper } from './paper.js';
 import type { Selected } from './rank.js';
@@ -11,7 +12,14 @@ export interface ListResult {
   heading: string;
   emptyNote: string;
   options: ListOptions;
+  /** The same list fetched afresh (`r` in the interactive reader), in the context the reader gives. */
+  reload?: (ctx: Context) => Promise<ListResult>;
+  /** The previous or next day's list (`[`/`]` in the reader), for day lists. */
+  step?: (ctx: Context, delta: -1 | 1) => Promise<ListResult>;
 }
+
+/** What a list may carry for the interactive reader besides its papers. */
+export type ReaderHooks = Pick<ListResult, 'reload' | 'step'>;
 
 /** What a command hands back to the CLI to print: commands return data, the CLI decides how it looks. */
 export type Result =
@@ -32,6 +40,6 @@ export interface Invocation {
 }
 
 /** A list result: the selection shown, which list it is, and the note for an empty one. */
-export function listOf(selected: Selected, heading: string, emptyNote: string, options: ListOptions): Result {
-  return { kind: 'list', list: { ...selected, heading, emptyNote, options } };
+export function listOf(selected: Selected, heading: string, emptyNote: string, options: ListOptions, hooks: ReaderHooks = {}): Result {
+  return { kind: 'list', list: { ...selected, heading, emptyNote, options, ...hooks } };
 }

@@ -14,6 +14,8 @@ export interface Settings {
   format?: Format;
   columns?: TableColumn[];
   'cache-max-mb'?: number;
+  /** Lists open in the interactive reader when stdin and stdout are a terminal, as with -i. */
+  interactive?: boolean;
 }
 export type SettingKey = keyof Settings;
 
@@ -78,6 +80,12 @@ export const SETTINGS: Record<SettingKey, Spec> = {
     accepted: 'a whole number from 1 to 100000',
     fallback: '50',
     parse: whole(1, 100_000),
+  },
+  interactive: {
+    description: 'lists open in the interactive reader on a terminal, as with -i (pipes and --format still print)',
+    accepted: 'true or false',
+    fallback: 'false',
+    parse: must((t) => (t.trim() === 'true' ? true : t.trim() === 'false' ? false : null)),
   },
 };
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];

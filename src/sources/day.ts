@@ -1,8 +1,10 @@
-import { FIRST_DAY, isDay, nyDay, weekday } from '../core/dates.js';
-import { FeedError, NetworkError } from '../core/errors.js';
+import { addDays, dailyHeading, emptyDayReason, FIRST_DAY, isDay, nyDay, weekday } from '../core/dates.js';
+import { FeedError, NetworkError, UsageError } from '../core/errors.js';
 import { dayTtl, TTL } from '../core/freshness.js';
 import { checkIds, type Paper } from '../core/paper.js';
-import type { Net } from '../core/listOptions.js';
+import type { ListOptions, Net } from '../core/listOptions.js';
+import { selection } from '../core/rank.js';
+import type { ListResult } from '../core/result.js';
 import { loadOptions, type Context } from '../context.js';
 import { fetchDailyPages, fetchLatestDay } from '../io/hfApi.js';
 import { cached, CacheMissError } from '../io/cachePolicy.js';
@@ -26,6 +28,25 @@ export async function loadDay(ctx: Context, day: string, net: Net): Promise<DayL
     return got.papers;
   });
   return { day, papers: checkIds(data) };
+}
+
+/** A day's list as `day` and `today` show it, with the reader's refresh and previous/next day. */
+export function dayResult(list: DayList, opts: ListOptions, today: string): ListResult {
+  const reason = emptyDayReason(list.day, today);
+  const why = list.papers.length > 0 ? ' match the filters' : reason ? ` (${reason})` : '';
+  return {
+    ...selection(list.papers, opts),
+    heading: dailyHeading(list.day),
+    emptyNote: `no papers on ${list.day}${why}`,
+    options: opts,
+    reload: async (ctx) => dayResult(await loadDay(ctx, list.day, { ...opts, refresh: true }), opts, nyDay(ctx.now())),
+    step: async (ctx, delta) => {
+      const day = addDays(list.day, delta);
+      const now = nyDay(ctx.now());
+      if (day > now) throw new UsageError(`${day} is still to come`);
+      return dayResult(await loadDay(ctx, day, opts), opts, now);
+    },
+  };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Net, RawOptions } from '../core/listOptions.js';
 import { checkIds, type Paper } from '../core/paper.js';
 import { daysOf, type Period } from '../core/period.js';
 import { dedupe, selection } from '../core/rank.js';
-import { listOf, type Result } from '../core/result.js';
+import type { ListResult, Result } from '../core/result.js';
 import { listOptions, loadOptions, type Context } from '../context.js';
 import { cached } from '../io/cachePolicy.js';
 import { fetchDailyPages } from '../io/hfApi.js';
@@ -45,11 +45,13 @@ export async function loadPeriod(ctx: Context, period: Period, net: Net): Promis
 /** A week's or month's list, ranked, as `week` and `month` show it. */
 export async function periodList(ctx: Context, period: Period, raw: RawOptions): Promise<Result> {
   const opts = await listOptions(ctx, raw);
-  const papers = await loadPeriod(ctx, period, opts);
-  return listOf(
-    selection(papers, opts),
-    `${period.kind} ${period.label}`,
-    `no papers in ${period.label}${papers.length > 0 ? ' match the filters' : ''}`,
-    opts,
-  );
+  const result = (papers: Paper[]): ListResult => ({
+    ...selection(papers, opts),
+    heading: `${period.kind} ${period.label}`,
+    emptyNote: `no papers in ${period.label}${papers.length > 0 ? ' match the filters' : ''}`,
+    options: opts,
+    // `r` in the interactive reader: the period again, from the network.
+    reload: async (again) => result(await loadPeriod(again, period, { ...opts, refresh: true })),
+  });
+  return { kind: 'list', list: result(await loadPeriod(ctx, period, opts)) };
 }

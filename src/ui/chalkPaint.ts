@@ -1,6 +1,19 @@
 import { Chalk } from 'chalk';
 import { plain, type Paint } from '../render/paint.js';
 
+/** What only the interactive reader draws: the cursor bar, watch tags, errors in its status line. */
+export interface ReaderColors {
+  cursor(text: string): string;
+  tag(text: string): string;
+  error(text: string): string;
+}
+
+/** The reader's own colours at a level above 0. */
+export function readerColors(level: 1 | 2 | 3): ReaderColors {
+  const c = new Chalk({ level });
+  return { cursor: (t) => c.inverse(t), tag: (t) => c.magenta(t), error: (t) => c.red(t) };
+}
+
 /** The renderers' colours, from chalk at the level the terminal allows. */
 export function terminalPaint(level: 0 | 1 | 2 | 3): Paint {
   if (level === 0) return plain;

@@ -29,6 +29,19 @@ describe('settings', () => {
     expect(() => settingKey('colour')).toThrow(/no setting 'colour'/);
   });
 
+  it('interactive: true or false in the file and on the command line; -i asks, the setting prefers, a print option wins over the setting', () => {
+    expect(parseSetting('interactive', 'true')).toBe(true);
+    expect(parseSetting('interactive', 'false')).toBe(false);
+    expect(() => parseSetting('interactive', 'yes')).toThrow(UsageError);
+    expect(storeFrom({ settings: { interactive: true } }).store.settings).toEqual({ interactive: true });
+    expect(parseListOptions({}).interactive).toBe('no');
+    expect(parseListOptions({ interactive: true }).interactive).toBe('asked');
+    expect(parseListOptions({}, { interactive: true }).interactive).toBe('setting');
+    expect(parseListOptions({ format: 'csv' }, { interactive: true }).interactive).toBe('no');
+    expect(parseListOptions({ json: true }, { interactive: true }).interactive).toBe('no');
+    expect(() => parseListOptions({ interactive: true, fields: 'id' })).toThrow(/--interactive shows the list in the reader/);
+  });
+
   it('drops bad values from a file and says which', () => {
     const { store, problems } = storeFrom({ settings: { limit: 'many', sort: 'date' }, saved: [{ nope: 1 }] });
     expect(store.settings).toEqual({ sort: 'date' });

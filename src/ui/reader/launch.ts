@@ -1,0 +1,100 @@
+import { PapersError } from '../../core/errors.js';
+import type { Paper } from '../../core/paper.js';
+import type { ListResult } from '../../core/result.js';
+import type { Context, TtyStreams } from '../../context.js';
+import { openUrl } from '../../io/browser.js';
+import type { HttpClient } from '../../io/http.js';
+import { VERSION } from '../../version.js';
+import { lookupPaper } from '../../sources/paper.js';
+import { savePaper, unsavePaper } from '../../sources/readingList.js';
+import { linkOf } from './effects.js';
+import type { ReaderList, ReaderProps } from './props.js';
+import { runReader } from './run.js';
+
+const listFor = (list: ListResult): ReaderList => ({ title: list.heading, papers: list.papers });
+
+/**
+ * The context the reader's callbacks run in: nothing may write over the screen, so notes and
+ * warnings are kept for after (and the spinner is stopped: the status line spins instead); each
+ * network action gets its own HTTP client, with its own --timeout deadline, as a command would.
+ */
+function quietContext(ctx: Context, said: string[]): { ctx: Context; close: () => Promise<void> } {
+  const clients: HttpClient[] = [];
+  const quiet: Context = {
+    ...ctx,
+    note: () => undefined,
+    warn: (m) => void said.push(`papers: warning: ${m}`),
+    debug: () => undefined,
+    async http(timeoutMs) {
+      const { HttpClient } = await import('../../io/http.js');
+      const client = new HttpClient({ userAgent: `papers/${VERSION}`, deadline: Date.now() + timeoutMs, signal: ctx.signal, env: ctx.env });
+      clients.push(client);
+      return client;
+    },
+  };
+  return { ctx: quiet, close: async () => void (await Promise.all(clients.map((c) => c.close()))) };
+}
+
+/** A paper lacks what the detail view shows when it has no authors or no abstract (a search result, a feed item). */
+const incomplete = (p: Paper): boolean => p.id !== null && (p.authors.length === 0 || !p.summary);
+
+/**
+ * `-i`: the list in the interactive reader, its keys wired to the reading list, the browser opener
+ * and the sources; resolves to the exit code (0 on q, 130 on Ctrl-C, 143 on SIGTERM).
+ * Read marks (issue 15) are kept for this session only until the marks store exists.
+ */
+export async function readList(ctx: Context, list: ListResult, tty: TtyStreams): Promise<number> {
+  await ctx.spinner.stop();
+  const said: string[] = [];
+  const quiet = quietContext(ctx, said);
+  const net = list.options;
+  const saved = new Set((await ctx.settings().read()).saved.map((e) => e.paper.id));
+  const read = new Set<string>();
+  let current = list;
+  const props: Omit<ReaderProps, 'onQuit'> = {
+    ...listFor(list),
+    colorLevel: ctx.terminal.colorLevel,
+    isSaved: (id) => saved.has(id),
+    isRead: (id) => read.has(id),
+    onRead: (id, isRead) => void (isRead ? read.add(id) : read.delete(id)),
+    onOpen: async (paper, link) => {
+      const url = linkOf(paper, link);
+      if (url === null) return;
+      if (!(await openUrl(url, ctx.env, ctx.platform))) throw new PapersError(`no browser to open ${url} with`, 1, 'set $BROWSER');
+    },
+    onToggleSave: async (paper) => {
+      if (paper.id === null) throw new PapersError('a paper without an arXiv id cannot be saved', 1);
+      if (saved.has(paper.id)) {
+        await unsavePaper(quiet.ctx, paper.id);
+        saved.delete(paper.id);
+        return false;
+      }
+      await savePaper(quiet.ctx, paper);
+      saved.add(paper.id);
+      return true;
+    },
+    loadDetail: async (paper) => {
+      if (!incomplete(paper)) return paper;
+      try {
+        return await lookupPaper(quiet.ctx, paper.id!, net);
+      } catch (error) {
+        // Offline and not cached: the reading list keeps the data of what was saved.
+        const entry = (await ctx.settings().read()).saved.find((e) => e.paper.id === paper.id);
+        if (entry) return entry.paper;
+        throw error;
+      }
+    },
+    ...(list.reload && {
+      onRefresh: async () => listFor((current = await current.reload!(quiet.ctx))),
+    }),
+    ...(list.step && {
+      onDay: async (delta: -1 | 1) => listFor((current = await current.step!(quiet.ctx, delta))),
+    }),
+  };
+  try {
+    return await runReader(props, { ...tty, process });
+  } finally {
+    await quiet.close();
+    for (const line of said) ctx.warn(line.replace(/^papers: warning: /, ''));
+  }
+}
