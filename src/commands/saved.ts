@@ -1,5 +1,5 @@
 import { selection } from '../core/rank.js';
-import { listOf, type Invocation, type Result } from '../core/result.js';
+import { listNames, listOf, type Invocation, type Result } from '../core/result.js';
 import { listOptions, type Context } from '../context.js';
 
 /** `papers saved`: the reading list, like any other list; works offline. */
@@ -8,5 +8,5 @@ export async function run(ctx: Context, { options }: Invocation): Promise<Result
   const store = await ctx.settings().read();
   const papers = store.saved.map((e) => e.paper);
   const note = papers.length === 0 ? 'the reading list is empty (add papers with papers save <ref>)' : 'no saved papers match the filters';
-  return listOf(selection(papers, opts), 'the reading list', note, opts);
+  return listOf(selection(papers, opts), 'the reading list', note, opts, listNames.command('saved'));
 }

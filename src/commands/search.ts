@@ -1,5 +1,5 @@
 import { selection } from '../core/rank.js';
-import { listOf, type Invocation, type Result } from '../core/result.js';
+import { listNames, listOf, type Invocation, type Result } from '../core/result.js';
 import { listOptions, type Context } from '../context.js';
 import { loadSearch, searchQuery } from '../sources/search.js';
 
@@ -8,5 +8,5 @@ export async function run(ctx: Context, { args, options }: Invocation): Promise<
   const q = searchQuery(args);
   const opts = await listOptions(ctx, options);
   const papers = await loadSearch(ctx, q, opts);
-  return listOf(selection(papers, opts), `search "${q}"`, `nothing found for '${q}'`, opts);
+  return listOf(selection(papers, opts), `search "${q}"`, `nothing found for '${q}'`, opts, listNames.search(q));
 }

@@ -1,7 +1,7 @@
 import type { Field } from './paper.js';
 
 /** Output formats of `--format`. */
-export const FORMATS = ['table', 'tsv', 'json', 'jsonl', 'csv', 'markdown', 'bibtex'] as const;
+export const FORMATS = ['table', 'tsv', 'json', 'jsonl', 'csv', 'markdown', 'bibtex', 'atom', 'rss'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Formats whose columns `--fields` picks. */

@@ -11,6 +11,14 @@ export interface ListResult {
   heading: string;
   emptyNote: string;
   options: ListOptions;
+  /** What the list is called as a feed (`--format atom|rss`), with its page on Hugging Face; else the heading names it. */
+  name?: ListName;
+}
+
+/** What names a list where it leaves papers as a feed: a title and its web page, if any. */
+export interface ListName {
+  title: string;
+  link: string | null;
 }
 
 /** What a command hands back to the CLI to print: commands return data, the CLI decides how it looks. */
@@ -32,6 +40,20 @@ export interface Invocation {
 }
 
 /** A list result: the selection shown, which list it is, and the note for an empty one. */
-export function listOf(selected: Selected, heading: string, emptyNote: string, options: ListOptions): Result {
-  return { kind: 'list', list: { ...selected, heading, emptyNote, options } };
+export function listOf(selected: Selected, heading: string, emptyNote: string, options: ListOptions, name?: ListName): Result {
+  return { kind: 'list', list: { ...selected, heading, emptyNote, options, ...(name ? { name } : {}) } };
 }
+
+const HF_PAPERS = 'https://huggingface.co/papers';
+
+/** The names of the lists papers makes, with the Hugging Face page that shows the same list. */
+export const listNames = {
+  day: (day: string): ListName => ({ title: `Hugging Face Daily Papers — ${day}`, link: `${HF_PAPERS}/date/${day}` }),
+  period: (kind: 'week' | 'month', label: string): ListName => ({
+    title: `Hugging Face Daily Papers — ${kind} ${label}`,
+    link: `${HF_PAPERS}/${kind}/${label}`,
+  }),
+  search: (q: string): ListName => ({ title: `search: ${q}`, link: `${HF_PAPERS}?q=${encodeURIComponent(q)}` }),
+  trending: (): ListName => ({ title: 'Hugging Face trending papers', link: `${HF_PAPERS}/trending` }),
+  command: (words: string): ListName => ({ title: `papers ${words}`, link: null }),
+};

@@ -1,4 +1,4 @@
-import type { RankedPaper } from '../core/paper.js';
+import { paperDay, type RankedPaper } from '../core/paper.js';
 import { sanitizeBlock, sanitizeLine } from '../core/sanitize.js';
 
 // XML 1.0 cannot carry C0 controls (other than tab and line breaks), lone surrogates, U+FFFE or U+FFFF,
@@ -31,16 +31,10 @@ export function entryLink(p: RankedPaper): string | null {
   return p.url ?? p.arxivUrl;
 }
 
-/** The paper's day as a Date: its Daily Papers day, else its publication date; null when neither parses. */
+/** The paper's day (its Daily Papers day, else its publication day) at midnight UTC; null when it has none. */
 export function entryDate(p: RankedPaper): Date | null {
-  for (const value of [p.day, p.publishedAt]) {
-    if (!value) continue;
-    const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-    // Four-digit years only: RFC 3339 and RFC 822 dates cannot say others.
-    const year = date.getUTCFullYear();
-    if (year >= 1000 && year <= 9999) return date;
-  }
-  return null;
+  const day = paperDay(p);
+  return day ? new Date(`${day}T00:00:00Z`) : null;
 }
 
 /** The entry's text: the abstract, else the AI summary. */

@@ -4,7 +4,7 @@ import type { Net, RawOptions } from '../core/listOptions.js';
 import { checkIds, type Paper } from '../core/paper.js';
 import { daysOf, type Period } from '../core/period.js';
 import { dedupe, selection } from '../core/rank.js';
-import { listOf, type Result } from '../core/result.js';
+import { listNames, listOf, type Result } from '../core/result.js';
 import { listOptions, loadOptions, type Context } from '../context.js';
 import { cached } from '../io/cachePolicy.js';
 import { fetchDailyPages } from '../io/hfApi.js';
@@ -51,5 +51,6 @@ export async function periodList(ctx: Context, period: Period, raw: RawOptions):
     `${period.kind} ${period.label}`,
     `no papers in ${period.label}${papers.length > 0 ? ' match the filters' : ''}`,
     opts,
+    listNames.period(period.kind, period.label),
   );
 }

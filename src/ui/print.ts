@@ -75,6 +75,12 @@ async function printList(ctx: Context, result: ListResult): Promise<void> {
     case 'bibtex':
       chunks = (await import('../render/bibtex.js')).renderBibtex(papers);
       break;
+    case 'atom':
+    case 'rss': {
+      const meta = { ...(result.name ?? { title: result.heading, link: null }), updated: ctx.now() };
+      chunks = format === 'atom' ? (await import('../render/atom.js')).renderAtom(papers, meta) : (await import('../render/rss.js')).renderRss(papers, meta);
+      break;
+    }
     case 'table': {
       // text.js loads string-width (~9 ms): only tables need it, never a list in a pipe.
       const [{ renderTable }, { terminalPaint }, { truncate }] = await Promise.all([
