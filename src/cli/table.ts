@@ -38,6 +38,7 @@ const REF: ArgSpec = {
   required: true,
   kind: 'ref',
 };
+const REFS: ArgSpec = { ...REF, variadic: true };
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -98,11 +99,19 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'show',
     load: () => import('../commands/show.js'),
     aliases: ['abstract'],
-    description: 'one paper in full: authors, links, AI summary and the whole abstract',
-    args: [REF],
+    description: 'papers in full: authors, links, models and datasets built on them, AI summary and the whole abstract',
+    args: [REFS],
     options: SHOW_OPTIONS,
     fast: true,
-    examples: ['papers show 2405.13956', 'papers show 3', 'papers abstract https://arxiv.org/abs/2405.13956v2 --json'],
+    examples: [
+      'papers show 2405.13956',
+      'papers show 3',
+      'papers show 1 2 5',
+      'papers abstract https://arxiv.org/abs/2405.13956v2 --json',
+      'papers show 3 --full',
+      'papers show 2405.13956 --full --raw > paper.md',
+      'papers show 1 2 --format bibtex >> refs.bib',
+    ],
   },
   {
     name: 'open',

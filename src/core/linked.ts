@@ -1,4 +1,5 @@
 import { count, isObject, str } from './coerce.js';
+import type { Paper } from './paper.js';
 
 /** The kinds of Hugging Face repositories a paper page links, with where their pages live. */
 export const LINKED_KINDS = [
@@ -23,6 +24,14 @@ export interface Linked {
   numTotalModels: number | null;
   numTotalDatasets: number | null;
   numTotalSpaces: number | null;
+}
+
+/** A paper as the paper API gives it: with what is built on it, when that is known. */
+export type PaperDetail = Paper & { linked?: Linked };
+
+/** The linked repositories a looked-up paper carries (ids checked again: it may come from the cache); null when unknown. */
+export function linkedOf(paper: PaperDetail): Linked | null {
+  return isObject(paper.linked) ? linkedFromHf(paper.linked) : null;
 }
 
 /** The JSON fields `show --json` adds to a paper's, in order. */

@@ -1,6 +1,17 @@
 import type { ListOptions, RawOptions } from './listOptions.js';
-import type { Paper, RankedPaper } from './paper.js';
+import type { ShowFormat } from './formats.js';
+import type { Linked, LINKED_FIELDS } from './linked.js';
+import type { Field, Paper, RankedPaper } from './paper.js';
 import type { Selected } from './rank.js';
+
+/** A paper as `show` has it: with the repositories built on it when the paper API told (else null). */
+export interface ShownPaper {
+  paper: Paper;
+  linked: Linked | null;
+}
+
+/** The fields `show --json` prints: a list's, plus the linked repositories and their totals. */
+export type ShowField = Field | (typeof LINKED_FIELDS)[number];
 
 /** A list command's result: the papers to show, how to show them, what the list is and what to say when it is empty. */
 export interface ListResult {
@@ -24,7 +35,10 @@ export interface ListName {
 /** What a command hands back to the CLI to print: commands return data, the CLI decides how it looks. */
 export type Result =
   | { kind: 'list'; list: ListResult }
-  | { kind: 'paper'; paper: Paper; json: boolean }
+  /** `show`: papers in the abstract view (`view`) or a format; `fields` for json. */
+  | { kind: 'paper'; papers: ShownPaper[]; format: ShowFormat | 'view'; fields?: readonly ShowField[] }
+  /** `show --full`: the paper's markdown, rendered on a terminal unless `raw`. */
+  | { kind: 'fullText'; id: string; markdown: string; raw: boolean }
   /** Plain lines; tab-separated fields are cleaned one by one. */
   | { kind: 'lines'; lines: string[] }
   /** Text papers wrote itself (a completion script), printed as it is. */

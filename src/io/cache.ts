@@ -38,7 +38,7 @@ export interface CacheOptions {
 }
 
 /** The kinds of entry papers writes; a file whose name starts with anything else is not papers'. */
-const ENTRY_KINDS = ['day', 'latest', 'week', 'month', 'search', 'paper'] as const;
+const ENTRY_KINDS = ['day', 'latest', 'week', 'month', 'search', 'paper', 'fulltext', 'trending'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 /**

@@ -1,5 +1,5 @@
 import { EnvHttpProxyAgent, interceptors, type Dispatcher } from 'undici';
-import { InterruptedError, NetworkError, PapersError } from '../core/errors.js';
+import { InterruptedError, NetworkError, PapersError, TokenRefusedError } from '../core/errors.js';
 import type { HfToken } from './token.js';
 
 /** What the HTTP client needs from the outside world; all of it is passed in. */
@@ -290,9 +290,6 @@ function statusError(res: HttpResponse): NetworkError {
   const reason = res.status === 429 ? 'rate limited' : 'server error';
   return new NetworkError(`${res.url} answered ${res.status} (${reason})`, res.url, res.status);
 }
-
-/** Hugging Face answered 401 to a request that carried the token: a fault to report, not to work around. */
-export class TokenRefusedError extends NetworkError {}
 
 function tokenRefused(url: string, token: HfToken): NetworkError {
   const off = token.source === 'HF_TOKEN' ? 'unset HF_TOKEN' : `remove ${token.source}, or set HF_HUB_DISABLE_IMPLICIT_TOKEN=1`;

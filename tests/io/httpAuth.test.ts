@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { NetworkError } from '../../src/core/errors.js';
-import { HttpClient, TokenRefusedError } from '../../src/io/http.js';
+import { NetworkError, TokenRefusedError } from '../../src/core/errors.js';
+import { HttpClient } from '../../src/io/http.js';
 
 // Two servers, two origins: "hf" plays the Hugging Face base, "other" anything else (arXiv, a CDN).
 type Seen = { server: string; path: string; authorization: string | undefined };
