@@ -87,6 +87,15 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: ['papers search diffusion transformers', 'papers search "mixture of experts" --sort date'],
   },
   {
+    name: 'trending',
+    load: () => import('../commands/trending.js'),
+    description: "Hugging Face's trending papers, in its order",
+    args: [],
+    options: LIST_OPTIONS,
+    fast: true,
+    examples: ['papers trending', 'papers trending -n 50 --has-code', 'papers trending --format rss > trending.xml'],
+  },
+  {
     name: 'read',
     load: () => import('../commands/read.js'),
     description: 'list a saved feed: HF API JSON, arXiv Atom or RSS, or a papers page copy',

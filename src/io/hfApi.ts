@@ -52,6 +52,13 @@ export async function fetchDailyPages(
   return { papers: dedupe(all.flat()), skipped };
 }
 
+/** One page (0-based, 100 papers) of Hugging Face's trending list, in its order. */
+export async function fetchTrendingPage(http: HttpClient, base: string, page: number): Promise<ListFetch> {
+  const url = apiUrl(base, 'daily_papers', { sort: 'trending', limit: PAGE, p: page });
+  const got = papersFromHfList(await getJson(http, url), url);
+  return { papers: got.papers, skipped: got.skipped };
+}
+
 /** Search results of `/api/papers/search` (at most 120, no paging). */
 export async function fetchSearch(http: HttpClient, base: string, q: string): Promise<ListFetch> {
   const url = apiUrl(base, 'papers/search', { q, limit: 120 });
