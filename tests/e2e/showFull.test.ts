@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useHarness } from '../helpers/harness.js';
 import { runIn } from '../helpers/inProcess.js';
+import { runInPty, visible } from '../helpers/pty.js';
 import { fixture } from '../helpers/papers.js';
 import { hfItem, type FakeHf } from '../helpers/server.js';
 
@@ -156,5 +157,22 @@ describe('papers show --full', () => {
   it('--full takes one paper, and --raw only goes with it', async () => {
     expect((await runIn(['show', '1', '2', '--full'], env)).code).toBe(2);
     expect((await runIn(['show', '2611.00101', '--raw'], env)).code).toBe(2);
+  });
+});
+
+describe('papers show --full, the built CLI on a terminal', () => {
+  it('renders with the bundled marked and marked-terminal, colour only, hostile text neutralised', async () => {
+    serveMarkdown({ '2611.00101': fixture('fulltext/paper.md'), '2611.00102': fixture('fulltext/hostile.md') });
+    const r = await runInPty(['show', '2611.00101', '--full', '-q'], { ...env, PAGER: 'cat' }, 70);
+    expect(r.code).toBe(0);
+    const text = visible(r.stdout);
+    expect(text).toMatch(/│ Lattice \(ours\) │ 78\.9 +│ low +│/);
+    expect(text).toContain('  def lattice(x):');
+    expect(text).not.toContain('**');
+    const evil = await runInPty(['show', '2611.00102', '--full', '-q'], { ...env, PAGER: 'cat' }, 70);
+    expect(evil.code).toBe(0);
+    expect(evil.stdout).not.toContain('\x1b]');
+    expect(evil.stdout.replace(/\x1b\[[0-9;]*m/g, '').replace(/\r\n/g, '\n')).not.toMatch(CONTROL);
+    expect(visible(evil.stdout)).toContain('click me (javascript:alert(1))');
   });
 });
