@@ -4,7 +4,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const VENDORS = ['undici', 'conf', 'ora', 'chalk', 'commander', 'cli-table3', 'fast-xml-parser', 'string-width'];
+const VENDORS = ['undici', 'conf', 'ora', 'chalk', 'commander', 'cli-table3', 'fast-xml-parser', 'string-width', 'marked', 'marked-terminal'];
 const vendorRule = (allowed = []) => ({
   paths: VENDORS.filter((name) => !allowed.includes(name)).map((name) => ({
     name,
@@ -56,4 +56,5 @@ export default tseslint.config(
   { files: ['src/io/http.ts'], rules: { 'no-restricted-imports': ['error', vendorRule(['undici'])] } },
   { files: ['src/ui/chalkPaint.ts'], rules: { 'no-restricted-imports': ['error', vendorRule(['chalk'])] } },
   { files: ['src/cli/program.ts'], rules: { 'no-restricted-imports': ['error', vendorRule(['commander'])] } },
+  { files: ['src/ui/fullText.ts'], rules: { 'no-restricted-imports': ['error', vendorRule(['marked', 'marked-terminal'])] } },
 );

@@ -21,7 +21,11 @@ function showFormat(options: Invocation['options']): { format: ShowFormat | 'vie
   const fieldText = stringOption(options, 'fields');
   if (fieldText === undefined) return { format: format ?? 'view' };
   if (format && format !== 'json') throw new UsageError(`--fields applies to json, not to ${format}`);
-  const fields = fieldText.split(',').map((f) => f.trim()).filter(Boolean).map((f) => oneOf(f, SHOW_FIELDS, '--fields'));
+  const fields = fieldText
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean)
+    .map((f) => oneOf(f, SHOW_FIELDS, '--fields'));
   if (fields.length === 0) throw new UsageError(`--fields needs at least one of ${SHOW_FIELDS.join(', ')}`);
   return { format: 'json', fields };
 }

@@ -9,7 +9,7 @@ export const LINKED_KINDS = [
 ] as const;
 
 /** A model, dataset or Space built on a paper. */
-export interface LinkedRepo {
+interface LinkedRepo {
   id: string;
   likes: number | null;
   downloads: number | null;
@@ -35,7 +35,14 @@ export function linkedOf(paper: PaperDetail): Linked | null {
 }
 
 /** The JSON fields `show --json` adds to a paper's, in order. */
-export const LINKED_FIELDS = ['linkedModels', 'linkedDatasets', 'linkedSpaces', 'numTotalModels', 'numTotalDatasets', 'numTotalSpaces'] as const satisfies readonly (keyof Linked)[];
+export const LINKED_FIELDS = [
+  'linkedModels',
+  'linkedDatasets',
+  'linkedSpaces',
+  'numTotalModels',
+  'numTotalDatasets',
+  'numTotalSpaces',
+] as const satisfies readonly (keyof Linked)[];
 
 const HUB = 'https://huggingface.co/';
 const PART = '[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,94}[A-Za-z0-9])?';
@@ -67,11 +74,15 @@ export function linkedFromHf(item: unknown): Linked {
       for (const entry of raw) {
         const id = isObject(entry) ? str(entry.id)?.trim() : null;
         if (!id || !isRepoId(id)) continue;
-        out[list].push({ id, likes: count((entry as Record<string, unknown>).likes), downloads: count((entry as Record<string, unknown>).downloads), url: `${HUB}${path}${id}` });
+        out[list].push({
+          id,
+          likes: count((entry as Record<string, unknown>).likes),
+          downloads: count((entry as Record<string, unknown>).downloads),
+          url: `${HUB}${path}${id}`,
+        });
       }
     }
     out[total] = count(item[total]);
   }
   return out;
 }
-

@@ -16,10 +16,7 @@ export function* renderAtom(papers: readonly RankedPaper[], meta: FeedMeta): Gen
 function entry(p: RankedPaper, feedUpdated: string): string {
   const link = entryLink(p);
   const date = entryDate(p)?.toISOString() ?? null;
-  const lines = [
-    element('id', link ?? titleUrn(p.title)),
-    element('title', p.title),
-  ];
+  const lines = [element('id', link ?? titleUrn(p.title)), element('title', p.title)];
   if (link) lines.push(`<link rel="alternate" type="text/html" href="${xmlText(link)}"/>`);
   if (p.pdfUrl) lines.push(`<link rel="related" type="application/pdf" title="PDF" href="${xmlText(p.pdfUrl)}"/>`);
   if (date) lines.push(`<published>${date}</published>`);

@@ -4,7 +4,7 @@ import type { Paint } from './paint.js';
 import { truncate } from './text.js';
 
 /** How many of each kind `show` lists; the total says how many there are. */
-export const LINKED_SHOWN = 5;
+const LINKED_SHOWN = 5;
 
 const LABEL = { models: 'Models', datasets: 'Datasets', spaces: 'Spaces' } as const;
 

@@ -21,14 +21,16 @@ export async function loadTrending(ctx: Context, opts: ListOptions): Promise<Pap
   for (let p = 0; p < MAX_PAGES; p++) {
     let page: Paper[];
     try {
-      page = (await cached(loadOptions(ctx, opts), `trending:${p}`, `the trending list${p > 0 ? ` (page ${p + 1})` : ''}`, TTL.trending, async () => {
-        const http = await ctx.http(opts.timeout);
-        ctx.spinner.update(`fetching the trending list${p > 0 ? ` (page ${p + 1})` : ''}`);
-        const { fetchTrendingPage } = await import('../io/hfApi.js');
-        const got = await fetchTrendingPage(http, ctx.apiBase, p);
-        if (got.skipped > 0) ctx.warn(`skipped ${got.skipped} item(s) of the trending list that were not papers`);
-        return got.papers;
-      })).data;
+      page = (
+        await cached(loadOptions(ctx, opts), `trending:${p}`, `the trending list${p > 0 ? ` (page ${p + 1})` : ''}`, TTL.trending, async () => {
+          const http = await ctx.http(opts.timeout);
+          ctx.spinner.update(`fetching the trending list${p > 0 ? ` (page ${p + 1})` : ''}`);
+          const { fetchTrendingPage } = await import('../io/hfApi.js');
+          const got = await fetchTrendingPage(http, ctx.apiBase, p);
+          if (got.skipped > 0) ctx.warn(`skipped ${got.skipped} item(s) of the trending list that were not papers`);
+          return got.papers;
+        })
+      ).data;
     } catch (error) {
       if (p === 0 || !(error instanceof CacheMissError || error instanceof NetworkError)) throw error;
       ctx.warn(`the trending list stops at ${papers.length} papers: ${error.message}`);

@@ -1,19 +1,20 @@
-import type { Tokens } from 'marked';
+import { Marked, type Tokens } from 'marked';
+import { markedTerminal } from 'marked-terminal';
 import { cleanMarkdown, htmlAsText, keepColourOnly, PROSE_WIDTH, wrapRendered } from '../render/fullText.js';
+import { markdownStyles } from './chalkPaint.js';
 
 type InlineParser = { parser: { parseInline(tokens: Tokens.Generic[]): string } };
 
 /**
  * `papers show --full` on a terminal: the paper's markdown rendered by marked and marked-terminal
- * (loaded only here), prose at most ~100 columns, the whole within the terminal width. Feed text is
+ * (their one importer, itself loaded only for `--full` on a terminal), prose at most ~100 columns, the whole within the terminal width. Feed text is
  * cleaned before parsing, links and images are shown as text (never OSC 8), raw HTML as its text,
  * and only colour escapes survive in what is printed.
  */
 export async function renderFullText(markdown: string, width: number, colorLevel: 0 | 1 | 2 | 3): Promise<string> {
-  const [{ Marked }, { markedTerminal }, { Chalk }] = await Promise.all([import('marked'), import('marked-terminal'), import('chalk')]);
-  const c = new Chalk({ level: colorLevel });
+  const style = markdownStyles(colorLevel);
   const prose = Math.max(20, Math.min(width, PROSE_WIDTH));
-  const href = (url: string) => c.cyan(url);
+  const href = style.href;
   const marked = new Marked(
     markedTerminal({
       width: prose,
@@ -21,22 +22,8 @@ export async function renderFullText(markdown: string, width: number, colorLevel
       emoji: false,
       tab: 2,
       showSectionPrefix: false,
-      code: c.yellow,
-      blockquote: c.gray.italic,
-      html: c.gray,
-      heading: c.bold,
-      firstHeading: c.bold.underline,
-      hr: c.reset,
-      listitem: c.reset,
-      table: c.reset,
-      paragraph: c.reset,
-      strong: c.bold,
-      em: c.italic,
-      codespan: c.yellow,
-      del: c.dim.strikethrough,
-      link: c.reset,
-      href,
-      image: (url: string, _title: string, text: string) => c.dim(`[image${text ? `: ${text}` : ''}] `) + href(url),
+      ...style,
+      image: (url: string, _title: string, text: string) => style.dim(`[image${text ? `: ${text}` : ''}] `) + href(url),
     }),
     {
       renderer: {
@@ -46,12 +33,15 @@ export async function renderFullText(markdown: string, width: number, colorLevel
           return text === token.href || text === '' ? href(token.href) : `${text} (${href(token.href)})`;
         },
         html(token: Tokens.HTML | Tokens.Tag) {
-          const text = c.gray(htmlAsText(token.text).trim());
+          const text = style.html(htmlAsText(token.text).trim());
           return 'block' in token && token.block ? `${text}\n\n` : text;
         },
         // Code in one colour, indented: marked-terminal's syntax highlighting (highlight.js, 1 MB) is left out of the build.
         code(token: Tokens.Code) {
-          return `${token.text.split('\n').map((line) => `  ${c.yellow(line)}`).join('\n')}\n\n`;
+          return `${token.text
+            .split('\n')
+            .map((line) => `  ${style.code(line)}`)
+            .join('\n')}\n\n`;
         },
         // A tight list item's text carries inline tokens (code, emphasis) that marked-terminal would print raw.
         text(this: InlineParser, token: Tokens.Text | Tokens.Escape) {
@@ -61,5 +51,7 @@ export async function renderFullText(markdown: string, width: number, colorLevel
     },
   );
   const rendered = await marked.parse(cleanMarkdown(markdown));
-  return `${wrapRendered(keepColourOnly(rendered, colorLevel > 0), Math.max(20, width), prose).replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${wrapRendered(keepColourOnly(rendered, colorLevel > 0), Math.max(20, width), prose)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }

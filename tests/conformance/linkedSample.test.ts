@@ -10,9 +10,15 @@ describe.skipIf(!existsSync(FILE))('conformance with ../shared/samples (linked r
   it('reads every linked repository and total exactly as the source says', () => {
     const raw = JSON.parse(readFileSync(FILE, 'utf8')) as Record<string, { id: string; likes?: number; downloads?: number }[] | number>;
     const linked = linkedFromHf(raw);
-    for (const [list, total, path] of [['linkedModels', 'numTotalModels', ''], ['linkedDatasets', 'numTotalDatasets', 'datasets/'], ['linkedSpaces', 'numTotalSpaces', 'spaces/']] as const) {
+    for (const [list, total, path] of [
+      ['linkedModels', 'numTotalModels', ''],
+      ['linkedDatasets', 'numTotalDatasets', 'datasets/'],
+      ['linkedSpaces', 'numTotalSpaces', 'spaces/'],
+    ] as const) {
       const source = raw[list] as { id: string; likes?: number; downloads?: number }[];
-      expect(linked[list]).toEqual(source.map((r) => ({ id: r.id, likes: r.likes ?? null, downloads: r.downloads ?? null, url: `https://huggingface.co/${path}${r.id}` })));
+      expect(linked[list]).toEqual(
+        source.map((r) => ({ id: r.id, likes: r.likes ?? null, downloads: r.downloads ?? null, url: `https://huggingface.co/${path}${r.id}` })),
+      );
       expect(linked[total]).toBe(raw[total]);
     }
     expect(linked.linkedDatasets).toHaveLength(1);

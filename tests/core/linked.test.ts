@@ -28,7 +28,12 @@ describe('linkedFromHf', () => {
   });
 
   it('reads the real sample shape', () => {
-    const linked = linkedFromHf({ linkedDatasets: [{ author: 'W', downloads: 108, id: 'W/in-context-grid-reasoning', likes: 1, private: false }], numTotalDatasets: 1, linkedModels: [], numTotalModels: 0 });
+    const linked = linkedFromHf({
+      linkedDatasets: [{ author: 'W', downloads: 108, id: 'W/in-context-grid-reasoning', likes: 1, private: false }],
+      numTotalDatasets: 1,
+      linkedModels: [],
+      numTotalModels: 0,
+    });
     expect(linked.linkedDatasets[0]!.url).toBe('https://huggingface.co/datasets/W/in-context-grid-reasoning');
     expect(linked.numTotalModels).toBe(0);
     expect(linked.numTotalSpaces).toBeNull();

@@ -29,7 +29,11 @@ describe('--format atom and rss on list commands', () => {
   });
 
   it('papers search --format rss: an RSS channel titled by the search, honouring --limit', async () => {
-    server.days.set(today, [hfItem('2611.00001', today, 5, 0, 'Diffusion one'), hfItem('2611.00002', today, 9, 0, 'Diffusion two'), hfItem('2611.00003', today, 1, 0, 'Other')]);
+    server.days.set(today, [
+      hfItem('2611.00001', today, 5, 0, 'Diffusion one'),
+      hfItem('2611.00002', today, 9, 0, 'Diffusion two'),
+      hfItem('2611.00003', today, 1, 0, 'Other'),
+    ]);
     const r = await runIn(['search', 'diffusion', '--format', 'rss', '-n', '1'], env);
     expect(r.code).toBe(0);
     expect(xmllint(r.stdout)).toBe('');

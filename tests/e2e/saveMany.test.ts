@@ -8,7 +8,10 @@ let env: NodeJS.ProcessEnv;
 useHarness((h) => ({ server, env } = h));
 
 const day = '2026-11-20';
-const savedIds = async () => JSON.parse((await runIn(['saved', '--json', '--offline'], env)).stdout).map((p: { id: string }) => p.id).sort();
+const savedIds = async () =>
+  JSON.parse((await runIn(['saved', '--json', '--offline'], env)).stdout)
+    .map((p: { id: string }) => p.id)
+    .sort();
 
 describe('save and unsave with several refs', () => {
   it('saves rows and ids in one go, and unsaves several', async () => {
@@ -16,10 +19,14 @@ describe('save and unsave with several refs', () => {
     await runIn(['day', day], env);
     const r = await runIn(['save', '1', '3', '2611.00002'], env);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('papers: saved 2611.00001: Paper 2611.00001\npapers: saved 2611.00003: Paper 2611.00003\npapers: saved 2611.00002: Paper 2611.00002\n');
+    expect(r.stderr).toBe(
+      'papers: saved 2611.00001: Paper 2611.00001\npapers: saved 2611.00003: Paper 2611.00003\npapers: saved 2611.00002: Paper 2611.00002\n',
+    );
     expect(await savedIds()).toEqual(['2611.00001', '2611.00002', '2611.00003']);
     const un = await runIn(['unsave', '2611.00001', '2611.00009', '2611.00002'], env);
-    expect(un.stderr).toBe('papers: removed 2611.00001 from the reading list\npapers: 2611.00009 is not in the reading list\npapers: removed 2611.00002 from the reading list\n');
+    expect(un.stderr).toBe(
+      'papers: removed 2611.00001 from the reading list\npapers: 2611.00009 is not in the reading list\npapers: removed 2611.00002 from the reading list\n',
+    );
     expect(await savedIds()).toEqual(['2611.00003']);
   });
 

@@ -51,13 +51,26 @@ describe('papers show: linked models, datasets and Spaces', () => {
     expect([obj.numTotalModels, obj.numTotalDatasets, obj.numTotalSpaces]).toEqual([42, 1, 1]);
     const old = await runIn(['show', 'hep-th/9901001', '--json'], env);
     expect(old.code).toBe(3);
-    server.arxiv.set('2611.00077', `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/2611.00077v1</id><title>Only On arXiv</title><summary>x</summary><author><name>B</name></author><published>2026-11-01T00:00:00Z</published></entry></feed>`);
+    server.arxiv.set(
+      '2611.00077',
+      `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/2611.00077v1</id><title>Only On arXiv</title><summary>x</summary><author><name>B</name></author><published>2026-11-01T00:00:00Z</published></entry></feed>`,
+    );
     const arxiv = JSON.parse((await runIn(['show', '2611.00077', '--json'], env)).stdout);
-    expect(arxiv).toMatchObject({ source: 'arxiv', linkedModels: [], linkedDatasets: [], linkedSpaces: [], numTotalModels: null, numTotalDatasets: null, numTotalSpaces: null });
+    expect(arxiv).toMatchObject({
+      source: 'arxiv',
+      linkedModels: [],
+      linkedDatasets: [],
+      linkedSpaces: [],
+      numTotalModels: null,
+      numTotalDatasets: null,
+      numTotalSpaces: null,
+    });
   });
 
   it('list JSON keeps its fields', async () => {
-    server.days.set('2026-11-20', [{ ...hfItem('2611.00950', '2026-11-20', 3), paper: { ...(hfItem('2611.00950', '2026-11-20', 3).paper as object), linkedModels: linked.linkedModels } }]);
+    server.days.set('2026-11-20', [
+      { ...hfItem('2611.00950', '2026-11-20', 3), paper: { ...(hfItem('2611.00950', '2026-11-20', 3).paper as object), linkedModels: linked.linkedModels } },
+    ]);
     const list = JSON.parse((await runIn(['day', '2026-11-20', '--json'], env)).stdout);
     expect(Object.keys(list[0])).not.toContain('linkedModels');
   });
@@ -83,7 +96,7 @@ describe('papers show: several refs and formats', () => {
   it('--format bibtex and markdown, --fields for the JSON', async () => {
     server.papers.set('2611.00950', linked);
     const bib = await runIn(['show', '2611.00950', '--format', 'bibtex'], env);
-    expect(bib.stdout).toMatch(/^@misc\{quill2026paper,\n  title = \{\{A Paper With Things Built On It\}\},/);
+    expect(bib.stdout).toMatch(/^@misc\{quill2026paper,\n {2}title = \{\{A Paper With Things Built On It\}\},/);
     const md = await runIn(['show', '2611.00950', '--format', 'markdown'], env);
     expect(md.stdout.split('\n')[0]).toBe('## [A Paper With Things Built On It](https://huggingface.co/papers/2611.00950)');
     expect(md.stdout).toContain('**Datasets (1):** [ada/grid-set](<https://huggingface.co/datasets/ada/grid-set>)');

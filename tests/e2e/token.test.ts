@@ -25,7 +25,10 @@ beforeEach(() => {
   home = mkdtempSync(join(tmpdir(), 'papers-home-'));
   // A home of our own: the developer's real token file must never be read by the tests.
   env = { ...env, HOME: home, PAPERS_ARXIV_URL: arxiv.url };
-  for (const [name, s] of [['hf', server], ['arxiv', arxiv]] as const) {
+  for (const [name, s] of [
+    ['hf', server],
+    ['arxiv', arxiv],
+  ] as const) {
     s.fault = (req, _res, url) => {
       seen.push({ where: name, path: url.pathname, auth: req.headers.authorization });
       return false;
@@ -77,7 +80,9 @@ describe('the Hugging Face token', () => {
     server.fault = (_req, res) => json(res, 401, { error: `Invalid credentials: ${TOKEN}` });
     const r = await runIn(['day', day, '--verbose'], { ...env, HF_TOKEN: TOKEN, PAPERS_DEBUG: '1' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^papers: Hugging Face refused the token from HF_TOKEN \(401 at .*\)\nhint: check the token, or unset HF_TOKEN to go without one\n/);
+    expect(r.stderr).toMatch(
+      /^papers: Hugging Face refused the token from HF_TOKEN \(401 at .*\)\nhint: check the token, or unset HF_TOKEN to go without one\n/,
+    );
     expect(r.stderr).not.toContain(TOKEN);
     const show = await runIn(['show', '2611.00001'], { ...env, HF_TOKEN: TOKEN });
     expect(show.code).toBe(1);

@@ -10,7 +10,12 @@ useHarness((h) => ({ server, env } = h));
 // 250 trending papers in Hugging Face's order, which is not by upvotes; every 7th is about diffusion.
 const day = '2026-11-20';
 const items = Array.from({ length: 250 }, (_, i) => hfItem(`2611.${String(10000 + i)}`, day, (i * 37) % 101, 0, i % 7 === 0 ? `Diffusion ${i}` : `Paper ${i}`));
-const ids = (stdout: string) => stdout.trimEnd().split('\n').filter(Boolean).map((l) => l.split('\t')[3]);
+const ids = (stdout: string) =>
+  stdout
+    .trimEnd()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split('\t')[3]);
 
 function serveTrending(): void {
   server.fault = (_req, res, url) => {
@@ -50,7 +55,12 @@ describe('papers trending', () => {
     const r = await runIn(['trending', '-g', 'diffusion', '-n', '20'], env);
     const got = ids(r.stdout);
     expect(got).toHaveLength(20);
-    expect(got).toEqual(items.filter((_, i) => i % 7 === 0).slice(0, 20).map((i) => (i.paper as { id: string }).id));
+    expect(got).toEqual(
+      items
+        .filter((_, i) => i % 7 === 0)
+        .slice(0, 20)
+        .map((i) => (i.paper as { id: string }).id),
+    );
     expect(server.requests).toHaveLength(2);
   });
 

@@ -85,7 +85,9 @@ describe('the Hugging Face token', () => {
 
   it('refused (401): says so, names where the token came from and how to go without it, never the token', async () => {
     hfRoute = (_req, res) => void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"Invalid credentials in Authorization header"}');
-    const error = await client().get(`${hfBase}/api/daily_papers`).catch((e: unknown) => e);
+    const error = await client()
+      .get(`${hfBase}/api/daily_papers`)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TokenRefusedError);
     const e = error as NetworkError;
     expect(e.message).toMatch(/^Hugging Face refused the token from HF_TOKEN \(401 at /);

@@ -14,7 +14,8 @@ const HOSTILE =
   '<script>&amp; "q" \'a\' ]]> <!-- --> <![CDATA[x]]> 大模型 🚀';
 const CLEAN = 'Ared link evil    <script>&amp; "q" \'a\' ]]> <!-- --> <![CDATA[x]]> 大模型 🚀';
 // What may never appear raw in the output, XML-forbidden or terminal-active.
-const FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const FORBIDDEN =
+  /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const meta: FeedMeta = { title: `search: ${HOSTILE}`, link: 'https://huggingface.co/papers?q=a&b="c"', updated: new Date('2026-11-28T12:34:56Z') };
 const hostile = makePaper('2611.00009', {
@@ -31,7 +32,15 @@ const hostile = makePaper('2611.00009', {
 const noId = { ...makePaper('x'), id: null, url: null, arxivUrl: null, pdfUrl: null, title: 'Only a title', authorCount: 4, source: 'page' as const };
 const papers = withRanks([hostile, ...quirkPapers(), noId]);
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text', parseTagValue: false, trimValues: false, isArray: (n, path) => ['entry', 'item', 'author', 'category'].includes(n) || path === 'feed.entry.link' || path === 'feed.link' });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  textNodeName: '#text',
+  parseTagValue: false,
+  trimValues: false,
+  isArray: (n, path) => ['entry', 'item', 'author', 'category'].includes(n) || path === 'feed.entry.link' || path === 'feed.link',
+});
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parsed feed is walked by the shape these tests expect
 type Node = Record<string, any>;
 
 describe('xmlText', () => {
@@ -45,7 +54,9 @@ describe('xmlText', () => {
 
 describe('entryDate', () => {
   it('takes the Daily Papers day, else the publication date, and only a real calendar day', () => {
-    expect(entryDate(withRanks([makePaper('1', { day: '2026-11-27', publishedAt: '2026-11-20T00:00:00.000Z' })])[0]!)?.toISOString()).toBe('2026-11-27T00:00:00.000Z');
+    expect(entryDate(withRanks([makePaper('1', { day: '2026-11-27', publishedAt: '2026-11-20T00:00:00.000Z' })])[0]!)?.toISOString()).toBe(
+      '2026-11-27T00:00:00.000Z',
+    );
     expect(entryDate(withRanks([makePaper('1', { publishedAt: '2026-11-20T05:00:00.000Z' })])[0]!)?.toISOString()).toBe('2026-11-20T00:00:00.000Z');
     expect(entryDate(withRanks([makePaper('1', { day: '2026-02-31', publishedAt: null })])[0]!)).toBeNull();
     expect(entryDate(withRanks([makePaper('1', { publishedAt: '<b>' })])[0]!)).toBeNull();

@@ -18,8 +18,12 @@ describe('renderLinked', () => {
     expect(lines.filter((l) => l.includes('lattice-lab/lattice-') && !l.includes('https'))).toHaveLength(5);
     expect(lines).not.toContain('  lattice-lab/lattice-6b  ♥ 60  ↓ 6000');
     expect(lines.slice(-6)).toEqual([
-      'Datasets (1)', '  ada/grid-set  ♥ 2  ↓ 108', '    https://huggingface.co/datasets/ada/grid-set',
-      'Spaces (1)', '  demo  ♥ 0', '    https://huggingface.co/spaces/demo',
+      'Datasets (1)',
+      '  ada/grid-set  ♥ 2  ↓ 108',
+      '    https://huggingface.co/datasets/ada/grid-set',
+      'Spaces (1)',
+      '  demo  ♥ 0',
+      '    https://huggingface.co/spaces/demo',
     ]);
   });
 
@@ -30,7 +34,11 @@ describe('renderLinked', () => {
   });
 
   it('keeps every line but URLs within a narrow width', () => {
-    const long: Linked = { ...unknownLinked(), linkedModels: [{ id: `org/${'m'.repeat(90)}`, likes: 123456, downloads: 9876543, url: 'https://huggingface.co/x' }], numTotalModels: 1 };
+    const long: Linked = {
+      ...unknownLinked(),
+      linkedModels: [{ id: `org/${'m'.repeat(90)}`, likes: 123456, downloads: 9876543, url: 'https://huggingface.co/x' }],
+      numTotalModels: 1,
+    };
     for (const line of renderLinked(long, 40, plain)) if (!line.includes('https://')) expect(widthOf(line), line).toBeLessThanOrEqual(40);
   });
 });
