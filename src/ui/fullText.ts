@@ -7,9 +7,9 @@ type InlineParser = { parser: { parseInline(tokens: Tokens.Generic[]): string } 
 
 /**
  * `papers show --full` on a terminal: the paper's markdown rendered by marked and marked-terminal
- * (their one importer, itself loaded only for `--full` on a terminal), prose at most ~100 columns, the whole within the terminal width. Feed text is
- * cleaned before parsing, links and images are shown as text (never OSC 8), raw HTML as its text,
- * and only colour escapes survive in what is printed.
+ * (this module is their one importer, loaded only for `--full` on a terminal), prose at most ~100
+ * columns, the whole within the terminal width. Feed text is cleaned before parsing, links and images
+ * are shown as text (never OSC 8), raw HTML as its text, and only colour escapes survive in what is printed.
  */
 export async function renderFullText(markdown: string, width: number, colorLevel: 0 | 1 | 2 | 3): Promise<string> {
   const style = markdownStyles(colorLevel);
@@ -33,8 +33,9 @@ export async function renderFullText(markdown: string, width: number, colorLevel
           return text === token.href || text === '' ? href(token.href) : `${text} (${href(token.href)})`;
         },
         html(token: Tokens.HTML | Tokens.Tag) {
-          const text = style.html(htmlAsText(token.text).trim());
-          return 'block' in token && token.block ? `${text}\n\n` : text;
+          if ('block' in token && token.block) return `${style.html(htmlAsText(token.text).trim())}\n\n`;
+          // An inline <br> is a hard break, which marked-terminal's reflow knows as a carriage return.
+          return /^<br\s*\/?>$/i.test(token.text.trim()) ? '\r' : style.html(htmlAsText(token.text));
         },
         // Code in one colour, indented: marked-terminal's syntax highlighting (highlight.js, 1 MB) is left out of the build.
         code(token: Tokens.Code) {

@@ -47,4 +47,8 @@ describe('renderFullText', () => {
       expect(visible(out)).toContain('inline html text\nnext line');
     });
   }
+
+  it('shows inline HTML as its text, a <br> as a line break', async () => {
+    expect(await renderFullText('line <sup>1</sup> one<br>line two and <b>bold</b>\n', 80, 0)).toBe('line 1 one\nline two and bold\n');
+  });
 });
