@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useHarness } from '../helpers/harness.js';
 import { runIn } from '../helpers/inProcess.js';
@@ -48,6 +49,16 @@ describe('papers trending', () => {
     const hourLater = await runIn(['trending', '-n', '0'], env, { now: new Date(Date.now() + 61 * 60_000) });
     expect(hourLater.code).toBe(0);
     expect(server.requests).toHaveLength(6);
+  });
+
+  it("its cache entries are papers' own: listed by cache ls and removed by cache clear", async () => {
+    serveTrending();
+    await runIn(['trending', '-n', '150'], env);
+    const ls = await runIn(['cache', 'ls'], env);
+    expect(ls.stdout).toMatch(/trending:0/);
+    expect(ls.stdout).toMatch(/trending:1/);
+    await runIn(['cache', 'clear'], env);
+    expect(readdirSync(env.PAPERS_CACHE_DIR!).filter((f) => f.startsWith('trending'))).toEqual([]);
   });
 
   it('follows pages until enough papers pass the filters', async () => {
