@@ -3,6 +3,7 @@ import { filterPapers } from '../core/filter.js';
 import { TTL } from '../core/freshness.js';
 import type { ListOptions } from '../core/listOptions.js';
 import type { Paper } from '../core/paper.js';
+import { plural } from '../core/plural.js';
 import { dedupe } from '../core/rank.js';
 import { loadOptions, type Context } from '../context.js';
 import { cached, CacheMissError } from '../io/cachePolicy.js';
@@ -27,13 +28,13 @@ export async function loadTrending(ctx: Context, opts: ListOptions): Promise<Pap
           ctx.spinner.update(`fetching the trending list${p > 0 ? ` (page ${p + 1})` : ''}`);
           const { fetchTrendingPage } = await import('../io/hfApi.js');
           const got = await fetchTrendingPage(http, ctx.apiBase, p);
-          if (got.skipped > 0) ctx.warn(`skipped ${got.skipped} item(s) of the trending list that were not papers`);
+          if (got.skipped > 0) ctx.warn(`skipped ${plural(got.skipped, 'item')} of the trending list that were not papers`);
           return got.papers;
         })
       ).data;
     } catch (error) {
       if (p === 0 || !(error instanceof CacheMissError || error instanceof NetworkError)) throw error;
-      ctx.warn(`the trending list stops at ${papers.length} papers: ${error.message}`);
+      ctx.warn(`the trending list stops at ${plural(papers.length, 'paper')}: ${error.message}`);
       break;
     }
     papers.push(...page);
