@@ -63,6 +63,13 @@ export const LOCAL_COMMAND_OPTIONS: readonly OptionSpec[] = [...LOCAL_LIST_OPTIO
 /** Options of the list commands that fetch (today, day, week, month, search). */
 export const LIST_OPTIONS: readonly OptionSpec[] = [...LOCAL_LIST_OPTIONS, ...NET_OPTIONS];
 
+/** `papers trending`'s: the list options, but its order is Hugging Face's unless --sort is given. */
+export const TRENDING_OPTIONS: readonly OptionSpec[] = LIST_OPTIONS.map((o) =>
+  o.flags.startsWith('-s, --sort')
+    ? { flags: o.flags, description: "re-rank by (default: Hugging Face's trending order; the sort setting does not apply)", choices: SORT_KEYS }
+    : o,
+);
+
 /** Options every command takes. */
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { flags: '--no-color', description: 'no colour (also NO_COLOR=1 or TERM=dumb)' },

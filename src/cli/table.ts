@@ -1,7 +1,7 @@
 import type { Invocation, Result } from '../core/result.js';
 import type { Context } from '../context.js';
 import type { OptionSpec } from '../core/optionSpec.js';
-import { GLOBAL_OPTIONS, LIST_OPTIONS, LOCAL_COMMAND_OPTIONS, NET_OPTIONS, OPEN_OPTIONS, READ_OPTIONS, SHOW_OPTIONS } from './options.js';
+import { GLOBAL_OPTIONS, LIST_OPTIONS, LOCAL_COMMAND_OPTIONS, NET_OPTIONS, OPEN_OPTIONS, READ_OPTIONS, SHOW_OPTIONS, TRENDING_OPTIONS } from './options.js';
 
 /** A positional argument as help, completion and both argument parsers see it. */
 interface ArgSpec {
@@ -91,7 +91,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('../commands/trending.js'),
     description: "Hugging Face's trending papers, in its order",
     args: [],
-    options: LIST_OPTIONS,
+    options: TRENDING_OPTIONS,
     fast: true,
     examples: ['papers trending', 'papers trending -n 50 --has-code', 'papers trending --format rss > trending.xml'],
   },
