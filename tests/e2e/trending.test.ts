@@ -80,6 +80,15 @@ describe('papers trending', () => {
     await runIn(['config', 'set', 'sort', 'comments'], env);
     const plain = await runIn(['trending', '-n', '3'], env);
     expect(ids(plain.stdout)).toEqual(items.slice(0, 3).map((i) => (i.paper as { id: string }).id));
+    // Forms the fast parser leaves to commander, which must not impose a default sort either.
+    const viaCommander = await runIn(['trending', '-n3', '--reverse'], env);
+    expect(ids(viaCommander.stdout)).toEqual(
+      items
+        .slice(0, 100)
+        .reverse()
+        .slice(0, 3)
+        .map((i) => (i.paper as { id: string }).id),
+    );
     const sorted = await runIn(['trending', '-n', '3', '--sort', 'upvotes', '--json'], env);
     const ups = JSON.parse(sorted.stdout).map((p: { upvotes: number }) => p.upvotes);
     expect(ups).toEqual([...ups].sort((a, b) => b - a));
