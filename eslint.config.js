@@ -4,7 +4,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const VENDORS = ['undici', 'conf', 'ora', 'chalk', 'commander', 'cli-table3', 'fast-xml-parser', 'string-width', 'ink', 'react'];
+const VENDORS = ['undici', 'conf', 'ora', 'chalk', 'commander', 'cli-table3', 'fast-xml-parser', 'string-width', 'ink', 'react', 'marked', 'marked-terminal'];
 const vendorRule = (allowed = []) => ({
   paths: VENDORS.filter((name) => !allowed.includes(name)).map((name) => ({
     name,
@@ -58,4 +58,5 @@ export default tseslint.config(
   { files: ['src/cli/program.ts'], rules: { 'no-restricted-imports': ['error', vendorRule(['commander'])] } },
   // The interactive reader: reached only through the lazy import of ui/reader/launch.js from cli/run.ts.
   { files: ['src/ui/reader/**/*.ts'], rules: { 'no-restricted-imports': ['error', vendorRule(['ink', 'react'])] } },
+  { files: ['src/ui/fullText.ts'], rules: { 'no-restricted-imports': ['error', vendorRule(['marked', 'marked-terminal'])] } },
 );

@@ -38,6 +38,8 @@ export interface Context {
   signal: AbortSignal;
   /** Runs `work` (a pager) with Ctrl-C left to it: papers neither aborts nor exits meanwhile. */
   deferInterrupts<T>(work: () => Promise<T>): Promise<T>;
+  /** Text with the Hugging Face token (once it has been looked up) replaced, for anything printed. */
+  redact(text: string): string;
   /** Stops the spinner and closes sockets. */
   close(): Promise<void>;
 }

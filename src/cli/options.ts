@@ -1,5 +1,5 @@
 import { FEED_FORMATS } from '../core/feedFormats.js';
-import { FORMATS } from '../core/formats.js';
+import { FORMATS, SHOW_FORMATS } from '../core/formats.js';
 import { DEFAULTS } from '../core/listOptions.js';
 import { FIELDS } from '../core/paper.js';
 import type { OptionSpec } from '../core/optionSpec.js';
@@ -13,7 +13,14 @@ export const NET_OPTIONS: readonly OptionSpec[] = [
 ];
 
 /** Options of `papers show`. */
-export const SHOW_OPTIONS: readonly OptionSpec[] = [{ flags: '--json', description: 'print the paper as one JSON object' }, ...NET_OPTIONS];
+export const SHOW_OPTIONS: readonly OptionSpec[] = [
+  { flags: '--json', description: 'print each paper as one JSON object (one per line)' },
+  { flags: '--format <format>', description: 'json, bibtex or markdown instead of the abstract view', choices: SHOW_FORMATS },
+  { flags: '--fields <list>', description: 'comma-separated fields of the JSON objects (implies --format json)' },
+  { flags: '--full', description: "the whole paper from Hugging Face's markdown, rendered on a terminal" },
+  { flags: '--raw', description: 'with --full: the markdown as served, even on a terminal' },
+  ...NET_OPTIONS,
+];
 
 /** Options of `papers open`. */
 export const OPEN_OPTIONS: readonly OptionSpec[] = [
@@ -56,6 +63,13 @@ export const LOCAL_COMMAND_OPTIONS: readonly OptionSpec[] = [...LOCAL_LIST_OPTIO
 
 /** Options of the list commands that fetch (today, day, week, month, search). */
 export const LIST_OPTIONS: readonly OptionSpec[] = [...LOCAL_LIST_OPTIONS, ...NET_OPTIONS];
+
+/** `papers trending`'s: the list options, but its order is Hugging Face's unless --sort is given. */
+export const TRENDING_OPTIONS: readonly OptionSpec[] = LIST_OPTIONS.map((o) =>
+  o.flags.startsWith('-s, --sort')
+    ? { flags: o.flags, description: "re-rank by (default: Hugging Face's trending order; the sort setting does not apply)", choices: SORT_KEYS }
+    : o,
+);
 
 /** Options every command takes. */
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [

@@ -18,7 +18,7 @@ async function parseWithCommander(argv: readonly string[], proc: ProcessLike): P
 }
 
 /** The one place errors become a message and an exit code. */
-function report(error: unknown, proc: ProcessLike, interrupted: boolean): number {
+function report(error: unknown, proc: ProcessLike, interrupted: boolean, redact: (text: string) => string = (t) => t): number {
   // Commander has already printed its message; known by its code, so that no error path loads commander.
   const commander = error as { code?: unknown; exitCode?: unknown } | null;
   if (typeof commander?.code === 'string' && commander.code.startsWith('commander.')) {
@@ -27,7 +27,8 @@ function report(error: unknown, proc: ProcessLike, interrupted: boolean): number
   }
   if (interrupted) return EXIT.interrupted;
   const debug = proc.env.PAPERS_DEBUG === '1';
-  const err = (text: string) => writeStderr(proc.stderr(), text);
+  // Nothing printed may carry the Hugging Face token, whatever an error quotes.
+  const err = (text: string) => writeStderr(proc.stderr(), redact(text));
   if (error instanceof PapersError) {
     err(`papers: ${error.message}\n`);
     if (error.hint) err(`hint: ${error.hint}\n`);
@@ -72,7 +73,7 @@ export async function run(argv: readonly string[], proc: ProcessLike, interrupt 
       }
     }
   } catch (error) {
-    code = report(error, proc, interrupt.aborted);
+    code = report(error, proc, interrupt.aborted, context?.redact);
   } finally {
     await context?.close();
   }

@@ -7,6 +7,8 @@ import { Spinner } from '../ui/spinner.js';
 import { readTerminal, type StdoutFacts } from '../ui/terminal.js';
 import { fdOutput, streamOutput } from '../io/output.js';
 import { fstatSync } from 'node:fs';
+import { homedir } from 'node:os';
+import type { HfToken } from '../io/token.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -59,7 +61,10 @@ export function createContext(proc: ProcessLike, flags: ShellFlags, interrupt: R
   const terminal = readTerminal(stdoutFacts, proc.stderr, env, flags.noColor, (m) => ctx.warn(m));
   const spinner = new Spinner(proc.stderr, () => terminal.stderrTTY && !flags.quiet, terminal.colorLevel > 0);
   const debugOn = flags.verbose || env.PAPERS_DEBUG === '1';
-  const say = (line: string) => spinner.log(line);
+  // The token is looked up when the first request is made; until then it cannot be in anything printed.
+  let token: HfToken | null = null;
+  const redact = (text: string) => (token ? text.split(token.value).join('hf_***') : text);
+  const say = (line: string) => spinner.log(redact(line));
   let cache: Cache | undefined;
   let settings: SettingsStore | undefined;
   let http: HttpClient | undefined;
@@ -92,8 +97,11 @@ export function createContext(proc: ProcessLike, flags: ShellFlags, interrupt: R
       // the background, and the process waits for that job before it can exit: ~150 ms on this
       // machine, more than the request. Liftoff's code is fast enough for answers of a few MiB.
       (await import('node:v8')).setFlagsFromString('--no-wasm-dynamic-tiering --no-wasm-tier-up');
-      const { HttpClient } = await import('../io/http.js');
+      const [{ HttpClient }, { findToken }] = await Promise.all([import('../io/http.js'), import('../io/token.js')]);
+      token = findToken(env, env.HOME || homedir(), ctx.warn);
+      const origin = token && originOf(ctx.apiBase);
       http = new HttpClient({
+        ...(token && origin ? { auth: { origin, token } } : {}),
         userAgent: `papers/${VERSION}`,
         deadline: Date.now() + timeoutMs,
         signal: interrupt.signal,
@@ -106,6 +114,7 @@ export function createContext(proc: ProcessLike, flags: ShellFlags, interrupt: R
     },
     apiBase: env.PAPERS_API_URL || 'https://huggingface.co',
     arxivBase: env.PAPERS_ARXIV_URL || 'https://export.arxiv.org',
+    redact,
     get signal() {
       return interrupt.signal;
     },
@@ -116,6 +125,15 @@ export function createContext(proc: ProcessLike, flags: ShellFlags, interrupt: R
     },
   };
   return ctx;
+}
+
+/** The origin a token may go to; null for a base that is not a URL (no token is sent then). */
+function originOf(base: string): string | null {
+  try {
+    return new URL(base).origin;
+  } catch {
+    return null;
+  }
 }
 
 /** A terminal is a character device; a pipe, a socket or a file never is. (/dev/null is one too: it gets the stream.) */

@@ -1,7 +1,7 @@
 import type { Invocation, Result } from '../core/result.js';
 import type { Context } from '../context.js';
 import type { OptionSpec } from '../core/optionSpec.js';
-import { GLOBAL_OPTIONS, LIST_OPTIONS, LOCAL_COMMAND_OPTIONS, NET_OPTIONS, OPEN_OPTIONS, READ_OPTIONS, SHOW_OPTIONS } from './options.js';
+import { GLOBAL_OPTIONS, LIST_OPTIONS, LOCAL_COMMAND_OPTIONS, NET_OPTIONS, OPEN_OPTIONS, READ_OPTIONS, SHOW_OPTIONS, TRENDING_OPTIONS } from './options.js';
 
 /** A positional argument as help, completion and both argument parsers see it. */
 interface ArgSpec {
@@ -38,6 +38,7 @@ const REF: ArgSpec = {
   required: true,
   kind: 'ref',
 };
+const REFS: ArgSpec = { ...REF, variadic: true };
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -92,6 +93,15 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: ['papers search diffusion transformers', 'papers search "mixture of experts" --sort date'],
   },
   {
+    name: 'trending',
+    load: () => import('../commands/trending.js'),
+    description: "Hugging Face's trending papers, in its order",
+    args: [],
+    options: TRENDING_OPTIONS,
+    fast: true,
+    examples: ['papers trending', 'papers trending -n 50 --has-code', 'papers trending --format rss > trending.xml'],
+  },
+  {
     name: 'read',
     load: () => import('../commands/read.js'),
     description: 'list a saved feed: HF API JSON, arXiv Atom or RSS, or a papers page copy',
@@ -104,11 +114,19 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'show',
     load: () => import('../commands/show.js'),
     aliases: ['abstract'],
-    description: 'one paper in full: authors, links, AI summary and the whole abstract',
-    args: [REF],
+    description: 'papers in full: authors, links, models and datasets built on them, AI summary and the whole abstract',
+    args: [REFS],
     options: SHOW_OPTIONS,
     fast: true,
-    examples: ['papers show 2405.13956', 'papers show 3', 'papers abstract https://arxiv.org/abs/2405.13956v2 --json'],
+    examples: [
+      'papers show 2405.13956',
+      'papers show 3',
+      'papers show 1 2 5',
+      'papers abstract https://arxiv.org/abs/2405.13956v2 --json',
+      'papers show 3 --full',
+      'papers show 2405.13956 --full --raw > paper.md',
+      'papers show 1 2 --format bibtex >> refs.bib',
+    ],
   },
   {
     name: 'open',
@@ -121,18 +139,18 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'save',
     load: () => import('../commands/save.js'),
-    description: 'add a paper to the reading list',
-    args: [REF],
+    description: 'add papers to the reading list',
+    args: [REFS],
     options: NET_OPTIONS,
-    examples: ['papers save 2405.13956', 'papers save 2'],
+    examples: ['papers save 2405.13956', 'papers save 1 2 5'],
   },
   {
     name: 'unsave',
     load: () => import('../commands/unsave.js'),
-    description: 'remove a paper from the reading list',
-    args: [REF],
+    description: 'remove papers from the reading list',
+    args: [REFS],
     options: [],
-    examples: ['papers unsave 2405.13956'],
+    examples: ['papers unsave 2405.13956', 'papers unsave 1 3'],
   },
   {
     name: 'saved',

@@ -2,7 +2,7 @@ import { nyDay } from '../core/dates.js';
 import { readFeed } from '../core/feed.js';
 import { FEED_FORMATS } from '../core/feedFormats.js';
 import { oneOf, stringOption } from '../core/listOptions.js';
-import { listOf, type Invocation, type Result } from '../core/result.js';
+import { listNames, listOf, type Invocation, type Result } from '../core/result.js';
 import { PaperSelector } from '../core/selector.js';
 import { listOptions, type Context } from '../context.js';
 import { openInput } from '../io/input.js';
@@ -21,5 +21,5 @@ export async function run(ctx: Context, { args, options }: Invocation): Promise<
   const feed = await readFeed(input.chunks, input.name, nyDay(ctx.now()), from, (paper) => selection.add(paper));
   if (feed.skipped > 0) ctx.warn(`${input.name}: skipped ${plural(feed.skipped, 'broken entry', 'broken entries')}; listing the other ${feed.papers}`);
   const why = feed.papers > 0 ? 'match the filters' : 'are in it';
-  return listOf(selection.result(), input.name, `no papers ${why}`, opts);
+  return listOf(selection.result(), input.name, `no papers ${why}`, opts, { name: listNames.command(`read ${input.name}`) });
 }

@@ -1,5 +1,5 @@
 import { selection } from '../core/rank.js';
-import type { Invocation, ListResult, Result } from '../core/result.js';
+import { listNames, type Invocation, type ListResult, type Result } from '../core/result.js';
 import { listOptions, type Context } from '../context.js';
 
 /** `papers saved`: the reading list, like any other list; works offline. */
@@ -9,7 +9,7 @@ export async function run(ctx: Context, { options }: Invocation): Promise<Result
   const list = async (from: Context = ctx): Promise<ListResult> => {
     const papers = (await from.settings().read()).saved.map((e) => e.paper);
     const note = papers.length === 0 ? 'the reading list is empty (add papers with papers save <ref>)' : 'no saved papers match the filters';
-    return { ...selection(papers, opts), heading: 'the reading list', emptyNote: note, options: opts, reload: list };
+    return { ...selection(papers, opts), heading: 'the reading list', emptyNote: note, options: opts, reload: list, name: listNames.command('saved') };
   };
   return { kind: 'list', list: await list() };
 }

@@ -1,5 +1,5 @@
 import { selection } from '../core/rank.js';
-import { listOf, type Invocation, type ListResult, type Result } from '../core/result.js';
+import { listNames, listOf, type Invocation, type ListResult, type Result } from '../core/result.js';
 import { listOptions, type Context } from '../context.js';
 import { loadSearch, searchQuery } from '../sources/search.js';
 
@@ -17,6 +17,7 @@ export async function run(ctx: Context, { args, options }: Invocation): Promise<
     emptyNote,
     options: opts,
     reload,
+    name: listNames.search(q),
   });
-  return listOf(selection(papers, opts), heading, emptyNote, opts, { reload });
+  return listOf(selection(papers, opts), heading, emptyNote, opts, { reload, name: listNames.search(q) });
 }

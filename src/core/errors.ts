@@ -51,6 +51,9 @@ export class NetworkError extends PapersError {
   }
 }
 
+/** Hugging Face answered 401 to a request that carried the user's token: theirs to fix, never worked around. */
+export class TokenRefusedError extends NetworkError {}
+
 /** Ctrl-C: exit 130, said once. */
 export class InterruptedError extends PapersError {
   constructor() {

@@ -1,8 +1,12 @@
 import type { Field } from './paper.js';
 
 /** Output formats of `--format`. */
-export const FORMATS = ['table', 'tsv', 'json', 'jsonl', 'csv', 'markdown', 'bibtex'] as const;
+export const FORMATS = ['table', 'tsv', 'json', 'jsonl', 'csv', 'markdown', 'bibtex', 'atom', 'rss'] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** Formats of `papers show --format` (with no format: the abstract view). */
+export const SHOW_FORMATS = ['json', 'bibtex', 'markdown'] as const satisfies readonly Format[];
+export type ShowFormat = (typeof SHOW_FORMATS)[number];
 
 /** Formats whose columns `--fields` picks. */
 export const FIELD_FORMATS = ['json', 'jsonl', 'tsv', 'csv'] as const satisfies readonly Format[];

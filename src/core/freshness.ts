@@ -11,6 +11,9 @@ export const TTL = {
   recentDay: 3 * HOUR,
   oldDay: 7 * DAY,
   paper: DAY,
+  /** The whole paper's text hardly ever changes. */
+  fullText: 7 * DAY,
+  trending: HOUR,
 } as const;
 
 /** A day's list settles as its upvotes stop moving, about two weeks after the day. */

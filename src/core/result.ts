@@ -1,7 +1,18 @@
 import type { Context } from '../context.js';
 import type { ListOptions, RawOptions } from './listOptions.js';
-import type { Paper, RankedPaper } from './paper.js';
+import type { ShowFormat } from './formats.js';
+import type { Linked, LINKED_FIELDS } from './linked.js';
+import type { Field, Paper, RankedPaper } from './paper.js';
 import type { Selected } from './rank.js';
+
+/** A paper as `show` has it: with the repositories built on it when the paper API told (else null). */
+export interface ShownPaper {
+  paper: Paper;
+  linked: Linked | null;
+}
+
+/** The fields `show --json` prints: a list's, plus the linked repositories and their totals. */
+export type ShowField = Field | (typeof LINKED_FIELDS)[number];
 
 /** A list command's result: the papers to show, how to show them, what the list is and what to say when it is empty. */
 export interface ListResult {
@@ -16,6 +27,14 @@ export interface ListResult {
   reload?: (ctx: Context) => Promise<ListResult>;
   /** The previous or next day's list (`[`/`]` in the reader), for day lists. */
   step?: (ctx: Context, delta: -1 | 1) => Promise<ListResult>;
+  /** What the list is called as a feed (`--format atom|rss`), with its page on Hugging Face; else the heading names it. */
+  name?: ListName;
+}
+
+/** What names a list where it leaves papers as a feed: a title and its web page, if any. */
+export interface ListName {
+  title: string;
+  link: string | null;
 }
 
 /** What a list may carry for the interactive reader besides its papers. */
@@ -24,7 +43,10 @@ export type ReaderHooks = Pick<ListResult, 'reload' | 'step'>;
 /** What a command hands back to the CLI to print: commands return data, the CLI decides how it looks. */
 export type Result =
   | { kind: 'list'; list: ListResult }
-  | { kind: 'paper'; paper: Paper; json: boolean }
+  /** `show`: papers in the abstract view (`view`) or a format; `fields` for json. */
+  | { kind: 'paper'; papers: ShownPaper[]; format: ShowFormat | 'view'; fields?: readonly ShowField[] }
+  /** `show --full`: the paper's markdown, rendered on a terminal unless `raw`. */
+  | { kind: 'fullText'; id: string; markdown: string; raw: boolean }
   /** Plain lines; tab-separated fields are cleaned one by one. */
   | { kind: 'lines'; lines: string[] }
   /** Text papers wrote itself (a completion script), printed as it is. */
@@ -40,6 +62,20 @@ export interface Invocation {
 }
 
 /** A list result: the selection shown, which list it is, and the note for an empty one. */
-export function listOf(selected: Selected, heading: string, emptyNote: string, options: ListOptions, hooks: ReaderHooks = {}): Result {
-  return { kind: 'list', list: { ...selected, heading, emptyNote, options, ...hooks } };
+export function listOf(selected: Selected, heading: string, emptyNote: string, options: ListOptions, extra: ReaderHooks & { name?: ListName } = {}): Result {
+  return { kind: 'list', list: { ...selected, heading, emptyNote, options, ...extra } };
 }
+
+const HF_PAPERS = 'https://huggingface.co/papers';
+
+/** The names of the lists papers makes, with the Hugging Face page that shows the same list. */
+export const listNames = {
+  day: (day: string): ListName => ({ title: `Hugging Face Daily Papers — ${day}`, link: `${HF_PAPERS}/date/${day}` }),
+  period: (kind: 'week' | 'month', label: string): ListName => ({
+    title: `Hugging Face Daily Papers — ${kind} ${label}`,
+    link: `${HF_PAPERS}/${kind}/${label}`,
+  }),
+  search: (q: string): ListName => ({ title: `search: ${q}`, link: `${HF_PAPERS}?q=${encodeURIComponent(q)}` }),
+  trending: (): ListName => ({ title: 'Hugging Face trending papers', link: `${HF_PAPERS}/trending` }),
+  command: (words: string): ListName => ({ title: `papers ${words}`, link: null }),
+};

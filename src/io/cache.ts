@@ -38,7 +38,7 @@ export interface CacheOptions {
 }
 
 /** The kinds of entry papers writes; a file whose name starts with anything else is not papers'. */
-const ENTRY_KINDS = ['day', 'latest', 'week', 'month', 'search', 'paper'] as const;
+const ENTRY_KINDS = ['day', 'latest', 'week', 'month', 'search', 'paper', 'fulltext', 'trending'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 /**
@@ -52,6 +52,9 @@ const DATA_CHECKS: Record<EntryKind, (data: unknown) => boolean> = {
   search: isPaperList,
   paper: isPaper,
   latest: isDayOrNull,
+  // A paper's full text is the markdown as served: any string (it is cleaned where it is printed).
+  fulltext: (data) => typeof data === 'string',
+  trending: isPaperList,
 };
 
 /**
@@ -65,6 +68,8 @@ const READABLE_REST: Record<EntryKind, RegExp | null> = {
   month: /^\d{4}-\d{2}$/,
   paper: /^\d{4}\.\d{4,5}$/,
   search: null,
+  fulltext: /^\d{4}\.\d{4,5}$/,
+  trending: /^\d{1,2}$/,
 };
 const READABLE = /^([a-z]+)-([0-9A-Za-z.-]{1,80})$/;
 const HASHED = /^([a-z]+)_([0-9a-f]{32})$/;

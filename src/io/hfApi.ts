@@ -1,6 +1,7 @@
 import { dedupe } from '../core/rank.js';
-import { NetworkError } from '../core/errors.js';
+import { NetworkError, NotFoundError } from '../core/errors.js';
 import { paperFromHf, papersFromHfList } from '../core/hf.js';
+import { linkedFromHf, type PaperDetail } from '../core/linked.js';
 import type { Paper } from '../core/paper.js';
 import type { HttpClient } from './http.js';
 import { getJson } from './fetchBody.js';
@@ -51,6 +52,13 @@ export async function fetchDailyPages(
   return { papers: dedupe(all.flat()), skipped };
 }
 
+/** One page (0-based, 100 papers) of Hugging Face's trending list, in its order. */
+export async function fetchTrendingPage(http: HttpClient, base: string, page: number): Promise<ListFetch> {
+  const url = apiUrl(base, 'daily_papers', { sort: 'trending', limit: PAGE, p: page });
+  const got = papersFromHfList(await getJson(http, url), url);
+  return { papers: got.papers, skipped: got.skipped };
+}
+
 /** Search results of `/api/papers/search` (at most 120, no paging). */
 export async function fetchSearch(http: HttpClient, base: string, q: string): Promise<ListFetch> {
   const url = apiUrl(base, 'papers/search', { q, limit: 120 });
@@ -66,15 +74,33 @@ export async function fetchLatestDay(http: HttpClient, base: string): Promise<st
 }
 
 /**
- * One paper from `/api/papers/{id}`; null when Hugging Face has not indexed it (404), refuses the id
- * (400), or answers with a record of another paper (never trusted as the one asked for).
+ * One paper from `/api/papers/{id}`, with the models, datasets and Spaces linked to it (only this API
+ * has them); null when Hugging Face has not indexed it (404), refuses the id (400), or answers with a
+ * record of another paper (never trusted as the one asked for).
  */
-export async function fetchHfPaper(http: HttpClient, base: string, id: string): Promise<Paper | null> {
+export async function fetchHfPaper(http: HttpClient, base: string, id: string): Promise<PaperDetail | null> {
   try {
-    const paper = paperFromHf(await getJson(http, apiUrl(base, `papers/${encodeURIComponent(id)}`)));
-    return paper?.id === id ? paper : null;
+    const body = await getJson(http, apiUrl(base, `papers/${encodeURIComponent(id)}`));
+    const paper = paperFromHf(body);
+    return paper?.id === id ? { ...paper, linked: linkedFromHf(body) } : null;
   } catch (error) {
     if (error instanceof NetworkError && (error.status === 404 || error.status === 400)) return null;
     throw error;
   }
+}
+
+/**
+ * The whole paper as markdown, `<base>/papers/<id>.md` (the site, not the API); a 404 means Hugging
+ * Face has no text for it (exit 3). A body that is an HTML page is an error naming URL and status.
+ */
+export async function fetchPaperMarkdown(http: HttpClient, base: string, id: string): Promise<string> {
+  const url = `${base.replace(/\/+$/, '')}/papers/${encodeURIComponent(id)}.md`;
+  const res = await http.get(url, 'text/markdown, text/plain;q=0.9');
+  if (res.status === 404) throw new NotFoundError(`Hugging Face has no full text for ${id}`, `papers open ${id} --pdf`);
+  if (res.status < 200 || res.status >= 300) throw new NetworkError(`${url} answered ${res.status}`, url, res.status);
+  const head = res.body.trimStart().slice(0, 100).toLowerCase();
+  if (res.contentType.includes('html') || head.startsWith('<!doctype html') || head.startsWith('<html')) {
+    throw new NetworkError(`${url} answered ${res.status} with an HTML page, not markdown`, url, res.status);
+  }
+  return res.body;
 }

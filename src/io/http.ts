@@ -1,5 +1,6 @@
 import { EnvHttpProxyAgent, interceptors, type Dispatcher } from 'undici';
-import { InterruptedError, NetworkError, PapersError } from '../core/errors.js';
+import { InterruptedError, NetworkError, PapersError, TokenRefusedError } from '../core/errors.js';
+import type { HfToken } from './token.js';
 
 /** What the HTTP client needs from the outside world; all of it is passed in. */
 export interface HttpOptions {
@@ -22,6 +23,8 @@ export interface HttpOptions {
   onRetry?: (message: string) => void;
   now?: () => number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** A Hugging Face token, sent only to URLs of this origin (the HF base), never to arXiv. */
+  auth?: { origin: string; token: HfToken };
 }
 
 export interface HttpResponse {
@@ -86,7 +89,7 @@ function exempt(env: NodeJS.ProcessEnv, url: URL): boolean {
 /** One client per command: one undici Agent (proxy-aware), redirects, retries, a deadline and a size cap. */
 export class HttpClient {
   readonly #dispatcher: Dispatcher;
-  readonly #options: Required<Omit<HttpOptions, 'onRetry' | 'onWarn'>> & Pick<HttpOptions, 'onRetry'>;
+  readonly #options: Required<Omit<HttpOptions, 'onRetry' | 'onWarn' | 'auth'>> & Pick<HttpOptions, 'onRetry' | 'auth'>;
   readonly #proxies: { http: string | undefined; https: string | undefined };
   /** Bytes received so far by this command, over all responses. */
   #received = 0;
@@ -125,6 +128,7 @@ export class HttpClient {
       let wait: number | null = null;
       try {
         const response = await this.#once(url, accept);
+        if (response.status === 401 && this.#authFor(url)) throw tokenRefused(url, this.#options.auth!.token);
         if (!RETRY_STATUS.has(response.status)) return response;
         failure = statusError(response);
         wait = retryAfter(response.retryAfter, now());
@@ -172,6 +176,22 @@ export class HttpClient {
     }
   }
 
+  /**
+   * The Authorization header for a URL of the Hugging Face origin, else nothing. Across a redirect to
+   * another origin undici's redirect interceptor drops it (tests/io/httpAuth.test.ts holds it to that).
+   */
+  #authFor(url: string): { authorization: string } | null {
+    const auth = this.#options.auth;
+    if (!auth) return null;
+    let origin: string;
+    try {
+      origin = new URL(url).origin;
+    } catch {
+      return null;
+    }
+    return origin === auth.origin ? { authorization: `Bearer ${auth.token.value}` } : null;
+  }
+
   #signal(): AbortSignal {
     return AbortSignal.any([this.#options.signal, AbortSignal.timeout(Math.max(0, this.#options.deadline - this.#options.now()))]);
   }
@@ -201,7 +221,7 @@ export class HttpClient {
         path: `${pathname}${search}`,
         method: 'GET',
         signal,
-        headers: { 'user-agent': this.#options.userAgent, accept },
+        headers: { 'user-agent': this.#options.userAgent, accept, ...this.#authFor(url) },
       });
     } catch (error) {
       if (signal.aborted) throw this.#abortError(url);
@@ -269,6 +289,11 @@ export function retryAfter(value: string | null, now: number): number | null {
 function statusError(res: HttpResponse): NetworkError {
   const reason = res.status === 429 ? 'rate limited' : 'server error';
   return new NetworkError(`${res.url} answered ${res.status} (${reason})`, res.url, res.status);
+}
+
+function tokenRefused(url: string, token: HfToken): NetworkError {
+  const off = token.source === 'HF_TOKEN' ? 'unset HF_TOKEN' : `remove ${token.source}, or set HF_HUB_DISABLE_IMPLICIT_TOKEN=1`;
+  return new TokenRefusedError(`Hugging Face refused the token from ${token.source} (401 at ${url})`, url, 401, `check the token, or ${off} to go without one`);
 }
 
 function tooLarge(url: string, max: number): NetworkError {

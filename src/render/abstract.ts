@@ -1,6 +1,8 @@
 import { httpUrl } from '../core/coerce.js';
+import type { Linked } from '../core/linked.js';
 import { validDay, type Paper } from '../core/paper.js';
 import { sanitizeBlock, sanitizeLine } from '../core/sanitize.js';
+import { renderLinked } from './linked.js';
 import type { Paint } from './paint.js';
 import { widthOf, wrap } from './text.js';
 import { plural } from '../core/plural.js';
@@ -8,10 +10,12 @@ import { plural } from '../core/plural.js';
 export interface AbstractOptions {
   width: number;
   paint: Paint;
+  /** The models, datasets and Spaces built on it, when the paper API told. */
+  linked?: Linked;
 }
 
 /** `papers show`: one paper in full, every line within `width`; feed text sanitised. */
-export function renderAbstract(paper: Paper, { width, paint }: AbstractOptions): string[] {
+export function renderAbstract(paper: Paper, { width, paint, linked }: AbstractOptions): string[] {
   const w = Math.max(20, width);
   const out: string[] = [];
   const para = (text: string, style: (s: string) => string = (s) => s, indent = '') => {
@@ -60,6 +64,7 @@ export function renderAbstract(paper: Paper, { width, paint }: AbstractOptions):
       out.push(`${paint.dim(label.padEnd(pad))}${paint.link(sanitizeLine(url))}`);
     }
   }
+  if (linked) out.push(...renderLinked(linked, w, paint));
 
   if (paper.aiSummary) {
     out.push('', paint.bold('AI summary'));

@@ -9,9 +9,12 @@ export const MAN_FACTS = {
     ['PAPERS_CONFIG_DIR', 'The settings directory.'],
     ['PAPERS_DEBUG', 'Set to 1: stack traces and network detail on stderr.'],
     ['NO_COLOR, FORCE_COLOR, TERM, COLUMNS', 'Colour and width, as usual; TERM=dumb means no colour and no spinner.'],
-    ['PAGER', 'The pager for long abstracts on a terminal (default less -FRX).'],
+    ['PAGER', 'The pager for long abstracts and full texts on a terminal (default less -FRX).'],
     ['BROWSER', 'The browser for papers open.'],
     ['HTTPS_PROXY, HTTP_PROXY, NO_PROXY', 'Proxies.'],
+    ['HF_TOKEN', 'A Hugging Face token, sent as a Bearer header to the Hugging Face base only (twice the anonymous rate limit).'],
+    ['HF_TOKEN_PATH, HF_HOME', 'Where the token file is when HF_TOKEN is not set (default ~/.cache/huggingface/token).'],
+    ['HF_HUB_DISABLE_IMPLICIT_TOKEN', 'Set to 1: the token file is not read.'],
   ] as [string, string][],
   files: [
     ['~/.config/papers-nodejs/config.json', 'Settings and the reading list (the platform config directory elsewhere).'],

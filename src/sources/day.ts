@@ -4,7 +4,7 @@ import { dayTtl, TTL } from '../core/freshness.js';
 import { checkIds, type Paper } from '../core/paper.js';
 import type { ListOptions, Net } from '../core/listOptions.js';
 import { selection } from '../core/rank.js';
-import type { ListResult } from '../core/result.js';
+import { listNames, type ListResult } from '../core/result.js';
 import { loadOptions, type Context } from '../context.js';
 import { fetchDailyPages, fetchLatestDay } from '../io/hfApi.js';
 import { cached, CacheMissError } from '../io/cachePolicy.js';
@@ -37,6 +37,7 @@ export function dayResult(list: DayList, opts: ListOptions, today: string): List
   return {
     ...selection(list.papers, opts),
     heading: dailyHeading(list.day),
+    name: listNames.day(list.day),
     emptyNote: `no papers on ${list.day}${why}`,
     options: opts,
     reload: async (ctx) => dayResult(await loadDay(ctx, list.day, { ...opts, refresh: true }), opts, nyDay(ctx.now())),

@@ -1,6 +1,7 @@
-import { FeedError, NetworkError, NotFoundError, UsageError, type PapersError } from '../core/errors.js';
+import { FeedError, NetworkError, NotFoundError, TokenRefusedError, UsageError, type PapersError } from '../core/errors.js';
 import { TTL } from '../core/freshness.js';
 import type { Net } from '../core/listOptions.js';
+import type { PaperDetail } from '../core/linked.js';
 import { isHfId, type Paper } from '../core/paper.js';
 import { parseArxivId, parseRef, type Ref } from '../core/ref.js';
 import { loadOptions, type Context } from '../context.js';
@@ -39,10 +40,13 @@ function findInLists(cache: Cache, id: string): Paper | null {
 /**
  * One paper by arXiv id: the cache (its own lookup, or any cached list), then Hugging Face, then the
  * arXiv export API when HF does not know it (old-style ids go to arXiv only). Unknown: exit 3.
+ * With `detail` (`show`), a paper Hugging Face may know is asked of its paper API, since only that
+ * names the models, datasets and Spaces built on it; a cached list's copy stands in offline, or with a
+ * warning when the request fails.
  */
-export async function lookupPaper(ctx: Context, id: string, net: Net): Promise<Paper> {
+export async function lookupPaper(ctx: Context, id: string, net: Net, detail = false): Promise<PaperDetail> {
   const key = `paper:${id}`;
-  const fetch = async (): Promise<Paper> => {
+  const fetch = async (): Promise<PaperDetail> => {
     const http = await ctx.http(net.timeout);
     ctx.spinner.update(`looking up ${id}`);
     let hfError: PapersError | null = null;
@@ -52,7 +56,8 @@ export async function lookupPaper(ctx: Context, id: string, net: Net): Promise<P
         const paper = await fetchHfPaper(http, ctx.apiBase, id);
         if (paper) return paper;
       } catch (error) {
-        if (!(error instanceof NetworkError)) throw error;
+        // A refused token is the user's to fix, not a failure for arXiv to cover.
+        if (!(error instanceof NetworkError) || error instanceof TokenRefusedError) throw error;
         // Hugging Face is failing: arXiv may still have the abstract.
         hfError = error;
         ctx.debug(`Hugging Face failed (${error.message}); asking arXiv`);
@@ -65,8 +70,21 @@ export async function lookupPaper(ctx: Context, id: string, net: Net): Promise<P
     if (hfError) throw hfError;
     throw new NotFoundError(`no paper ${id} on Hugging Face or arXiv`, 'check the id');
   };
-  const { data } = await cached(loadOptions(ctx, net), key, `paper ${id}`, TTL.paper, fetch, () => findInLists(ctx.cache(), id));
+  const inLists = () => findInLists(ctx.cache(), id);
   // Every source is checked for the id asked for; an entry read back from the cache is checked again.
-  if (data.id !== id) throw new FeedError(`the cache entry for ${id} holds another paper`, 'run it again with --refresh');
-  return data;
+  const checked = (data: PaperDetail): PaperDetail => {
+    if (data.id !== id) throw new FeedError(`the cache entry for ${id} holds another paper`, 'run it again with --refresh');
+    return data;
+  };
+  if (!detail || net.offline || !isHfId(id)) return checked((await cached(loadOptions(ctx, net), key, `paper ${id}`, TTL.paper, fetch, inLists)).data);
+  try {
+    return checked((await cached(loadOptions(ctx, net), key, `paper ${id}`, TTL.paper, fetch)).data);
+  } catch (error) {
+    // Hugging Face listed the paper but its paper API does not know it (404): the list's copy is all there is.
+    if (error instanceof NotFoundError) return inLists() ?? Promise.reject(error);
+    const seen = error instanceof NetworkError && !(error instanceof TokenRefusedError) ? inLists() : null;
+    if (!seen) throw error;
+    ctx.warn(`showing ${id} from a cached list: ${(error as NetworkError).message}`);
+    return seen;
+  }
 }

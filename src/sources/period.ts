@@ -4,7 +4,7 @@ import type { Net, RawOptions } from '../core/listOptions.js';
 import { checkIds, type Paper } from '../core/paper.js';
 import { daysOf, type Period } from '../core/period.js';
 import { dedupe, selection } from '../core/rank.js';
-import type { ListResult, Result } from '../core/result.js';
+import { listNames, type ListResult, type Result } from '../core/result.js';
 import { listOptions, loadOptions, type Context } from '../context.js';
 import { cached } from '../io/cachePolicy.js';
 import { fetchDailyPages } from '../io/hfApi.js';
@@ -50,6 +50,7 @@ export async function periodList(ctx: Context, period: Period, raw: RawOptions):
     heading: `${period.kind} ${period.label}`,
     emptyNote: `no papers in ${period.label}${papers.length > 0 ? ' match the filters' : ''}`,
     options: opts,
+    name: listNames.period(period.kind, period.label),
     // `r` in the interactive reader: the period again, from the network.
     reload: async (again) => result(await loadPeriod(again, period, { ...opts, refresh: true })),
   });

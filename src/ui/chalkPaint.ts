@@ -26,3 +26,26 @@ export function terminalPaint(level: 0 | 1 | 2 | 3): Paint {
     match: (t) => c.bold.underline(t),
   };
 }
+
+/** The styles of the full-text view (marked-terminal's style options, and ours), at the terminal's colour level. */
+export function markdownStyles(level: 0 | 1 | 2 | 3) {
+  const c = new Chalk({ level });
+  return {
+    code: c.yellow,
+    blockquote: c.gray.italic,
+    html: c.gray,
+    heading: c.bold,
+    firstHeading: c.bold.underline,
+    hr: c.reset,
+    listitem: c.reset,
+    table: c.reset,
+    paragraph: c.reset,
+    strong: c.bold,
+    em: c.italic,
+    codespan: c.yellow,
+    del: c.dim.strikethrough,
+    link: c.reset,
+    href: c.cyan,
+    dim: c.dim,
+  };
+}

@@ -1,30 +1,10 @@
-import type { Paper, RankedPaper } from '../core/paper.js';
 import type { ListResult, Result } from '../core/result.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { columnsFor, contextLine } from '../render/listHeading.js';
 import type { Context } from '../context.js';
 import { writeChunks } from '../io/output.js';
-import { pick } from '../render/fields.js';
-import { renderJson, renderJsonl, toJson } from '../render/json.js';
+import { renderJson, renderJsonl } from '../render/json.js';
 import { renderTsv } from '../render/tsv.js';
-
-/** `papers show`: the abstract view, paged when taller than the terminal; or one JSON object. */
-async function printPaper(ctx: Context, paper: Paper, json: boolean): Promise<void> {
-  if (json) {
-    // The same fields, in the same order, as a list's objects; a single paper has no rank.
-    await writeChunks(ctx.stdout, [`${toJson(pick({ ...paper, rank: null } as unknown as RankedPaper))}\n`]);
-    return;
-  }
-  const [{ renderAbstract }, { terminalPaint }] = await Promise.all([import('../render/abstract.js'), import('./chalkPaint.js')]);
-  const lines = renderAbstract(paper, { width: ctx.terminal.columns, paint: terminalPaint(ctx.terminal.colorLevel) });
-  const text = `${lines.join('\n')}\n`;
-  const { rows } = ctx.terminal;
-  if (rows !== null && lines.length >= rows) {
-    const { page } = await import('./pager.js');
-    if (await ctx.deferInterrupts(() => page(text, ctx.env))) return;
-  }
-  await writeChunks(ctx.stdout, [text]);
-}
 
 /** Prints what a command returned: the one place command results become output. */
 export async function present(ctx: Context, result: Result): Promise<void> {
@@ -33,7 +13,9 @@ export async function present(ctx: Context, result: Result): Promise<void> {
     case 'list':
       return printList(ctx, result.list);
     case 'paper':
-      return printPaper(ctx, result.paper, result.json);
+      return (await import('./printPaper.js')).printPapers(ctx, result);
+    case 'fullText':
+      return (await import('./printPaper.js')).printFullText(ctx, result);
     case 'lines':
       // Tab-separated fields are cleaned one by one, so a tab in a value cannot make a new column.
       await writeChunks(
@@ -75,6 +57,12 @@ async function printList(ctx: Context, result: ListResult): Promise<void> {
     case 'bibtex':
       chunks = (await import('../render/bibtex.js')).renderBibtex(papers);
       break;
+    case 'atom':
+    case 'rss': {
+      const meta = { ...(result.name ?? { title: result.heading, link: null }), updated: ctx.now() };
+      chunks = format === 'atom' ? (await import('../render/atom.js')).renderAtom(papers, meta) : (await import('../render/rss.js')).renderRss(papers, meta);
+      break;
+    }
     case 'table': {
       // text.js loads string-width (~9 ms): only tables need it, never a list in a pipe.
       const [{ renderTable }, { terminalPaint }, { truncate }] = await Promise.all([

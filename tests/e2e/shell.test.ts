@@ -111,7 +111,7 @@ describe('help', () => {
     const text = r.stdout.replace(/\s+/g, ' ');
     expect(text).toMatch(/--limit <N> [^-]*\(default: 30\)/);
     expect(text).toMatch(/--sort <key> .*?\(default: upvotes\) \(choices: "upvotes", "comments", "date", "title", "stars"\)/);
-    expect(text).toMatch(/--format <format> .*?\(choices: "table", "tsv", "json", "jsonl", "csv", "markdown", "bibtex"\)/);
+    expect(text).toMatch(/--format <format> .*?\(choices: "table", "tsv", "json", "jsonl", "csv", "markdown", "bibtex", "atom", "rss"\)/);
   });
 
   it('wraps help at the width of the terminal it is printed on, and at 80 columns in a pipe', async () => {

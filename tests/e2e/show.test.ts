@@ -49,7 +49,7 @@ describe('papers show', () => {
     server.papers.set('2611.00042', flat);
     const r = await runPapers(['show', '2611.00042', '--json'], env);
     const obj = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(obj)).toEqual([...FIELDS]);
+    expect(Object.keys(obj)).toEqual([...FIELDS, 'linkedModels', 'linkedDatasets', 'linkedSpaces', 'numTotalModels', 'numTotalDatasets', 'numTotalSpaces']);
     expect(obj).toMatchObject({ rank: null, id: '2611.00042', upvotes: 17, comments: null, day: '2026-11-23', keywords: ['flat'], source: 'hf' });
   });
 
@@ -98,9 +98,12 @@ describe('papers show', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Paper 2611.00001');
     expect(r.stdout).toContain('Abstract of 2611.00001.');
+    expect(server.requests).toEqual([]);
+    // Online, the paper API is asked (only it names the models and datasets built on a paper); a paper
+    // it does not know is shown from the list all the same.
     const first = await runPapers(['show', '1'], env);
     expect(first.stdout).toContain('Paper 2611.00002');
-    expect(server.requests).toEqual([]);
+    expect(server.requests[0]).toBe('/api/papers/2611.00002');
     const out = await runPapers(['show', '3'], env);
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/row 3 is out of range: the last list had 2/);

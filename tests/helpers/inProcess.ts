@@ -9,10 +9,21 @@ export interface InProcessRun {
   stderr: string;
 }
 
-/** Runs papers in this process (`run(argv, proc)`) with captured streams, a pipe for stdout (no terminal). */
-export async function runIn(argv: string[], env: NodeJS.ProcessEnv, now?: Date): Promise<InProcessRun> {
+/** A terminal for stdout: a width and height, like a real one. */
+export interface FakeTty {
+  columns: number;
+  rows: number;
+}
+
+/**
+ * Runs papers in this process (`run(argv, proc)`) with captured streams: stdout a pipe, or a terminal
+ * of the given size. The clock is the real one unless `now` is given (as a Date, or in the options).
+ */
+export async function runIn(argv: string[], env: NodeJS.ProcessEnv, opts: Date | { tty?: FakeTty; now?: Date } = {}): Promise<InProcessRun> {
+  const { tty, now } = opts instanceof Date ? { tty: undefined, now: opts } : opts;
   const stdout = new Capture();
   const stderr = new Capture();
+  if (tty) Object.assign(stdout, { isTTY: true, columns: tty.columns, rows: tty.rows, getColorDepth: () => 8 });
   const code = await run(argv, {
     env,
     platform: process.platform,

@@ -1,0 +1,75 @@
+import { sanitizeBlock } from '../core/sanitize.js';
+import { widthOf } from './text.js';
+
+/** Prose is easiest to read at about this many columns, however wide the terminal. */
+export const PROSE_WIDTH = 100;
+
+/** The markdown as served, safe to print: escape sequences, controls and bidi controls removed, LF line ends. */
+export function cleanMarkdown(markdown: string): string {
+  const clean = sanitizeBlock(markdown.replace(/\r\n?/g, '\n'));
+  return clean.endsWith('\n') || clean === '' ? clean : `${clean}\n`;
+}
+
+/** Raw HTML in the markdown, as the text it would show: tags dropped, `<br>` a line break. */
+export function htmlAsText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+    .replace(/<\/?[A-Za-z][^>]*>?/g, '');
+}
+
+const SGR = /(\x1b\[[0-9;]*m)/;
+
+/**
+ * The terminal renderer's output with nothing but colour in it: every escape that is not SGR (such
+ * as an OSC 8 link) and every control but the line break is removed; without colour, SGR goes too.
+ */
+export function keepColourOnly(text: string, colour: boolean): string {
+  return text
+    .split(SGR)
+    .map((part, i) => (i % 2 === 1 ? (colour ? part : '') : sanitizeBlock(part).replace(/\t/g, '    ')))
+    .join('');
+}
+
+const TABLE = /[│┃┌┐└┘├┤┬┴┼─]/;
+
+/**
+ * Rendered markdown wrapped for the terminal: prose lines to `prose` cells, table lines to `width`,
+ * at spaces (colour escapes count as nothing), keeping a line's indentation; a word longer than a line
+ * (a URL) is left whole, since a terminal can only open a link that stays on one line.
+ */
+export function wrapRendered(text: string, width: number, prose = Math.min(width, PROSE_WIDTH)): string {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const max = TABLE.test(line) ? width : prose;
+    if (widthOf(line) <= max) out.push(line);
+    else out.push(...wrapLine(line, max));
+  }
+  return out.join('\n');
+}
+
+function wrapLine(line: string, width: number): string[] {
+  const indent = /^ */.exec(line.replace(/\x1b\[[0-9;]*m/g, ''))![0];
+  const lines: string[] = [];
+  let current = '';
+  let used = 0;
+  // Words keep the colour escapes inside and around them; spaces between words are where lines break.
+  for (const word of line.trimStart().split(/ +/)) {
+    const w = widthOf(word);
+    if (used > indent.length && used + 1 + w > width) {
+      lines.push(current);
+      current = indent;
+      used = indent.length;
+    }
+    if (current === '') {
+      current = indent + word;
+      used = indent.length + w;
+    } else {
+      const sep = used > indent.length ? ' ' : '';
+      current += sep + word;
+      used += sep.length + w;
+    }
+  }
+  lines.push(current);
+  return lines;
+}

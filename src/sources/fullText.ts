@@ -1,0 +1,20 @@
+import { NotFoundError } from '../core/errors.js';
+import { TTL } from '../core/freshness.js';
+import type { Net } from '../core/listOptions.js';
+import { isHfId } from '../core/paper.js';
+import { loadOptions, type Context } from '../context.js';
+import { cached } from '../io/cachePolicy.js';
+
+/** The whole paper as Hugging Face serves it in markdown, through the cache (7 days; offline from it). */
+export async function loadFullText(ctx: Context, id: string, net: Net): Promise<string> {
+  // Hugging Face has pages (and text) for new-style ids only.
+  if (!isHfId(id)) throw new NotFoundError(`Hugging Face has no full text for ${id}`, `papers open ${id} --pdf`);
+  const { data } = await cached(loadOptions(ctx, net), `fulltext:${id}`, `the full text of ${id}`, TTL.fullText, async () => {
+    const http = await ctx.http(net.timeout);
+    ctx.spinner.update(`fetching the full text of ${id}`);
+    const { fetchPaperMarkdown } = await import('../io/hfApi.js');
+    return fetchPaperMarkdown(http, ctx.apiBase, id);
+  });
+  if (typeof data !== 'string') throw new NotFoundError(`Hugging Face has no full text for ${id}`, `papers open ${id} --pdf`);
+  return data;
+}

@@ -1,0 +1,59 @@
+import type { Result, ShownPaper } from '../core/result.js';
+import type { Context } from '../context.js';
+import { writeChunks } from '../io/output.js';
+
+type PaperResult = Extract<Result, { kind: 'paper' }>;
+type FullTextResult = Extract<Result, { kind: 'fullText' }>;
+
+/** Text on a terminal, paged through $PAGER when taller than it; else written as it is. */
+async function show(ctx: Context, text: string): Promise<void> {
+  const { rows } = ctx.terminal;
+  if (rows !== null && text.split('\n').length > rows) {
+    const { page } = await import('./pager.js');
+    if (await ctx.deferInterrupts(() => page(text, ctx.env))) return;
+  }
+  await writeChunks(ctx.stdout, [text]);
+}
+
+/** `papers show`: each paper in the abstract view (a rule between them), or as JSON lines, BibTeX or markdown. */
+export async function printPapers(ctx: Context, { papers, format, fields }: PaperResult): Promise<void> {
+  switch (format) {
+    case 'json': {
+      const [{ toJson }, { showObject }] = await Promise.all([import('../render/json.js'), import('../render/showJson.js')]);
+      await writeChunks(
+        ctx.stdout,
+        papers.map((p) => `${toJson(showObject(p, fields))}\n`),
+      );
+      return;
+    }
+    case 'bibtex': {
+      const { renderBibtex } = await import('../render/bibtex.js');
+      await writeChunks(ctx.stdout, renderBibtex(papers.map((p, i) => ({ ...p.paper, rank: i + 1 }))));
+      return;
+    }
+    case 'markdown': {
+      const { renderPaperMarkdown } = await import('../render/paperMarkdown.js');
+      await writeChunks(ctx.stdout, [papers.map((p: ShownPaper) => renderPaperMarkdown(p.paper, p.linked)).join('\n')]);
+      return;
+    }
+    case 'view': {
+      const [{ renderAbstract }, { terminalPaint }] = await Promise.all([import('../render/abstract.js'), import('./chalkPaint.js')]);
+      const width = ctx.terminal.columns;
+      const paint = terminalPaint(ctx.terminal.colorLevel);
+      const views = papers.map((p) => renderAbstract(p.paper, { width, paint, ...(p.linked ? { linked: p.linked } : {}) }).join('\n'));
+      await show(ctx, `${views.join(`\n\n${paint.dim('─'.repeat(Math.min(width, 40)))}\n\n`)}\n`);
+      return;
+    }
+  }
+}
+
+/** `papers show --full`: rendered on a terminal; piped or `--raw`, the markdown as served, cleaned. */
+export async function printFullText(ctx: Context, { markdown, raw }: FullTextResult): Promise<void> {
+  if (raw || !ctx.terminal.stdoutTTY) {
+    const { cleanMarkdown } = await import('../render/fullText.js');
+    await writeChunks(ctx.stdout, [cleanMarkdown(markdown)]);
+    return;
+  }
+  const { renderFullText } = await import('./fullText.js');
+  await show(ctx, await renderFullText(markdown, ctx.terminal.columns, ctx.terminal.colorLevel));
+}

@@ -1,0 +1,191 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../helpers/harness.js';
+import { runIn } from '../helpers/inProcess.js';
+import { runInPty, visible } from '../helpers/pty.js';
+import { fixture } from '../helpers/papers.js';
+import { hfItem, type FakeHf } from '../helpers/server.js';
+
+let server: FakeHf;
+let env: NodeJS.ProcessEnv;
+useHarness((h) => ({ server, env } = h), { COLUMNS: '80' });
+
+const linked = JSON.parse(fixture('hf/paper-linked.json'));
+const TTY = { columns: 60, rows: 10_000 };
+const CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+
+/** Serves `<base>/papers/<id>.md` from this map (404 for the rest). */
+function serveMarkdown(texts: Record<string, string>): void {
+  server.fault = (_req, res, url) => {
+    const m = /^\/papers\/(.+)\.md$/.exec(url.pathname);
+    if (!m) return false;
+    const text = texts[m[1]!];
+    if (text === undefined) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
+    res.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8' }).end(text);
+  };
+}
+
+describe('papers show: linked models, datasets and Spaces', () => {
+  it('lists them after the links: the total and the first five of each kind, with their URLs', async () => {
+    server.papers.set('2611.00950', linked);
+    const r = await runIn(['show', '2611.00950'], env);
+    expect(r.code).toBe(0);
+    const out = r.stdout;
+    expect(out.indexOf('PDF')).toBeLessThan(out.indexOf('Models (42, first 5)'));
+    expect(out).toContain('  lattice-lab/lattice-1b  ♥ 10  ↓ 1000\n    https://huggingface.co/lattice-lab/lattice-1b');
+    expect(out).not.toContain('lattice-6b');
+    expect(out).toContain('Datasets (1)\n  ada/grid-set  ♥ 2  ↓ 108\n    https://huggingface.co/datasets/ada/grid-set');
+    expect(out).toContain('Spaces (1)\n  demo  ♥ 0\n    https://huggingface.co/spaces/demo');
+    expect(out).not.toMatch(/etc\/passwd|a\/b\/c|\x1b/);
+  });
+
+  it('--json adds the linked arrays and totals; a paper only arXiv knows has [] and null', async () => {
+    server.papers.set('2611.00950', linked);
+    const r = await runIn(['show', '2611.00950', '--json'], env);
+    const obj = JSON.parse(r.stdout);
+    expect(obj.linkedModels).toHaveLength(7);
+    expect(obj.linkedModels[0]).toEqual({ id: 'lattice-lab/lattice-1b', likes: 10, downloads: 1000, url: 'https://huggingface.co/lattice-lab/lattice-1b' });
+    expect(obj.linkedDatasets).toEqual([{ id: 'ada/grid-set', likes: 2, downloads: 108, url: 'https://huggingface.co/datasets/ada/grid-set' }]);
+    expect([obj.numTotalModels, obj.numTotalDatasets, obj.numTotalSpaces]).toEqual([42, 1, 1]);
+    const old = await runIn(['show', 'hep-th/9901001', '--json'], env);
+    expect(old.code).toBe(3);
+    server.arxiv.set(
+      '2611.00077',
+      `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/2611.00077v1</id><title>Only On arXiv</title><summary>x</summary><author><name>B</name></author><published>2026-11-01T00:00:00Z</published></entry></feed>`,
+    );
+    const arxiv = JSON.parse((await runIn(['show', '2611.00077', '--json'], env)).stdout);
+    expect(arxiv).toMatchObject({
+      source: 'arxiv',
+      linkedModels: [],
+      linkedDatasets: [],
+      linkedSpaces: [],
+      numTotalModels: null,
+      numTotalDatasets: null,
+      numTotalSpaces: null,
+    });
+  });
+
+  it('list JSON keeps its fields', async () => {
+    server.days.set('2026-11-20', [
+      { ...hfItem('2611.00950', '2026-11-20', 3), paper: { ...(hfItem('2611.00950', '2026-11-20', 3).paper as object), linkedModels: linked.linkedModels } },
+    ]);
+    const list = JSON.parse((await runIn(['day', '2026-11-20', '--json'], env)).stdout);
+    expect(Object.keys(list[0])).not.toContain('linkedModels');
+  });
+});
+
+describe('papers show: several refs and formats', () => {
+  it('shows several papers, one after the other, and prints JSON one object per line', async () => {
+    server.papers.set('2611.00950', linked);
+    server.papers.set('2611.00951', { ...linked, id: '2611.00951', title: 'The Second One' });
+    const r = await runIn(['show', '2611.00950', '2611.00951'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout.indexOf('A Paper With Things Built On It')).toBeLessThan(r.stdout.indexOf('The Second One'));
+    const lines = (await runIn(['show', '2611.00950', '2611.00951', '--json'], env)).stdout.trimEnd().split('\n');
+    expect(lines.map((l) => JSON.parse(l).id)).toEqual(['2611.00950', '2611.00951']);
+  });
+
+  it('checks every ref before fetching any', async () => {
+    const r = await runIn(['show', '2611.00950', 'not-an-id'], env);
+    expect(r.code).toBe(2);
+    expect(server.requests).toEqual([]);
+  });
+
+  it('--format bibtex and markdown, --fields for the JSON', async () => {
+    server.papers.set('2611.00950', linked);
+    const bib = await runIn(['show', '2611.00950', '--format', 'bibtex'], env);
+    expect(bib.stdout).toMatch(/^@misc\{quill2026paper,\n {2}title = \{\{A Paper With Things Built On It\}\},/);
+    const md = await runIn(['show', '2611.00950', '--format', 'markdown'], env);
+    expect(md.stdout.split('\n')[0]).toBe('## [A Paper With Things Built On It](https://huggingface.co/papers/2611.00950)');
+    expect(md.stdout).toContain('**Datasets (1):** [ada/grid-set](<https://huggingface.co/datasets/ada/grid-set>)');
+    const some = await runIn(['show', '2611.00950', '--fields', 'id,numTotalModels,title'], env);
+    expect(JSON.parse(some.stdout)).toEqual({ id: '2611.00950', numTotalModels: 42, title: 'A Paper With Things Built On It' });
+    const bad = await runIn(['show', '2611.00950', '--format', 'bibtex', '--fields', 'id'], env);
+    expect(bad.code).toBe(2);
+  });
+});
+
+describe('papers show --full', () => {
+  it('piped: the markdown as served, cleaned of control characters; then from the cache, also offline', async () => {
+    serveMarkdown({ '2611.00101': fixture('fulltext/hostile.md') });
+    const r = await runIn(['show', '2611.00101', '--full'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(CONTROL);
+    expect(r.stdout).toContain('[click me](javascript:alert(1))');
+    expect(r.stdout).toContain('<script>alert("x")</script>');
+    expect(server.requests).toEqual(['/papers/2611.00101.md']);
+    const again = await runIn(['show', '2611.00101', '--full', '--offline'], env);
+    expect(again.stdout).toBe(r.stdout);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('on a terminal: rendered (headings, lists, tables) within the width, hostile text neutralised', async () => {
+    serveMarkdown({ '2611.00101': fixture('fulltext/paper.md'), '2611.00102': fixture('fulltext/hostile.md') });
+    const r = await runIn(['show', '2611.00101', '--full', '--no-color'], env, { tty: TTY });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('**');
+    expect(r.stdout).toMatch(/│ Lattice \(ours\) │ 78\.9 +│ low +│/);
+    const evil = await runIn(['show', '2611.00102', '--full'], env, { tty: TTY });
+    expect(evil.stdout).toMatch(/\x1b\[/); // colour, and nothing else
+    const text = evil.stdout.replace(/\x1b\[[0-9;]*m/g, '');
+    expect(text).not.toMatch(CONTROL);
+    expect(evil.stdout).not.toContain('\x1b]');
+    expect(text).not.toMatch(/<\/?(script|div)/);
+    const raw = await runIn(['show', '2611.00101', '--full', '--raw'], env, { tty: TTY });
+    expect(raw.stdout).toBe(fixture('fulltext/paper.md'));
+  });
+
+  it('taller than the terminal: paged through $PAGER', async () => {
+    serveMarkdown({ '2611.00101': fixture('fulltext/paper.md') });
+    const dir = mkdtempSync(join(tmpdir(), 'papers-pager-'));
+    try {
+      const r = await runIn(['show', '2611.00101', '--full', '--no-color'], { ...env, PAGER: `cat > '${dir}/paged'` }, { tty: { columns: 80, rows: 10 } });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe('');
+      expect(readFileSync(join(dir, 'paged'), 'utf8')).toMatch(/^Sparse Lattices for Long-Context Retrieval\n/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('no text: exit 3 with a hint to open the PDF; old-style ids never ask', async () => {
+    serveMarkdown({});
+    const r = await runIn(['show', '2611.00109', '--full'], env);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('papers: Hugging Face has no full text for 2611.00109\nhint: papers open 2611.00109 --pdf\n');
+    const old = await runIn(['show', 'hep-th/9901001', '--full'], env);
+    expect(old.code).toBe(3);
+    expect(server.requests).toEqual(['/papers/2611.00109.md']);
+  });
+
+  it('an HTML page instead of markdown is a failure naming the URL', async () => {
+    server.fault = (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><p>login</p>');
+    const r = await runIn(['show', '2611.00101', '--full'], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/papers\/2611\.00101\.md answered 200 with an HTML page, not markdown/);
+  });
+
+  it('--full takes one paper, and --raw only goes with it', async () => {
+    expect((await runIn(['show', '1', '2', '--full'], env)).code).toBe(2);
+    expect((await runIn(['show', '2611.00101', '--raw'], env)).code).toBe(2);
+  });
+});
+
+describe('papers show --full, the built CLI on a terminal', () => {
+  it('renders with the bundled marked and marked-terminal, colour only, hostile text neutralised', async () => {
+    serveMarkdown({ '2611.00101': fixture('fulltext/paper.md'), '2611.00102': fixture('fulltext/hostile.md') });
+    const r = await runInPty(['show', '2611.00101', '--full', '-q'], { ...env, PAGER: 'cat' }, 70);
+    expect(r.code).toBe(0);
+    const text = visible(r.stdout);
+    expect(text).toMatch(/│ Lattice \(ours\) │ 78\.9 +│ low +│/);
+    expect(text).toContain('  def lattice(x):');
+    expect(text).not.toContain('**');
+    const evil = await runInPty(['show', '2611.00102', '--full', '-q'], { ...env, PAGER: 'cat' }, 70);
+    expect(evil.code).toBe(0);
+    expect(evil.stdout).not.toContain('\x1b]');
+    expect(evil.stdout.replace(/\x1b\[[0-9;]*m/g, '').replace(/\r\n/g, '\n')).not.toMatch(CONTROL);
+    expect(visible(evil.stdout)).toContain('click me (javascript:alert(1))');
+  });
+});
