@@ -39,7 +39,7 @@ export interface Context {
 
 /** The cache rules' inputs for one command's network options. */
 export function loadOptions(ctx: Context, net: { offline: boolean; refresh: boolean }): LoadOptions {
-  return { cache: ctx.cache(), now: () => ctx.now().getTime(), warn: ctx.warn, ...net };
+  return { cache: ctx.cache(), now: () => ctx.now().getTime(), warn: ctx.warn, debug: ctx.debug, ...net };
 }
 
 /** A list command's options, validated, with the user's settings as defaults. */

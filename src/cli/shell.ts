@@ -87,6 +87,7 @@ export function createContext(proc: ProcessLike, flags: ShellFlags, signal: () =
         env,
         onRetry: ctx.debug,
         onWarn: ctx.warn,
+        onFetch: ctx.debug,
       });
       return http;
     },

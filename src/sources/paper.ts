@@ -6,7 +6,7 @@ import { parseArxivId, parseRef, type Ref } from '../core/ref.js';
 import { loadOptions, type Context } from '../context.js';
 import type { Cache } from '../io/cache.js';
 import { recallList } from '../io/lastList.js';
-import { cached } from '../io/cachePolicy.js';
+import { cached, Uncached, type Found } from '../io/cachePolicy.js';
 import { plural } from '../core/plural.js';
 
 /** The arXiv id a ref names; a row number is looked up in the last list shown. */
@@ -23,6 +23,14 @@ export function resolveRef(ctx: Context, text: string): string {
   return parsed.id;
 }
 
+/** A paper of the reading list (which keeps the paper's data), else one seen in any cached list. */
+async function findElsewhere(ctx: Context, id: string): Promise<Found<Paper> | null> {
+  const saved = (await ctx.settings().read()).saved.find((e) => e.paper.id === id);
+  if (saved) return { data: saved.paper, from: 'the reading list' };
+  const listed = findInLists(ctx.cache(), id);
+  return listed && { data: listed, from: 'a cached list' };
+}
+
 /** A paper seen in any cached list, newest entry first. */
 function findInLists(cache: Cache, id: string): Paper | null {
   const entries = (['day', 'week', 'month', 'search'] as const).flatMap((kind) => cache.list(kind)).sort((a, b) => b.mtimeMs - a.mtimeMs);
@@ -37,12 +45,14 @@ function findInLists(cache: Cache, id: string): Paper | null {
 }
 
 /**
- * One paper by arXiv id: the cache (its own lookup, or any cached list), then Hugging Face, then the
- * arXiv export API when HF does not know it (old-style ids go to arXiv only). Unknown: exit 3.
+ * One paper by arXiv id: the cache, then the reading list and cached lists, then Hugging Face, then
+ * the arXiv export API when HF does not know it (old-style ids go to arXiv only). Unknown: exit 3.
+ * When HF fails and arXiv answers, arXiv's record is shown with a warning and not cached, so the
+ * next run asks HF again.
  */
 export async function lookupPaper(ctx: Context, id: string, net: Net): Promise<Paper> {
   const key = `paper:${id}`;
-  const fetch = async (): Promise<Paper> => {
+  const fetch = async (): Promise<Paper | Uncached<Paper>> => {
     const http = await ctx.http(net.timeout);
     ctx.spinner.update(`looking up ${id}`);
     let hfError: PapersError | null = null;
@@ -61,11 +71,15 @@ export async function lookupPaper(ctx: Context, id: string, net: Net): Promise<P
     ctx.spinner.update(`looking up ${id} on arXiv`);
     const { fetchArxivPaper } = await import('../io/arxivApi.js');
     const paper = await fetchArxivPaper(http, ctx.arxivBase, id);
+    if (paper && hfError) {
+      ctx.warn(`Hugging Face failed (${hfError.message}); showing arXiv's record (no upvotes, day or organization)`);
+      return new Uncached(paper);
+    }
     if (paper) return paper;
     if (hfError) throw hfError;
     throw new NotFoundError(`no paper ${id} on Hugging Face or arXiv`, 'check the id');
   };
-  const { data } = await cached(loadOptions(ctx, net), key, `paper ${id}`, TTL.paper, fetch, () => findInLists(ctx.cache(), id));
+  const { data } = await cached(loadOptions(ctx, net), key, `paper ${id}`, TTL.paper, fetch, () => findElsewhere(ctx, id));
   // Every source is checked for the id asked for; an entry read back from the cache is checked again.
   if (data.id !== id) throw new FeedError(`the cache entry for ${id} holds another paper`, 'run it again with --refresh');
   return data;

@@ -1,7 +1,24 @@
 import { spawn } from 'node:child_process';
+import { WriteStream } from 'node:tty';
 import { run } from '../../src/cli/run.js';
+import type { ProcessLike } from '../../src/cli/shell.js';
 import { BIN } from './cli.js';
 import { Capture } from './context.js';
+
+/** A capture that says it is a terminal of this size, for runs that must look like a person's. */
+class TerminalCapture extends Capture {
+  constructor(
+    readonly columns: number,
+    readonly rows = 40,
+  ) {
+    super();
+    this.isTTY = true;
+  }
+  /** Node's own reading of the environment (TERM, NO_COLOR, COLORTERM...), as a real terminal gives. */
+  getColorDepth(env?: NodeJS.ProcessEnv): number {
+    return WriteStream.prototype.getColorDepth.call(this, env);
+  }
+}
 
 export interface InProcessRun {
   code: number;
@@ -9,11 +26,23 @@ export interface InProcessRun {
   stderr: string;
 }
 
-/** Runs papers in this process (`run(argv, proc)`) with captured streams, a pipe for stdout (no terminal). */
-export async function runIn(argv: string[], env: NodeJS.ProcessEnv, now?: Date): Promise<InProcessRun> {
-  const stdout = new Capture();
+/** A terminal of this size for stdout. */
+export interface OnTerminal {
+  columns: number;
+  rows?: number;
+}
+
+/**
+ * Runs papers in this process (`run(argv, proc)`) with captured streams: stdout a pipe, or a terminal
+ * of `columns` when one is given; a fixed clock when a Date is given. The same `run` the real process
+ * calls, without the cost of starting one.
+ */
+export async function runIn(argv: string[], env: NodeJS.ProcessEnv, nowOrTerminal?: Date | OnTerminal): Promise<InProcessRun> {
+  const terminal = nowOrTerminal instanceof Date ? undefined : nowOrTerminal;
+  const now = nowOrTerminal instanceof Date ? nowOrTerminal : undefined;
+  const stdout = terminal ? new TerminalCapture(terminal.columns, terminal.rows) : new Capture();
   const stderr = new Capture();
-  const code = await run(argv, {
+  const proc: ProcessLike = {
     env,
     platform: process.platform,
     stdin: () => process.stdin,
@@ -21,7 +50,8 @@ export async function runIn(argv: string[], env: NodeJS.ProcessEnv, now?: Date):
     stderr: () => stderr as unknown as NodeJS.WriteStream,
     stdoutFd: null,
     ...(now ? { now: () => now } : {}),
-  });
+  };
+  const code = await run(argv, proc);
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 

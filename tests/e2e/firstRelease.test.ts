@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, nyDay } from '../../src/core/dates.js';
+import { runIn } from '../helpers/inProcess.js';
+import { atomEntry, atomFeed, type FakeHf, hfItem, json } from '../helpers/server.js';
+import { useHarness } from '../helpers/harness.js';
+
+// Issue 12: what a new user hit in the first release, each against the local server, in-process.
+const yesterday = addDays(nyDay(new Date()), -1);
+let server: FakeHf;
+let env: NodeJS.ProcessEnv;
+useHarness((h) => ({ server, env } = h), { COLUMNS: '80' });
+
+const hfPaper = (id: string, title: string) => ({
+  id,
+  title,
+  summary: `Abstract of ${id}.`,
+  authors: [{ name: 'Ada Quill' }],
+  publishedAt: '2026-11-20T00:00:00.000Z',
+  submittedOnDailyAt: '2026-11-23T00:00:00.000Z',
+  upvotes: 17,
+});
+
+describe('a saved paper opens offline, always', () => {
+  it('show, open --code and save find it in the reading list once its cache entry is gone', async () => {
+    server.papers.set('2608.09888', { ...hfPaper('2608.09888', 'Saved And Kept'), githubRepo: 'https://github.com/example/kept' });
+    expect((await runIn(['save', '2608.09888'], env)).code).toBe(0);
+    expect((await runIn(['cache', 'clear'], env)).code).toBe(0);
+    server.requests = [];
+    const offline = await runIn(['show', '2608.09888', '--offline'], env);
+    expect(offline.stderr).toBe('');
+    expect(offline.code).toBe(0);
+    expect(offline.stdout).toContain('Saved And Kept');
+    // With the network down (every request fails) it is found before the network is asked.
+    server.fault = (_req, res) => json(res, 503, {});
+    const down = await runIn(['show', '2608.09888', '--timeout', '2000'], env);
+    expect(down.code).toBe(0);
+    expect(down.stdout).toContain('Saved And Kept');
+    const open = await runIn(['open', '2608.09888', '--code', '--print', '--offline'], env);
+    expect(open.stdout).toBe('https://github.com/example/kept\n');
+    expect((await runIn(['save', '2608.09888', '--offline'], env)).code).toBe(0);
+    expect(server.requests).toEqual([]);
+  });
+});
+
+describe('Hugging Face failing, arXiv answering', () => {
+  it("warns that arXiv's record is shown, and asks Hugging Face again next time", async () => {
+    server.arxiv.set('2611.00077', atomFeed(atomEntry('2611.00077', 'From arXiv', 'An arXiv abstract.', ['B. Author'])));
+    // A 503 that asks to wait past --timeout fails at once, without retries.
+    server.fault = (_req, res, url) => {
+      if (!url.pathname.startsWith('/api/papers/')) return false;
+      res.writeHead(503, { 'retry-after': '120' }).end();
+      return true;
+    };
+    const degraded = await runIn(['show', '2611.00077'], env);
+    expect(degraded.code).toBe(0);
+    expect(degraded.stdout).toContain('From arXiv');
+    expect(degraded.stderr).toMatch(/^papers: warning: Hugging Face failed \(.*answered 503.*\); showing arXiv's record/m);
+    server.fault = undefined;
+    server.papers.set('2611.00077', hfPaper('2611.00077', 'From Hugging Face'));
+    server.requests = [];
+    const back = await runIn(['show', '2611.00077'], env);
+    expect(back.stdout).toContain('From Hugging Face');
+    expect(back.stdout).toContain('▲ 17');
+    expect(server.requests).toEqual(['/api/papers/2611.00077']);
+  });
+});
+
+describe('--verbose says where the data came from', () => {
+  it('the URL and time of a fetch, then the cache entry and its age', async () => {
+    server.days.set(yesterday, [hfItem('2611.00001', yesterday, 1)]);
+    const fetched = await runIn(['day', yesterday, '--verbose'], env);
+    expect(fetched.code).toBe(0);
+    expect(fetched.stderr).toMatch(
+      new RegExp(`^papers: debug: GET ${server.url}/api/daily_papers\\?date=${yesterday}&limit=100&p=0: 200, \\d+ bytes in \\d+ ms$`, 'm'),
+    );
+    const hit = await runIn(['day', yesterday, '--verbose'], env);
+    expect(hit.stderr).toBe(`papers: debug: the list of ${yesterday}: cache entry day:${yesterday}, fetched just now\n`);
+    const quiet = await runIn(['day', yesterday], env);
+    expect(quiet.stderr).toBe('');
+  });
+});
