@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { addDays, nyDay } from '../../src/core/dates.js';
 import { runIn } from '../helpers/inProcess.js';
@@ -77,5 +78,13 @@ describe('--verbose says where the data came from', () => {
     expect(hit.stderr).toBe(`papers: debug: the list of ${yesterday}: cache entry day:${yesterday}, fetched just now\n`);
     const quiet = await runIn(['day', yesterday], env);
     expect(quiet.stderr).toBe('');
+  });
+
+  it('the file read, and the reading list', async () => {
+    const file = fileURLToPath(new URL('../../fixtures/hf/daily-quirks.json', import.meta.url));
+    const read = await runIn(['read', file, '--verbose'], env);
+    expect(read.stderr).toMatch(new RegExp(`^papers: debug: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: \\d+ bytes read, \\d+ papers$`, 'm'));
+    const saved = await runIn(['saved', '--verbose'], env);
+    expect(saved.stderr).toMatch(/^papers: debug: the reading list: .*config\.json, 0 papers$/m);
   });
 });
