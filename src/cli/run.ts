@@ -60,16 +60,13 @@ export async function run(argv: readonly string[], proc: ProcessLike, interrupt 
       );
       context = ctx;
       interrupt.onAbort(() => void ctx.spinner.stop());
-      const [command, { present }] = await Promise.all([spec.load(), import('../ui/print.js')]);
+      const [command, { present, listFormat }] = await Promise.all([spec.load(), import('../ui/print.js')]);
       const result = await command.run(ctx, { args: parsed.args, options });
       await present(ctx, result);
-      if (result.kind === 'list') {
-        const { rememberList } = await import('../io/lastList.js');
-        rememberList(
-          ctx.cache().dir,
-          result.list.papers.map((p) => p.id),
-          ctx.now().getTime(),
-        );
+      // Row numbers are those of the last table a person saw: pipes, files and empty lists leave them.
+      if (result.kind === 'list' && ctx.terminal.stdoutTTY && listFormat(ctx, result.list.options) === 'table') {
+        const { rememberRows } = await import('../io/lastList.js');
+        rememberRows(ctx, result.list.papers);
       }
     }
   } catch (error) {

@@ -6,6 +6,7 @@ import { addDays, nyDay } from '../../src/core/dates.js';
 import { BIN, runCli, runShell, type tempDirs } from '../helpers/cli.js';
 import { dayItems, type FakeHf, hfItem, json } from '../helpers/server.js';
 import { useHarness } from '../helpers/harness.js';
+import { runIn } from '../helpers/inProcess.js';
 
 const today = nyDay(new Date());
 const day = addDays(today, -1);
@@ -226,7 +227,7 @@ describe('hostile data', () => {
     ]);
     expect(papers[0]!.authorCount).toBe(10_000);
     expect(papers[1]!.url).toBeNull();
-    const table = await runCli(['day', day, '--offline', '--format', 'table'], { ...env, COLUMNS: '60' });
+    const table = await runIn(['day', day, '--offline', '--no-color'], env, { columns: 60 });
     for (const line of table.stdout.trimEnd().split('\n')) expect([...line].length).toBeLessThanOrEqual(60);
     const show = await runCli(['show', '1', '--offline'], { ...env, COLUMNS: '80' });
     expect(show.code).toBe(0);

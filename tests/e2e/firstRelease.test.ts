@@ -88,3 +88,21 @@ describe('--verbose says where the data came from', () => {
     expect(saved.stderr).toMatch(/^papers: debug: the reading list: .*config\.json, 0 papers$/m);
   });
 });
+
+describe('row numbers are those of the last table a person saw', () => {
+  it('an empty result, a pipe, --json and a table written to a pipe leave them alone', async () => {
+    const older = addDays(yesterday, -1);
+    server.days.set(yesterday, [hfItem('2611.00001', yesterday, 9), hfItem('2611.00002', yesterday, 5), hfItem('2611.00003', yesterday, 1)]);
+    server.days.set(older, [hfItem('2611.00009', older, 4)]);
+    expect((await runIn(['day', yesterday], env, { columns: 80 })).code).toBe(0);
+    const empty = await runIn(['day', yesterday, '-g', 'zzzz'], env, { columns: 80 });
+    expect(empty.stdout).toBe('');
+    for (const args of [[], ['--json'], ['--format', 'table'], ['--format', 'csv']]) expect((await runIn(['day', older, ...args], env)).code).toBe(0);
+    const third = await runIn(['show', '3', '--json'], env);
+    expect(third.code).toBe(0);
+    expect((JSON.parse(third.stdout) as { id: string }).id).toBe('2611.00003');
+    // A table on a terminal does replace them.
+    await runIn(['day', older], env, { columns: 80 });
+    expect((await runIn(['show', '3'], env)).stderr).toMatch(/row 3 is out of range: the last list had 1 paper/);
+  });
+});

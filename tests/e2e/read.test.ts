@@ -2,6 +2,7 @@ import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanEnv, ROOT, runCli, runShell, tempDirs } from '../helpers/cli.js';
+import { runIn } from '../helpers/inProcess.js';
 
 const fx = (name: string) => path.join(ROOT, 'fixtures', name);
 let dirs: ReturnType<typeof tempDirs>;
@@ -116,7 +117,7 @@ describe('papers read', () => {
   });
 
   it('remembers the list so show can take a row number offline', async () => {
-    await runCli(['read', fx('hf/paper.json')], env);
+    await runIn(['read', fx('hf/paper.json')], env, { columns: 80 });
     const r = await runCli(['show', '1', '--offline'], env);
     // A paper from a read feed is not in the cache: offline says so instead of reaching out.
     expect(r.code).toBe(1);

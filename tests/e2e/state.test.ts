@@ -8,6 +8,7 @@ import { type FakeHf, hfItem } from '../helpers/server.js';
 import { useHarness } from '../helpers/harness.js';
 import { runInPty, visible } from '../helpers/pty.js';
 import { widthOf } from '../../src/render/text.js';
+import { runIn } from '../helpers/inProcess.js';
 
 const day = addDays(nyDay(new Date()), -1);
 let server: FakeHf;
@@ -41,7 +42,8 @@ describe('every format for a day', () => {
 
 describe('the reading list', () => {
   it('save, saved and unsave across processes, and saved works offline', async () => {
-    await runCli(['day', day], env);
+    // Row numbers are those of a table shown on a terminal.
+    await runIn(['day', day], env, { columns: 80 });
     const s1 = await runCli(['save', '1'], env);
     expect(s1.code).toBe(0);
     expect(s1.stderr).toMatch(/saved 2611\.00002/);
