@@ -4,8 +4,8 @@ import type { Field } from './paper.js';
 export const FORMATS = ['table', 'tsv', 'json', 'jsonl', 'csv', 'markdown', 'bibtex'] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** Formats whose columns `--fields` picks. */
-export const FIELD_FORMATS = ['json', 'jsonl', 'tsv', 'csv'] as const satisfies readonly Format[];
+/** Formats whose columns `--fields` picks (the table's too: any field can be a column). */
+export const FIELD_FORMATS = ['table', 'json', 'jsonl', 'tsv', 'csv'] as const satisfies readonly Format[];
 
 /** Columns the terminal table can show (`papers config set columns ...`); the title always comes last. */
 export const TABLE_COLUMNS = ['rank', 'upvotes', 'comments', 'id', 'day', 'stars', 'title'] as const;

@@ -91,7 +91,9 @@ async function printList(ctx: Context, result: ListResult): Promise<void> {
       ]);
       const paint = terminalPaint(ctx.terminal.colorLevel);
       const highlight = opts.filters.grep;
-      const rows = renderTable(papers, { width: ctx.terminal.columns, paint, columns: columnsFor(papers, opts.columns), highlight });
+      // --fields are the user's columns as given; otherwise the settings' columns, fitted to the papers.
+      const columns = opts.fields ?? columnsFor(papers, opts.columns);
+      const rows = renderTable(papers, { width: ctx.terminal.columns, paint, columns, highlight });
       const context = papers.length > 0 && ctx.terminal.stdoutTTY ? [paint.dim(truncate(sanitizeLine(contextLine(result)), ctx.terminal.columns))] : [];
       chunks = [...context, ...rows].map((line) => `${line}\n`);
       break;

@@ -106,3 +106,20 @@ describe('row numbers are those of the last table a person saw', () => {
     expect((await runIn(['show', '3'], env)).stderr).toMatch(/row 3 is out of range: the last list had 1 paper/);
   });
 });
+
+describe('--fields on a terminal', () => {
+  it("picks the table's columns, any field among them, and --format table takes it too", async () => {
+    const item = hfItem('2611.00001', yesterday, 9);
+    (item.paper as Record<string, unknown>).organization = { name: 'acme', fullname: 'Acme Research Laboratories' };
+    server.days.set(yesterday, [item]);
+    const shown = await runIn(['day', yesterday, '--fields', 'id,organization', '--no-color'], env, { columns: 80 });
+    expect(shown.code).toBe(0);
+    expect(shown.stdout.split('\n')[0]).toMatch(/^id\s+organization$/);
+    expect(shown.stdout.split('\n')[1]).toMatch(/^2611\.00001\s+Acme Research Laboratories$/);
+    const piped = await runIn(['day', yesterday, '--format', 'table', '--fields', 'title,id'], env);
+    expect(piped.code).toBe(0);
+    expect(piped.stdout.split('\n')[0]).toMatch(/^title\s+id$/);
+    const refused = await runIn(['day', yesterday, '--format', 'markdown', '--fields', 'id'], env);
+    expect(refused.code).toBe(2);
+  });
+});
