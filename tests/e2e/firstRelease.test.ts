@@ -1,7 +1,11 @@
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { addDays, nyDay } from '../../src/core/dates.js';
+import type { tempDirs } from '../helpers/cli.js';
 import { runIn } from '../helpers/inProcess.js';
+import { runInPty } from '../helpers/pty.js';
 import { atomEntry, atomFeed, type FakeHf, hfItem, json } from '../helpers/server.js';
 import { useHarness } from '../helpers/harness.js';
 
@@ -9,7 +13,8 @@ import { useHarness } from '../helpers/harness.js';
 const yesterday = addDays(nyDay(new Date()), -1);
 let server: FakeHf;
 let env: NodeJS.ProcessEnv;
-useHarness((h) => ({ server, env } = h), { COLUMNS: '80' });
+let dirs: ReturnType<typeof tempDirs>;
+useHarness((h) => ({ server, env, dirs } = h), { COLUMNS: '80' });
 
 const hfPaper = (id: string, title: string) => ({
   id,
@@ -121,5 +126,29 @@ describe('--fields on a terminal', () => {
     expect(piped.stdout.split('\n')[0]).toMatch(/^title\s+id$/);
     const refused = await runIn(['day', yesterday, '--format', 'markdown', '--fields', 'id'], env);
     expect(refused.code).toBe(2);
+  });
+});
+
+describe('papers open', () => {
+  it("exits 1 with the opener's failure and the link when the opener fails", async () => {
+    const r = await runIn(['open', '2608.09888'], { ...env, BROWSER: 'false' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('papers: false could not open the link: exit code 1\nhint: open it yourself: https://arxiv.org/abs/2608.09888\n');
+  });
+
+  it('gives a terminal browser the terminal (stdin and stdout) and waits for it', async () => {
+    const bin = path.join(dirs.root, 'bin');
+    mkdirSync(bin, { recursive: true });
+    const seen = path.join(dirs.root, 'seen');
+    writeFileSync(
+      path.join(bin, 'lynx'),
+      `#!/bin/sh\nsleep 0.2\nif [ -t 0 ] && [ -t 1 ]; then echo "terminal $1" > '${seen}'; else echo "no terminal" > '${seen}'; fi\n`,
+    );
+    chmodSync(path.join(bin, 'lynx'), 0o755);
+    const r = await runInPty(['open', '2608.09888'], { ...env, PATH: `${bin}:${env.PATH}`, BROWSER: '/nonexistent/browser:lynx' }, 80);
+    expect(r.code).toBe(0);
+    // Waited for: the file is there once papers has exited.
+    expect(readFileSync(seen, 'utf8')).toBe('terminal https://arxiv.org/abs/2608.09888\n');
   });
 });
