@@ -152,3 +152,14 @@ describe('papers open', () => {
     expect(readFileSync(seen, 'utf8')).toBe('terminal https://arxiv.org/abs/2608.09888\n');
   });
 });
+
+describe('NO_COLOR', () => {
+  it('turns colour off only when set and not empty', async () => {
+    server.days.set(yesterday, [hfItem('2611.00001', yesterday, 120)]);
+    const empty = await runIn(['day', yesterday], { ...env, NO_COLOR: '' }, { columns: 80 });
+    expect(empty.stdout).toContain('\x1b[');
+    const set = await runIn(['day', yesterday], { ...env, NO_COLOR: '1' }, { columns: 80 });
+    expect(set.stdout).not.toContain('\x1b[');
+    expect(set.stdout).toContain('2611.00001');
+  });
+});
