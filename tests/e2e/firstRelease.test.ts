@@ -163,3 +163,13 @@ describe('NO_COLOR', () => {
     expect(set.stdout).toContain('2611.00001');
   });
 });
+
+describe('BibTeX keys', () => {
+  it('use the family name, not a suffix or a particle', async () => {
+    const item = hfItem('2611.00001', yesterday, 9, 0, 'Games of Strategy');
+    (item.paper as { authors: unknown[] }).authors = [{ name: 'Jean-Luc von Neumann Jr.' }];
+    server.days.set(yesterday, [item]);
+    const r = await runIn(['day', yesterday, '--format', 'bibtex'], env);
+    expect(r.stdout).toMatch(new RegExp(`^@misc\\{neumann${yesterday.slice(0, 4)}games,`));
+  });
+});
