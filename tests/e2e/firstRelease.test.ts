@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { addDays, nyDay } from '../../src/core/dates.js';
-import type { tempDirs } from '../helpers/cli.js';
+import { runShell, type tempDirs } from '../helpers/cli.js';
 import { runIn } from '../helpers/inProcess.js';
 import { runInPty } from '../helpers/pty.js';
 import { atomEntry, atomFeed, type FakeHf, hfItem, json } from '../helpers/server.js';
@@ -171,5 +171,25 @@ describe('BibTeX keys', () => {
     server.days.set(yesterday, [item]);
     const r = await runIn(['day', yesterday, '--format', 'bibtex'], env);
     expect(r.stdout).toMatch(new RegExp(`^@misc\\{neumann${yesterday.slice(0, 4)}games,`));
+  });
+});
+
+describe('help and version into a pipe that closes early', () => {
+  it('exit 0 quietly: --help | head -1, day --help | true, --version | true, help search | true', async () => {
+    const script = [
+      ['--help', 'head -1 >/dev/null'],
+      ['day --help', 'true'],
+      ['--version', 'true'],
+      ['help search', 'true'],
+    ]
+      .map(([args, reader]) => `eval "$PAPERS ${args}" 2>err.txt | ${reader}; echo "${args}: exit=\${PIPESTATUS[0]} stderr=$(cat err.txt)"`)
+      .join('\n');
+    const r = await runShell(`cd '${dirs.root}' && ${script}`, env);
+    expect(r.stdout.trimEnd().split('\n')).toEqual([
+      '--help: exit=0 stderr=',
+      'day --help: exit=0 stderr=',
+      '--version: exit=0 stderr=',
+      'help search: exit=0 stderr=',
+    ]);
   });
 });
