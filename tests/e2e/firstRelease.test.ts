@@ -193,3 +193,27 @@ describe('help and version into a pipe that closes early', () => {
     ]);
   });
 });
+
+describe('sort ties and narrow terminals', () => {
+  it('--sort comments, stars and date break ties by upvotes, then comments, then id', async () => {
+    server.days.set(yesterday, [
+      hfItem('2611.00004', yesterday, 5, 1),
+      hfItem('2611.00003', yesterday, 5, 9),
+      hfItem('2611.00002', yesterday, 8, 1),
+      hfItem('2611.00001', yesterday, 5, 1),
+    ]);
+    const ids = async (key: string) =>
+      (await runIn(['day', yesterday, '--sort', key], env)).stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split('\t')[3]);
+    expect(await ids('comments')).toEqual(['2611.00003', '2611.00002', '2611.00001', '2611.00004']);
+    for (const key of ['stars', 'date']) expect(await ids(key)).toEqual(['2611.00002', '2611.00003', '2611.00001', '2611.00004']);
+  });
+
+  it('a table on a 20-column terminal drops columns, then cuts, and never wraps', async () => {
+    server.days.set(yesterday, [hfItem('2611.00001', yesterday, 120, 45, '大规模语言模型 with a long English title')]);
+    const r = await runIn(['day', yesterday, '--no-color'], env, { columns: 20 });
+    expect(r.stdout).toBe(`id         title\n2611.00001 大规模语…\n`);
+  });
+});
