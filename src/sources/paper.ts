@@ -62,7 +62,8 @@ export async function lookupPaper(ctx: Context, id: string, net: Net): Promise<P
         const paper = await fetchHfPaper(http, ctx.apiBase, id);
         if (paper) return paper;
       } catch (error) {
-        if (!(error instanceof NetworkError)) throw error;
+        // An earlier record of the paper, however old, beats arXiv's: the cache rules show it with a warning.
+        if (!(error instanceof NetworkError) || ctx.cache().read(key)) throw error;
         // Hugging Face is failing: arXiv may still have the abstract.
         hfError = error;
         ctx.debug(`Hugging Face failed (${error.message}); asking arXiv`);

@@ -72,6 +72,23 @@ describe('Hugging Face failing, arXiv answering', () => {
   });
 });
 
+describe('Hugging Face failing, an earlier record cached', () => {
+  it("shows the cached record with a warning rather than arXiv's poorer one", async () => {
+    server.papers.set('2611.00077', hfPaper('2611.00077', 'From Hugging Face'));
+    expect((await runIn(['show', '2611.00077'], env)).code).toBe(0);
+    server.arxiv.set('2611.00077', atomFeed(atomEntry('2611.00077', 'From arXiv', 'An arXiv abstract.', ['B. Author'])));
+    server.fault = (_req, res, url) => {
+      if (!url.pathname.startsWith('/api/papers/')) return false;
+      res.writeHead(503, { 'retry-after': '120' }).end();
+      return true;
+    };
+    const r = await runIn(['show', '2611.00077', '--refresh'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('From Hugging Face');
+    expect(r.stderr).toMatch(/^papers: warning: showing paper 2611\.00077 cached just now: .*answered 503/m);
+  });
+});
+
 describe('--verbose says where the data came from', () => {
   it('the URL and time of a fetch, then the cache entry and its age', async () => {
     server.days.set(yesterday, [hfItem('2611.00001', yesterday, 1)]);
