@@ -51,7 +51,7 @@ describe('the table never exceeds its width', () => {
         expect(lines).toHaveLength(list.length + 1);
         for (const line of lines) expect(widthOf(line)).toBeLessThanOrEqual(width);
       }),
-      { numRuns: 120 },
+      { numRuns: 80 },
     );
   });
 
