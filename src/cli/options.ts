@@ -44,7 +44,7 @@ export const LOCAL_LIST_OPTIONS: readonly OptionSpec[] = [
   { flags: '--has-code', description: 'keep papers with a code repository' },
   { flags: '--json', description: 'print a JSON array (same as --format json)' },
   { flags: '--format <format>', description: 'output format (default: table on a terminal, tsv in a pipe; setting: format)', choices: FORMATS },
-  { flags: '--fields <list>', description: `comma-separated fields, in that order (the table's columns too): ${FIELDS.join(', ')}` },
+  { flags: '--fields <list>', description: `comma-separated fields (the table's columns too), in that order: ${FIELDS.join(', ')}` },
 ];
 
 /**
