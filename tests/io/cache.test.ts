@@ -125,8 +125,8 @@ describe('cached', () => {
   });
 
   it('says where the data came from: a cache entry and its age, or what knew it elsewhere', async () => {
-    await cache.write('day:2026-11-27', ['old'], 10_000_000 - 2 * 60_000);
-    await cached(opts(), 'day:2026-11-27', 'the list of 2026-11-27', 3600_000, async () => ['new']);
+    await cache.write('day:2026-11-27', OLD, 10_000_000 - 2 * 60_000);
+    await cached(opts(), 'day:2026-11-27', 'the list of 2026-11-27', 3600_000, async () => NEW);
     expect(debugs).toEqual(['the list of 2026-11-27: cache entry day:2026-11-27, fetched 2 min ago']);
     debugs = [];
     const found = await cached(
