@@ -34,7 +34,7 @@ const VENDOR = {
   ora: "module.exports = require('ora').default;",
   'cli-table3': "module.exports = require('cli-table3');",
   'fast-xml-parser': "module.exports = { XMLParser: require('fast-xml-parser').XMLParser };",
-  // Only for help, errors and the rarer commands: the everyday ones are parsed by util.parseArgs.
+  // Only for help, errors and the rarer commands: the everyday ones are read by the fast parser (src/cli/fastParse.ts).
   commander: "module.exports = require('commander');",
   // Only for the table and the abstract view on a terminal.
   chalk: "module.exports = { Chalk: require('chalk').Chalk };",

@@ -52,7 +52,7 @@ export interface TtyStreams {
 
 /** The cache rules' inputs for one command's network options. */
 export function loadOptions(ctx: Context, net: { offline: boolean; refresh: boolean }): LoadOptions {
-  return { cache: ctx.cache(), now: () => ctx.now().getTime(), warn: ctx.warn, ...net };
+  return { cache: ctx.cache(), now: () => ctx.now().getTime(), warn: ctx.warn, debug: ctx.debug, ...net };
 }
 
 /**

@@ -51,7 +51,7 @@ export const LOCAL_LIST_OPTIONS: readonly OptionSpec[] = [
   { flags: '--has-code', description: 'keep papers with a code repository' },
   { flags: '--json', description: 'print a JSON array (same as --format json)' },
   { flags: '--format <format>', description: 'output format (default: table on a terminal, tsv in a pipe; setting: format)', choices: FORMATS },
-  { flags: '--fields <list>', description: `comma-separated fields for json, jsonl, tsv and csv, in that order: ${FIELDS.join(', ')}` },
+  { flags: '--fields <list>', description: `comma-separated fields (the table's columns too), in that order: ${FIELDS.join(', ')}` },
   { flags: '-i, --interactive', description: 'read the list full-screen: move, open, save, filter (needs a terminal; setting: interactive)' },
 ];
 

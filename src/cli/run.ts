@@ -57,19 +57,17 @@ export async function run(argv: readonly string[], proc: ProcessLike, interrupt 
       const ctx = createContext(proc, { noColor: options.color === false, quiet: options.quiet === true, verbose: options.verbose === true }, interrupt);
       context = ctx;
       interrupt.onAbort(() => void ctx.spinner.stop());
-      const [command, { present }] = await Promise.all([spec.load(), import('../ui/print.js')]);
+      const [command, { present, listFormat }] = await Promise.all([spec.load(), import('../ui/print.js')]);
       const result = await command.run(ctx, { args: parsed.args, options });
       const tty = result.kind === 'list' && result.list.options.interactive !== 'no' ? ctx.tty() : null;
       // -i: the list in the reader (ink and React are loaded on this path only), else printed.
       if (result.kind === 'list' && tty) code = await (await import('../ui/reader/launch.js')).readList(ctx, result.list, tty);
       else await present(ctx, result);
-      if (result.kind === 'list') {
-        const { rememberList } = await import('../io/lastList.js');
-        rememberList(
-          ctx.cache().dir,
-          result.list.papers.map((p) => p.id),
-          ctx.now().getTime(),
-        );
+      // Row numbers are those of the last list a person saw in a table on a terminal or in the reader:
+      // pipes, files and empty lists leave them.
+      if (result.kind === 'list' && (tty || (ctx.terminal.stdoutTTY && listFormat(ctx, result.list.options) === 'table'))) {
+        const { rememberRows } = await import('../io/lastList.js');
+        rememberRows(ctx, result.list.papers);
       }
     }
   } catch (error) {

@@ -109,6 +109,7 @@ export function createContext(proc: ProcessLike, flags: ShellFlags, interrupt: R
         onRetry: ctx.debug,
         onWarn: ctx.warn,
         ...(proc.sleep ? { sleep: proc.sleep } : {}),
+        onFetch: ctx.debug,
       });
       return http;
     },

@@ -1,5 +1,6 @@
 import { httpUrl } from '../core/coerce.js';
-import { NotFoundError, PapersError, UsageError } from '../core/errors.js';
+import { EXIT, NotFoundError, PapersError, UsageError } from '../core/errors.js';
+import { sanitizeLine } from '../core/sanitize.js';
 import { flagOption, parseNet, type Net } from '../core/listOptions.js';
 import { linksFor } from '../core/paper.js';
 import { NOTHING, type Invocation, type Result } from '../core/result.js';
@@ -35,9 +36,17 @@ export async function run(ctx: Context, { args, options }: Invocation): Promise<
   const url = await linkFor(ctx, args[0] ?? '', targets[0] ?? 'abs', parseNet(options));
   assertOpenable(url);
   await ctx.spinner.stop();
-  if (print || !(await openUrl(url, ctx.env, ctx.platform))) {
-    if (!print) ctx.note('no browser to open it with (set $BROWSER); here is the link');
+  if (print) return { kind: 'lines', lines: [url] };
+  const terminal = ctx.terminal.stdoutTTY && Boolean(ctx.stdin().isTTY);
+  // A terminal browser owns Ctrl-C while it runs, as a pager does.
+  const start = () => openUrl(url, ctx.env, ctx.platform, { terminal });
+  const opened = await (terminal ? ctx.deferInterrupts(start) : start());
+  if (opened.kind === 'none') {
+    ctx.note('no browser to open it with (set $BROWSER); here is the link');
     return { kind: 'lines', lines: [url] };
+  }
+  if (opened.kind === 'failed') {
+    throw new PapersError(`${opened.command} could not open the link: ${sanitizeLine(opened.message)}`, EXIT.failure, `open it yourself: ${url}`);
   }
   ctx.note(`opened ${url}`);
   return NOTHING;

@@ -19,6 +19,7 @@ export async function run(ctx: Context, { args, options }: Invocation): Promise<
   const input = openInput(args[0], () => ctx.stdin());
   const selection = new PaperSelector(opts);
   const feed = await readFeed(input.chunks, input.name, nyDay(ctx.now()), from, (paper) => selection.add(paper));
+  ctx.debug(`${input.name}: read, ${plural(feed.papers, 'paper')}`);
   if (feed.skipped > 0) ctx.warn(`${input.name}: skipped ${plural(feed.skipped, 'broken entry', 'broken entries')}; listing the other ${feed.papers}`);
   const why = feed.papers > 0 ? 'match the filters' : 'are in it';
   return listOf(selection.result(), input.name, `no papers ${why}`, opts, { name: listNames.command(`read ${input.name}`) });

@@ -8,8 +8,8 @@ export type Format = (typeof FORMATS)[number];
 export const SHOW_FORMATS = ['json', 'bibtex', 'markdown'] as const satisfies readonly Format[];
 export type ShowFormat = (typeof SHOW_FORMATS)[number];
 
-/** Formats whose columns `--fields` picks. */
-export const FIELD_FORMATS = ['json', 'jsonl', 'tsv', 'csv'] as const satisfies readonly Format[];
+/** Formats whose columns `--fields` picks (the table's too: any field can be a column). */
+export const FIELD_FORMATS = ['table', 'json', 'jsonl', 'tsv', 'csv'] as const satisfies readonly Format[];
 
 /** Columns the terminal table can show (`papers config set columns ...`); the title always comes last. */
 export const TABLE_COLUMNS = ['rank', 'upvotes', 'comments', 'id', 'day', 'stars', 'title'] as const;

@@ -16,6 +16,8 @@ export interface LoadOptions {
   offline: boolean;
   refresh: boolean;
   warn: (message: string) => void;
+  /** `--verbose`: where the data came from. */
+  debug: (message: string) => void;
 }
 
 export interface Loaded<T> {
@@ -23,40 +25,57 @@ export interface Loaded<T> {
   fetchedAt: number;
 }
 
+/** Data known without the network, and where it was found (for `--verbose`). */
+export interface Found<T> {
+  data: T;
+  from: string;
+}
+
+/** What a fetch returns when its answer is a stand-in that must not be cached as the real thing. */
+export class Uncached<T> {
+  constructor(readonly data: T) {}
+}
+
 /**
  * The cache rules in one place: a fresh entry is used without a request; else `elsewhere` may know the
  * data without the network (a paper inside a cached list); `--offline` never fetches; when a fetch
- * fails, an entry of any age is shown with a warning instead.
+ * fails, an entry of any age is shown with a warning instead. A fetch's `Uncached` answer is shown but
+ * not written, so the next run asks again.
  */
 export async function cached<T>(
   opts: LoadOptions,
   key: string,
   what: string,
   ttl: number,
-  fetch: () => Promise<T>,
-  elsewhere?: () => T | null,
+  fetch: () => Promise<T | Uncached<T>>,
+  elsewhere?: () => Promise<Found<T> | null> | Found<T> | null,
 ): Promise<Loaded<T>> {
   const entry = opts.cache.read<T>(key);
   const now = opts.now();
-  if (entry && !opts.refresh && now - entry.fetchedAt >= 0 && now - entry.fetchedAt < ttl) return fromEntry(entry);
-  const known = opts.refresh ? null : (elsewhere?.() ?? null);
-  if (known !== null) return { data: known, fetchedAt: now };
+  if (entry && !opts.refresh && now - entry.fetchedAt >= 0 && now - entry.fetchedAt < ttl) return fromEntry(opts, key, what, entry, now);
+  const known = opts.refresh ? null : ((await elsewhere?.()) ?? null);
+  if (known !== null) {
+    opts.debug(`${what}: from ${known.from}`);
+    return { data: known.data, fetchedAt: now };
+  }
   if (opts.offline) {
     if (!entry) throw new CacheMissError(what);
-    return fromEntry(entry);
+    return fromEntry(opts, key, what, entry, now);
   }
   try {
-    const data = await fetch();
+    const got = await fetch();
     const fetchedAt = opts.now();
-    await opts.cache.write(key, data, fetchedAt);
-    return { data, fetchedAt };
+    if (got instanceof Uncached) return { data: got.data, fetchedAt };
+    await opts.cache.write(key, got, fetchedAt);
+    return { data: got, fetchedAt };
   } catch (error) {
     if (!entry || !(error instanceof NetworkError || error instanceof FeedError)) throw error;
     opts.warn(`showing ${what} cached ${ago(now - entry.fetchedAt)}: ${error.message}`);
-    return fromEntry(entry);
+    return fromEntry(opts, key, what, entry, now);
   }
 }
 
-function fromEntry<T>(entry: CacheEntry<T>): Loaded<T> {
+function fromEntry<T>(opts: LoadOptions, key: string, what: string, entry: CacheEntry<T>, now: number): Loaded<T> {
+  opts.debug(`${what}: cache entry ${key}, fetched ${ago(now - entry.fetchedAt)}`);
   return { data: entry.data, fetchedAt: entry.fetchedAt };
 }

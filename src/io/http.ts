@@ -21,6 +21,8 @@ export interface HttpOptions {
   retries?: number;
   /** Called before each retry, for `--verbose` / PAPERS_DEBUG. */
   onRetry?: (message: string) => void;
+  /** Called after each answer (URL, status, size, time taken), for `--verbose` / PAPERS_DEBUG. */
+  onFetch?: (message: string) => void;
   now?: () => number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** A Hugging Face token, sent only to URLs of this origin (the HF base), never to arXiv. */
@@ -89,7 +91,7 @@ function exempt(env: NodeJS.ProcessEnv, url: URL): boolean {
 /** One client per command: one undici Agent (proxy-aware), redirects, retries, a deadline and a size cap. */
 export class HttpClient {
   readonly #dispatcher: Dispatcher;
-  readonly #options: Required<Omit<HttpOptions, 'onRetry' | 'onWarn' | 'auth'>> & Pick<HttpOptions, 'onRetry' | 'auth'>;
+  readonly #options: Required<Omit<HttpOptions, 'onRetry' | 'onWarn' | 'auth' | 'onFetch'>> & Pick<HttpOptions, 'onRetry' | 'auth' | 'onFetch'>;
   readonly #proxies: { http: string | undefined; https: string | undefined };
   /** Bytes received so far by this command, over all responses. */
   #received = 0;
@@ -122,13 +124,15 @@ export class HttpClient {
 
   /** GET a URL and return its body as text; retries 429/5xx and timeouts; throws NetworkError otherwise. */
   async get(url: string, accept = 'application/json'): Promise<HttpResponse> {
-    const { retries, now, sleep, onRetry } = this.#options;
+    const { retries, now, sleep, onRetry, onFetch } = this.#options;
     for (let attempt = 0; ; attempt++) {
       let failure: NetworkError;
       let wait: number | null = null;
       try {
+        const started = now();
         const response = await this.#once(url, accept);
         if (response.status === 401 && this.#authFor(url)) throw tokenRefused(url, this.#options.auth!.token);
+        onFetch?.(`GET ${url}: ${response.status}, ${Buffer.byteLength(response.body)} bytes in ${now() - started} ms`);
         if (!RETRY_STATUS.has(response.status)) return response;
         failure = statusError(response);
         wait = retryAfter(response.retryAfter, now());

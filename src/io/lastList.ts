@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArxivId } from '../core/ref.js';
 
+import type { Context } from '../context.js';
 import { LAST_LIST as FILE } from './cache.js';
 import { readOwnFile, writeFileAtomic } from './safeFile.js';
 
@@ -38,7 +39,7 @@ export function recallList(cacheDir: string): LastList | null {
  * then rename over): this runs after every list, and loading conf for it would cost every cache hit.
  * A failure is silent: the row file is a convenience.
  */
-export function rememberList(cacheDir: string, ids: (string | null)[], now: number): void {
+function rememberList(cacheDir: string, ids: (string | null)[], now: number): void {
   const previous = recallList(cacheDir);
   if (previous && previous.ids.length === ids.length && previous.ids.every((id, i) => id === ids[i])) return;
   try {
@@ -47,4 +48,17 @@ export function rememberList(cacheDir: string, ids: (string | null)[], now: numb
   } catch {
     // not remembered: `show 3` will say there is no list
   }
+}
+
+/**
+ * Remembers the rows a person is looking at: call it only for a list shown in a table on a terminal
+ * (or in the interactive reader). An empty list leaves the rows of the last one alone.
+ */
+export function rememberRows(ctx: Pick<Context, 'cache' | 'now'>, papers: readonly { id: string | null }[]): void {
+  if (papers.length === 0) return;
+  rememberList(
+    ctx.cache().dir,
+    papers.map((p) => p.id),
+    ctx.now().getTime(),
+  );
 }

@@ -32,9 +32,21 @@ function keyPart(text: string): string {
     .toLowerCase();
 }
 
+/** Name suffixes, which follow the family name and are not it. */
+const SUFFIX = /^(jr|sr|ii|iii|iv|2nd|3rd)\.?,?$/i;
+/** The family name of one author as written ("Jean-Luc von Neumann Jr.", or "von Neumann, Jr., Jean-Luc"): `Neumann`. */
+function familyName(author: string): string {
+  const comma = author.indexOf(',');
+  // "Family, Given" (and "Family, Jr., Given"): the family part is before the first comma.
+  let words = (comma >= 0 ? author.slice(0, comma) : author).trim().split(/\s+/).filter(Boolean);
+  while (comma < 0 && words.length > 1 && SUFFIX.test(words.at(-1)!)) words = words.slice(0, -1);
+  // Particles (von, van, de la) come before the name itself, which is the last word.
+  return words.at(-1) ?? '';
+}
+
 /** `ning2026vibeworlding`: first author's family name, year, first significant title word. */
 export function citationKey(p: RankedPaper): string {
-  const family = p.authors[0]?.trim().split(/\s+/).at(-1) ?? '';
+  const family = familyName(p.authors[0] ?? '');
   const year = (validDay(p.publishedAt) ?? validDay(p.day) ?? '').slice(0, 4);
   const word =
     p.title

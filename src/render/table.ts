@@ -1,6 +1,8 @@
 import Table from 'cli-table3';
 import { DEFAULT_TABLE_COLUMNS, type TableColumn } from '../core/formats.js';
-import { paperDay, type RankedPaper } from '../core/paper.js';
+import { paperDay, type Field, type RankedPaper } from '../core/paper.js';
+import { cellText } from './fields.js';
+import { fitColumns } from './fitColumns.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { Paint } from './paint.js';
 import { truncate, widthOf } from './text.js';
@@ -22,14 +24,12 @@ const NO_BORDER = {
   'right-mid': '',
   middle: ' ',
 };
-const MIN_TITLE = 12;
-
 export interface TableOptions {
-  /** Terminal columns the table must fit in. */
+  /** Terminal columns the table must fit in: it never takes more, down to 20 and below. */
   width: number;
   paint: Paint;
-  /** Which columns, in order; the title is always last. */
-  columns?: readonly TableColumn[];
+  /** Which columns, in order: the table columns of the settings, or any fields (`--fields`). */
+  columns?: readonly (TableColumn | Field)[];
   /** `--grep` patterns, whose matches are highlighted in titles. */
   highlight?: readonly RegExp[];
 }
@@ -39,20 +39,34 @@ interface Column {
   align: 'left' | 'right';
   text: (p: RankedPaper) => string;
   style: (paint: Paint, text: string, p: RankedPaper) => string;
+  /** A text column, cut to fit (from `min` cells while other columns can still be dropped). */
+  cut?: { min: number };
+  /** Narrow terminals drop columns in this order (lowest first); never when absent. */
+  drop?: number;
 }
 
 const num = (n: number | null): string => (n === null ? '–' : String(n));
+const MIN_TITLE = 12;
+/** Cells a text column other than the title keeps before columns are dropped. */
+const MIN_TEXT = 8;
 
-const COLUMNS: Record<Exclude<TableColumn, 'title'>, Column> = {
-  rank: { head: '#', align: 'right', text: (p) => String(p.rank), style: (c, t) => c.dim(t) },
-  upvotes: { head: '▲', align: 'right', text: (p) => num(p.upvotes), style: (c, t, p) => c.heat(t, p.upvotes) },
-  comments: { head: 'cmt', align: 'right', text: (p) => num(p.comments), style: (c, t) => c.dim(t) },
+const stars: Column = { head: '★', align: 'right', text: (p) => num(p.githubStars), style: (c, t) => c.dim(t), drop: 2 };
+const KNOWN: Partial<Record<TableColumn | Field, Column>> = {
+  rank: { head: '#', align: 'right', text: (p) => String(p.rank), style: (c, t) => c.dim(t), drop: 5 },
+  upvotes: { head: '▲', align: 'right', text: (p) => num(p.upvotes), style: (c, t, p) => c.heat(t, p.upvotes), drop: 4 },
+  comments: { head: 'cmt', align: 'right', text: (p) => num(p.comments), style: (c, t) => c.dim(t), drop: 1 },
   id: { head: 'id', align: 'left', text: (p) => sanitizeLine(p.id ?? '–'), style: (c, t) => c.link(t) },
-  day: { head: 'day', align: 'left', text: (p) => paperDay(p) ?? '–', style: (c, t) => c.dim(t) },
-  stars: { head: '★', align: 'right', text: (p) => num(p.githubStars), style: (c, t) => c.dim(t) },
+  day: { head: 'day', align: 'left', text: (p) => paperDay(p) ?? '–', style: (c, t) => c.dim(t), drop: 3 },
+  stars,
+  githubStars: stars,
+  title: { head: 'title', align: 'left', text: (p) => sanitizeLine(p.title), style: (_c, t) => t, cut: { min: MIN_TITLE } },
 };
 
-/** The terminal list: rank, upvotes, comments, id, title; the title takes the rest of the width, cut with `…`. */
+/** Any field as a column: its value as one line, cut to fit; dropped after the known narrow columns, the last first. */
+function fieldColumn(field: Field, position: number): Column {
+  return { head: field, align: 'left', text: (p) => sanitizeLine(cellText(p, field)), style: (_c, t) => t, cut: { min: MIN_TEXT }, drop: 100 - position };
+}
+
 /** Paints every match of the patterns in a (sanitised, already cut) title. */
 function highlight(title: string, patterns: readonly RegExp[], paint: Paint): string {
   if (patterns.length === 0) return title;
@@ -73,33 +87,44 @@ function highlight(title: string, patterns: readonly RegExp[], paint: Paint): st
   return out;
 }
 
+/**
+ * The terminal list: by default rank, upvotes, comments, id and the title, which takes the rest of the
+ * width, cut with `…`. Too narrow a terminal drops columns (comments, stars, day, upvotes, rank), then
+ * cuts: no line is ever wider than `width`.
+ */
 export function renderTable(
   papers: readonly RankedPaper[],
   { width, paint, columns: chosen = DEFAULT_TABLE_COLUMNS, highlight: patterns = [] }: TableOptions,
 ): string[] {
   if (papers.length === 0) return [];
-  const all = chosen.filter((c): c is Exclude<TableColumn, 'title'> => c !== 'title').map((c) => COLUMNS[c]);
-  let columns = all;
-  const widths = () => columns.map((c) => Math.max(widthOf(c.head), ...papers.map((p) => widthOf(c.text(p)))));
-  let fixed = widths();
-  let titleWidth = width - fixed.reduce((a, b) => a + b + 1, 0);
-  if (titleWidth < MIN_TITLE) {
-    // Narrow terminals lose the comments column before the title gets unreadable.
-    columns = all.filter((c) => c !== COLUMNS.comments);
-    fixed = widths();
-    titleWidth = Math.max(MIN_TITLE, width - fixed.reduce((a, b) => a + b + 1, 0));
-  }
+  const all = chosen.map((key, i) => KNOWN[key] ?? fieldColumn(key as Field, i));
+  const texts = all.map((c) => papers.map((p) => c.text(p)));
+  const fit = fitColumns(
+    all.map((c, i) => ({
+      natural: Math.max(widthOf(c.head), ...texts[i]!.map(widthOf)),
+      cut: c.cut !== undefined,
+      min: c.cut?.min ?? 0,
+      drop: c.drop ?? Infinity,
+    })),
+    Math.max(1, width),
+  );
+  const columns = fit.keep.map((i) => all[i]!);
   const table = new Table({
     chars: NO_BORDER,
-    colWidths: [...fixed, titleWidth],
-    colAligns: [...columns.map((c) => c.align), 'left'],
+    colWidths: fit.widths,
+    colAligns: columns.map((c) => c.align),
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
     wordWrap: false,
   });
-  table.push([...columns.map((c) => paint.dim(c.head)), paint.dim('title')]);
-  for (const p of papers) {
-    table.push([...columns.map((c) => c.style(paint, c.text(p), p)), highlight(truncate(sanitizeLine(p.title), titleWidth), patterns, paint)]);
-  }
+  table.push(columns.map((c, k) => paint.dim(truncate(c.head, fit.widths[k]!))));
+  papers.forEach((p, row) => {
+    table.push(
+      columns.map((c, k) => {
+        const text = truncate(texts[fit.keep[k]!]![row]!, fit.widths[k]!);
+        return c === KNOWN.title ? highlight(text, patterns, paint) : c.style(paint, text, p);
+      }),
+    );
+  });
   return table
     .toString()
     .split('\n')

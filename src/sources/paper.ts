@@ -7,7 +7,7 @@ import { parseArxivId, parseRef, type Ref } from '../core/ref.js';
 import { loadOptions, type Context } from '../context.js';
 import type { Cache } from '../io/cache.js';
 import { recallList } from '../io/lastList.js';
-import { cached } from '../io/cachePolicy.js';
+import { cached, Uncached, type Found } from '../io/cachePolicy.js';
 import { plural } from '../core/plural.js';
 
 /** The arXiv id a ref names; a row number is looked up in the last list shown. */
@@ -24,6 +24,14 @@ export function resolveRef(ctx: Context, text: string): string {
   return parsed.id;
 }
 
+/** A paper of the reading list (which keeps the paper's data), else one seen in any cached list. */
+async function findElsewhere(ctx: Context, id: string): Promise<Found<Paper> | null> {
+  const saved = (await ctx.settings().read()).saved.find((e) => e.paper.id === id);
+  if (saved) return { data: saved.paper, from: 'the reading list' };
+  const listed = findInLists(ctx.cache(), id);
+  return listed && { data: listed, from: 'a cached list' };
+}
+
 /** A paper seen in any cached list, newest entry first. */
 function findInLists(cache: Cache, id: string): Paper | null {
   const entries = (['day', 'week', 'month', 'search'] as const).flatMap((kind) => cache.list(kind)).sort((a, b) => b.mtimeMs - a.mtimeMs);
@@ -38,15 +46,16 @@ function findInLists(cache: Cache, id: string): Paper | null {
 }
 
 /**
- * One paper by arXiv id: the cache (its own lookup, or any cached list), then Hugging Face, then the
- * arXiv export API when HF does not know it (old-style ids go to arXiv only). Unknown: exit 3.
- * With `detail` (`show`), a paper Hugging Face may know is asked of its paper API, since only that
- * names the models, datasets and Spaces built on it; a cached list's copy stands in offline, or with a
- * warning when the request fails.
+ * One paper by arXiv id: the cache, then the reading list and cached lists, then Hugging Face, then
+ * the arXiv export API when HF does not know it (old-style ids go to arXiv only). Unknown: exit 3.
+ * When HF fails and arXiv answers, arXiv's record is shown with a warning and not cached, so the
+ * next run asks HF again. With `detail` (`show`), a paper Hugging Face may know is asked of its paper
+ * API, since only that names the models, datasets and Spaces built on it; the reading list's or a
+ * cached list's copy stands in offline, or with a warning when the request fails.
  */
 export async function lookupPaper(ctx: Context, id: string, net: Net, detail = false): Promise<PaperDetail> {
   const key = `paper:${id}`;
-  const fetch = async (): Promise<PaperDetail> => {
+  const fetch = async (): Promise<PaperDetail | Uncached<PaperDetail>> => {
     const http = await ctx.http(net.timeout);
     ctx.spinner.update(`looking up ${id}`);
     let hfError: PapersError | null = null;
@@ -56,8 +65,9 @@ export async function lookupPaper(ctx: Context, id: string, net: Net, detail = f
         const paper = await fetchHfPaper(http, ctx.apiBase, id);
         if (paper) return paper;
       } catch (error) {
-        // A refused token is the user's to fix, not a failure for arXiv to cover.
-        if (!(error instanceof NetworkError) || error instanceof TokenRefusedError) throw error;
+        // A refused token is the user's to fix, not a failure for arXiv to cover; and an earlier record
+        // of the paper, however old, beats arXiv's: the cache rules show it with a warning.
+        if (!(error instanceof NetworkError) || error instanceof TokenRefusedError || ctx.cache().read(key)) throw error;
         // Hugging Face is failing: arXiv may still have the abstract.
         hfError = error;
         ctx.debug(`Hugging Face failed (${error.message}); asking arXiv`);
@@ -66,25 +76,32 @@ export async function lookupPaper(ctx: Context, id: string, net: Net, detail = f
     ctx.spinner.update(`looking up ${id} on arXiv`);
     const { fetchArxivPaper } = await import('../io/arxivApi.js');
     const paper = await fetchArxivPaper(http, ctx.arxivBase, id);
+    if (paper && hfError) {
+      ctx.warn(`Hugging Face failed (${hfError.message}); showing arXiv's record (no upvotes, day or organization)`);
+      return new Uncached<PaperDetail>(paper);
+    }
     if (paper) return paper;
     if (hfError) throw hfError;
     throw new NotFoundError(`no paper ${id} on Hugging Face or arXiv`, 'check the id');
   };
-  const inLists = () => findInLists(ctx.cache(), id);
+  const elsewhere = () => findElsewhere(ctx, id);
   // Every source is checked for the id asked for; an entry read back from the cache is checked again.
   const checked = (data: PaperDetail): PaperDetail => {
     if (data.id !== id) throw new FeedError(`the cache entry for ${id} holds another paper`, 'run it again with --refresh');
     return data;
   };
-  if (!detail || net.offline || !isHfId(id)) return checked((await cached(loadOptions(ctx, net), key, `paper ${id}`, TTL.paper, fetch, inLists)).data);
+  if (!detail || net.offline || !isHfId(id)) return checked((await cached(loadOptions(ctx, net), key, `paper ${id}`, TTL.paper, fetch, elsewhere)).data);
+  // A saved paper is found in the reading list before the network, always (its linked repositories
+  // are shown once a fresh lookup of it is cached, e.g. after --refresh).
+  const saved = net.refresh ? null : (await ctx.settings().read()).saved.find((e) => e.paper.id === id);
+  if (saved && !ctx.cache().read(key)) return checked(saved.paper);
   try {
     return checked((await cached(loadOptions(ctx, net), key, `paper ${id}`, TTL.paper, fetch)).data);
   } catch (error) {
-    // Hugging Face listed the paper but its paper API does not know it (404): the list's copy is all there is.
-    if (error instanceof NotFoundError) return inLists() ?? Promise.reject(error);
-    const seen = error instanceof NetworkError && !(error instanceof TokenRefusedError) ? inLists() : null;
-    if (!seen) throw error;
-    ctx.warn(`showing ${id} from a cached list: ${(error as NetworkError).message}`);
-    return seen;
+    // Hugging Face listed the paper but its paper API does not know it (404): what the reading list or a list has is all there is.
+    const known = error instanceof NotFoundError || (error instanceof NetworkError && !(error instanceof TokenRefusedError)) ? await elsewhere() : null;
+    if (!known) throw error;
+    if (!(error instanceof NotFoundError)) ctx.warn(`showing ${id} from ${known.from}: ${(error as NetworkError).message}`);
+    return known.data;
   }
 }

@@ -1,3 +1,5 @@
+import type { Format } from '../core/formats.js';
+import type { ListOptions } from '../core/listOptions.js';
 import type { ListResult, Result } from '../core/result.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { columnsFor, contextLine } from '../render/listHeading.js';
@@ -31,10 +33,15 @@ export async function present(ctx: Context, result: Result): Promise<void> {
   }
 }
 
+/** The format a list is shown in: `--format`/`--json`, else a table on a terminal and TSV in a pipe. */
+export function listFormat(ctx: Context, opts: ListOptions): Format {
+  return opts.format ?? (ctx.terminal.stdoutTTY ? 'table' : 'tsv');
+}
+
 /** Prints a list in the chosen format: a table on a terminal, TSV in a pipe, unless --format/--json say. */
 async function printList(ctx: Context, result: ListResult): Promise<void> {
   const opts = result.options;
-  const format = opts.format ?? (ctx.terminal.stdoutTTY ? 'table' : 'tsv');
+  const format = listFormat(ctx, opts);
   const { papers } = result;
   if (papers.length === 0 && format !== 'json') ctx.note(result.emptyNote);
   let chunks: Iterable<string>;
@@ -72,7 +79,9 @@ async function printList(ctx: Context, result: ListResult): Promise<void> {
       ]);
       const paint = terminalPaint(ctx.terminal.colorLevel);
       const highlight = opts.filters.grep;
-      const rows = renderTable(papers, { width: ctx.terminal.columns, paint, columns: columnsFor(papers, opts.columns), highlight });
+      // --fields are the user's columns as given; otherwise the settings' columns, fitted to the papers.
+      const columns = opts.fields ?? columnsFor(papers, opts.columns);
+      const rows = renderTable(papers, { width: ctx.terminal.columns, paint, columns, highlight });
       const context = papers.length > 0 && ctx.terminal.stdoutTTY ? [paint.dim(truncate(sanitizeLine(contextLine(result)), ctx.terminal.columns))] : [];
       chunks = [...context, ...rows].map((line) => `${line}\n`);
       break;

@@ -18,7 +18,7 @@ const MAX_COLUMNS = 4096;
 export type StdoutFacts = { kind: 'stream'; stream: NodeJS.WriteStream } | { kind: 'fd' };
 
 /**
- * Reads the streams and the environment: NO_COLOR, --no-color, TERM=dumb or a pipe turn colour off;
+ * Reads the streams and the environment: NO_COLOR (not empty), --no-color, TERM=dumb or a pipe turn colour off;
  * FORCE_COLOR on. stderr is looked at only when first asked (creating it costs at every start).
  */
 export function readTerminal(
@@ -67,6 +67,8 @@ function colorLevel(tty: NodeJS.WriteStream | null, env: NodeJS.ProcessEnv, noCo
     return n >= 1 && n <= 3 ? (n as 1 | 2 | 3) : force === 'true' || Number.isNaN(n) ? 1 : 3;
   }
   if ((env.NO_COLOR ?? '') !== '' || dumb || !tty) return 0;
-  const depth = typeof tty.getColorDepth === 'function' ? tty.getColorDepth(env) : 4;
+  // Node's reading takes NO_COLOR set at all as "no colour"; by no-color.org only a non-empty value is, as checked above.
+  const { NO_COLOR: _ignored, ...rest } = env;
+  const depth = typeof tty.getColorDepth === 'function' ? tty.getColorDepth(rest) : 4;
   return depth >= 24 ? 3 : depth >= 8 ? 2 : depth >= 4 ? 1 : 0;
 }

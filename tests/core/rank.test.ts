@@ -30,6 +30,16 @@ describe('sortPapers', () => {
     expect(sortPapers(papers, 'stars').map((p) => p.id)).toEqual(['c', 'a', 'b']);
   });
 
+  it('breaks ties as the README says: upvotes, then comments, then id (the key itself skipped); title ties by id', () => {
+    const tied = { day: '2026-01-02', title: 'Same', githubStars: 7 };
+    const papers = [paper('2401.00004', 5, 1, tied), paper('2401.00003', 5, 9, tied), paper('2401.00002', 8, 1, tied), paper('2401.00001', 5, 1, tied)];
+    const order = ['2401.00002', '2401.00003', '2401.00001', '2401.00004'];
+    for (const key of ['upvotes', 'date', 'stars'] as const) expect(sortPapers(papers, key).map((p) => p.id)).toEqual(order);
+    // --sort comments: 9 first, then the ties on 1 comment by upvotes (8, then 5s by id).
+    expect(sortPapers(papers, 'comments').map((p) => p.id)).toEqual(['2401.00003', '2401.00002', '2401.00001', '2401.00004']);
+    expect(sortPapers(papers, 'title').map((p) => p.id)).toEqual(['2401.00001', '2401.00002', '2401.00003', '2401.00004']);
+  });
+
   it('does not change its input', () => {
     const papers = [paper('a', 1, 0), paper('b', 2, 0)];
     sortPapers(papers);

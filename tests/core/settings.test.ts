@@ -57,7 +57,7 @@ describe('settings', () => {
       format: 'tsv',
     });
     expect(parseListOptions({ fields: 'id' }, { format: 'markdown' }).format).toBeUndefined();
-    expect(() => parseListOptions({ fields: 'id', format: 'markdown' })).toThrow(/--fields applies to json, jsonl, tsv, csv, not to markdown/);
+    expect(() => parseListOptions({ fields: 'id', format: 'markdown' })).toThrow(/--fields applies to table, json, jsonl, tsv, csv, not to markdown/);
   });
 });
 

@@ -6,6 +6,7 @@ import type { tempDirs } from '../helpers/cli.js';
 import { TODAY as today, runPapers } from '../helpers/run.js';
 import { type FakeHf, hfItem, json } from '../helpers/server.js';
 import { useHarness } from '../helpers/harness.js';
+import { runIn } from '../helpers/inProcess.js';
 
 const day = addDays(today, -1);
 let server: FakeHf;
@@ -181,7 +182,7 @@ describe('hostile data', () => {
     ]);
     expect(papers[0]!.authorCount).toBe(10_000);
     expect(papers[1]!.url).toBeNull();
-    const table = await runPapers(['day', day, '--offline', '--format', 'table'], { ...env, COLUMNS: '60' });
+    const table = await runIn(['day', day, '--offline', '--no-color'], env, { columns: 60 });
     for (const line of table.stdout.trimEnd().split('\n')) expect([...line].length).toBeLessThanOrEqual(60);
     const show = await runPapers(['show', '1', '--offline'], { ...env, COLUMNS: '80' });
     expect(show.code).toBe(0);

@@ -57,6 +57,6 @@ describe('--format atom and rss on list commands', () => {
     expect(parser.parse(r.stdout).rss.channel.title).toBe('papers saved');
     const bad = await runIn(['saved', '--format', 'atom', '--fields', 'id'], env);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--fields applies to json, jsonl, tsv, csv, not to atom/);
+    expect(bad.stderr).toMatch(/--fields applies to table, json, jsonl, tsv, csv, not to atom/);
   });
 });

@@ -316,10 +316,11 @@ describe('planted special files', () => {
       expect(ids.hung).toBe(false);
       expect([ids.code, ids.stdout]).toEqual([0, '']);
     }
-    // A list replaces the planted file with its own row file.
+    // A list in a pipe does not hang on it either; a table on a terminal replaces it with its own row file.
     const list = await runBounded(['day', day], env, LIMIT);
     expect(list.hung).toBe(false);
     expect(list.code).toBe(0);
+    expect((await runIn(['day', day], env, { columns: 80 })).code).toBe(0);
     expect(lstatSync(rows).isFile()).toBe(true);
     expect((await runBounded(['completion', 'ids'], env, LIMIT)).stdout).toBe('2611.00001\n2611.00002\n2611.00003\n2611.00004\n');
   });

@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanEnv, ROOT, tempDirs } from '../helpers/cli.js';
+import { cleanEnv, ROOT, runCli, tempDirs } from '../helpers/cli.js';
+import { runIn } from '../helpers/inProcess.js';
 import { runPapers } from '../helpers/run.js';
 
 const fx = (name: string) => path.join(ROOT, 'fixtures', name);
@@ -118,8 +119,8 @@ describe('papers read', () => {
   });
 
   it('remembers the list so show can take a row number offline', async () => {
-    await runPapers(['read', fx('hf/paper.json')], env);
-    const r = await runPapers(['show', '1', '--offline'], env);
+    await runIn(['read', fx('hf/paper.json')], env, { columns: 80 });
+    const r = await runCli(['show', '1', '--offline'], env);
     // A paper from a read feed is not in the cache: offline says so instead of reaching out.
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/nothing cached for paper 2611\.00900/);

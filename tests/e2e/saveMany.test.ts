@@ -16,7 +16,8 @@ const savedIds = async () =>
 describe('save and unsave with several refs', () => {
   it('saves rows and ids in one go, and unsaves several', async () => {
     server.days.set(day, [hfItem('2611.00001', day, 9), hfItem('2611.00002', day, 5), hfItem('2611.00003', day, 1)]);
-    await runIn(['day', day], env);
+    // Row numbers are those of a table shown on a terminal.
+    await runIn(['day', day], env, { columns: 80 });
     const r = await runIn(['save', '1', '3', '2611.00002'], env);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(

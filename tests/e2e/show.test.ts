@@ -7,6 +7,7 @@ import type { tempDirs } from '../helpers/cli.js';
 import { TODAY, runPapers } from '../helpers/run.js';
 import { atomEntry, atomFeed, type FakeHf, hfItem, json } from '../helpers/server.js';
 import { useHarness } from '../helpers/harness.js';
+import { runIn } from '../helpers/inProcess.js';
 
 const yesterday = addDays(TODAY, -1);
 let server: FakeHf;
@@ -92,7 +93,7 @@ describe('papers show', () => {
 
   it('takes a row number of the last list, from the cache, and works offline', async () => {
     server.days.set(yesterday, [hfItem('2611.00001', yesterday, 1), hfItem('2611.00002', yesterday, 9)]);
-    await runPapers(['day', yesterday], env);
+    await runIn(['day', yesterday], env, { columns: 80 });
     server.requests = [];
     const r = await runPapers(['show', '2', '--offline'], env);
     expect(r.code).toBe(0);
@@ -117,7 +118,8 @@ describe('papers show', () => {
 
   it('keeps the last list out of the settings directory', async () => {
     server.days.set(yesterday, [hfItem('2611.00001', yesterday, 1)]);
-    await runPapers(['day', yesterday], env);
+    await runIn(['day', yesterday], env, { columns: 80 });
+    expect(existsSync(path.join(dirs.cache, 'last-list.ids'))).toBe(true);
     expect(existsSync(dirs.config)).toBe(false);
   });
 

@@ -3,12 +3,13 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.js';
-import type { tempDirs } from '../helpers/cli.js';
+import { runCli, type tempDirs } from '../helpers/cli.js';
 import { TODAY, runPapers } from '../helpers/run.js';
 import { type FakeHf, hfItem } from '../helpers/server.js';
 import { useHarness } from '../helpers/harness.js';
 import { visible } from '../helpers/pty.js';
 import { widthOf } from '../../src/render/text.js';
+import { runIn } from '../helpers/inProcess.js';
 
 const day = addDays(TODAY, -1);
 let server: FakeHf;
@@ -41,9 +42,10 @@ describe('every format for a day', () => {
 });
 
 describe('the reading list', () => {
-  it('save, saved and unsave across runs, and saved works offline', async () => {
-    await runPapers(['day', day], env);
-    const s1 = await runPapers(['save', '1'], env);
+  it('save, saved and unsave across processes, and saved works offline', async () => {
+    // Row numbers are those of a table shown on a terminal.
+    await runIn(['day', day], env, { columns: 80 });
+    const s1 = await runCli(['save', '1'], env);
     expect(s1.code).toBe(0);
     expect(s1.stderr).toMatch(/saved 2611\.00002/);
     expect((await runPapers(['save', '2611.00001'], env)).code).toBe(0);

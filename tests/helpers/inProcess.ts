@@ -1,7 +1,23 @@
 import { spawn } from 'node:child_process';
+import { WriteStream } from 'node:tty';
 import { run } from '../../src/cli/run.js';
 import { BIN } from './cli.js';
 import { Capture } from './context.js';
+
+/** A capture that says it is a terminal of this size, for runs that must look like a person's. */
+class TerminalCapture extends Capture {
+  constructor(
+    readonly columns: number,
+    readonly rows = 40,
+  ) {
+    super();
+    this.isTTY = true;
+  }
+  /** Node's own reading of the environment (TERM, NO_COLOR, COLORTERM...), as a real terminal gives. */
+  getColorDepth(env?: NodeJS.ProcessEnv): number {
+    return WriteStream.prototype.getColorDepth.call(this, env);
+  }
+}
 
 export interface InProcessRun {
   code: number;
@@ -9,21 +25,21 @@ export interface InProcessRun {
   stderr: string;
 }
 
-/** A terminal for stdout: a width and height, like a real one. */
+/** A terminal for stdout: a width, and a height (40 when not given). */
 export interface FakeTty {
   columns: number;
-  rows: number;
+  rows?: number;
 }
 
 /**
  * Runs papers in this process (`run(argv, proc)`) with captured streams: stdout a pipe, or a terminal
- * of the given size. The clock is the real one unless `now` is given (as a Date, or in the options).
+ * of the given size (`{ columns }`, or `{ tty }` beside a clock). The clock is the real one unless
+ * `now` is given (as a Date, or in the options).
  */
-export async function runIn(argv: string[], env: NodeJS.ProcessEnv, opts: Date | { tty?: FakeTty; now?: Date } = {}): Promise<InProcessRun> {
-  const { tty, now } = opts instanceof Date ? { tty: undefined, now: opts } : opts;
-  const stdout = new Capture();
+export async function runIn(argv: string[], env: NodeJS.ProcessEnv, opts: Date | FakeTty | { tty?: FakeTty; now?: Date } = {}): Promise<InProcessRun> {
+  const { tty, now } = opts instanceof Date ? { tty: undefined, now: opts } : 'columns' in opts ? { tty: opts, now: undefined } : opts;
+  const stdout = tty ? new TerminalCapture(tty.columns, tty.rows) : new Capture();
   const stderr = new Capture();
-  if (tty) Object.assign(stdout, { isTTY: true, columns: tty.columns, rows: tty.rows, getColorDepth: () => 8 });
   const code = await run(argv, {
     env,
     platform: process.platform,

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSy
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Cache, entryName } from '../../src/io/cache.js';
-import { cached, CacheMissError } from '../../src/io/cachePolicy.js';
+import { cached, CacheMissError, Uncached } from '../../src/io/cachePolicy.js';
 import { NetworkError } from '../../src/core/errors.js';
 import { tempDirs } from '../helpers/cli.js';
 import { makePaper } from '../helpers/papers.js';
@@ -116,7 +116,38 @@ describe('cached', () => {
     offline: false,
     refresh: false,
     warn: (m: string) => warnings.push(m),
+    debug: (m: string) => debugs.push(m),
     ...extra,
+  });
+  let debugs: string[];
+  beforeEach(() => {
+    debugs = [];
+  });
+
+  it('says where the data came from: a cache entry and its age, or what knew it elsewhere', async () => {
+    await cache.write('day:2026-11-27', OLD, 10_000_000 - 2 * 60_000);
+    await cached(opts(), 'day:2026-11-27', 'the list of 2026-11-27', 3600_000, async () => NEW);
+    expect(debugs).toEqual(['the list of 2026-11-27: cache entry day:2026-11-27, fetched 2 min ago']);
+    debugs = [];
+    const found = await cached(
+      opts(),
+      'paper:2611.00001',
+      'paper 2611.00001',
+      1,
+      async () => ['net'],
+      async () => ({ data: ['saved'], from: 'the reading list' }),
+    );
+    expect(found.data).toEqual(['saved']);
+    expect(debugs).toEqual(['paper 2611.00001: from the reading list']);
+  });
+
+  it('shows an Uncached answer without writing it, so the next run fetches again', async () => {
+    let calls = 0;
+    const fetch = async () => (calls++, new Uncached(['stand-in']));
+    expect((await cached(opts(), 'paper:2611.00001', 'x', 1e9, fetch)).data).toEqual(['stand-in']);
+    expect(cache.read('paper:2611.00001')).toBeNull();
+    await cached(opts(), 'paper:2611.00001', 'x', 1e9, fetch);
+    expect(calls).toBe(2);
   });
 
   it('uses a fresh entry without fetching, and refetches a stale one', async () => {

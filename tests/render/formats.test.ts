@@ -83,6 +83,18 @@ describe('renderBibtex', () => {
     );
   });
 
+  it('keys on the family name: not a suffix (Jr., III) nor a particle (von, van, de)', () => {
+    const key = (author: string) => citationKey(withRanks([makePaper('2611.1', { authors: [author], title: 'Games', publishedAt: '2026-01-01' })])[0]!);
+    expect(key('Jean-Luc von Neumann Jr.')).toBe('neumann2026games');
+    expect(key('Martin Luther King, Jr.')).toBe('king2026games');
+    expect(key('Henry Ford III')).toBe('ford2026games');
+    expect(key('Ludwig van Beethoven')).toBe('beethoven2026games');
+    expect(key('von Neumann, Jr., Jean-Luc')).toBe('neumann2026games');
+    expect(key('Neumann, Jean-Luc von')).toBe('neumann2026games');
+    expect(key('Minh Le')).toBe('le2026games');
+    expect(key('Le, Minh')).toBe('le2026games');
+  });
+
   it('makes keys unique within one output', () => {
     const same = withRanks([1, 2, 3].map((i) => makePaper(`2608.0000${i}`, { title: 'The Same Title', authors: ['Émile Zola'], publishedAt: '2026-01-01' })));
     const keys = [...renderBibtex(same)].join('').match(/@misc\{([^,]+),/g);

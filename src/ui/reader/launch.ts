@@ -60,7 +60,10 @@ export async function readList(ctx: Context, list: ListResult, tty: TtyStreams):
     onOpen: async (paper, link) => {
       const url = linkOf(paper, link);
       if (url === null) return;
-      if (!(await openUrl(url, ctx.env, ctx.platform))) throw new PapersError(`no browser to open ${url} with`, 1, 'set $BROWSER');
+      // The reader holds the terminal: only a graphical opener is started from it.
+      const opened = await openUrl(url, ctx.env, ctx.platform, { terminal: false });
+      if (opened.kind === 'none') throw new PapersError(`no browser to open ${url} with`, 1, 'set $BROWSER');
+      if (opened.kind === 'failed') throw new PapersError(`${opened.command} could not open ${url}: ${opened.message}`, 1);
     },
     onToggleSave: async (paper) => {
       if (paper.id === null) throw new PapersError('a paper without an arXiv id cannot be saved', 1);
