@@ -3,6 +3,7 @@ import type { Cache } from './io/cache.js';
 import type { Output } from './io/output.js';
 import type { HttpClient } from './io/http.js';
 import type { LoadOptions } from './io/cachePolicy.js';
+import type { MarksStore } from './io/marksStore.js';
 import type { SettingsStore } from './io/settingsStore.js';
 import type { Spinner } from './ui/spinner.js';
 import type { Terminal } from './ui/terminal.js';
@@ -27,6 +28,8 @@ export interface Context {
   cache(): Cache;
   /** The settings file: settings and the reading list. */
   settings(): SettingsStore;
+  /** What the reader has seen and read: read from disk only when something asks. */
+  marks(): MarksStore;
   /** The HTTP client, created (and undici loaded) on first use. */
   http(timeoutMs: number): Promise<HttpClient>;
   apiBase: string;
@@ -44,5 +47,7 @@ export function loadOptions(ctx: Context, net: { offline: boolean; refresh: bool
 
 /** A list command's options, validated, with the user's settings as defaults. */
 export async function listOptions(ctx: Context, raw: RawOptions): Promise<ListOptions> {
-  return parseListOptions(raw, (await ctx.settings().read()).settings);
+  const store = await ctx.settings().read();
+  const opts = parseListOptions(raw, store.settings, store.watches);
+  return opts.only.unseen || opts.only.unread ? { ...opts, marks: ctx.marks() } : opts;
 }

@@ -2,7 +2,9 @@ import type { Context } from '../context.js';
 import { Cache } from '../io/cache.js';
 import type { HttpClient } from '../io/http.js';
 import { statePaths } from '../io/paths.js';
+import { MarksStore } from '../io/marksStore.js';
 import { SettingsStore } from '../io/settingsStore.js';
+import { nyDay } from '../core/dates.js';
 import { Spinner } from '../ui/spinner.js';
 import { readTerminal, type StdoutFacts } from '../ui/terminal.js';
 import { fdOutput, streamOutput } from '../io/output.js';
@@ -54,6 +56,7 @@ export function createContext(proc: ProcessLike, flags: ShellFlags, signal: () =
   const say = (line: string) => spinner.log(line);
   let cache: Cache | undefined;
   let settings: SettingsStore | undefined;
+  let marks: MarksStore | undefined;
   let http: HttpClient | undefined;
   const ctx: Context = {
     env,
@@ -73,6 +76,7 @@ export function createContext(proc: ProcessLike, flags: ShellFlags, signal: () =
       return cache;
     },
     settings: () => (settings ??= new SettingsStore(statePaths(env).configDir, ctx.warn)),
+    marks: () => (marks ??= new MarksStore(statePaths(env).dataDir, () => nyDay(clock()), ctx.warn)),
     async http(timeoutMs) {
       if (http) return http;
       const { HttpClient } = await import('../io/http.js');

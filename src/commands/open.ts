@@ -11,8 +11,7 @@ const TARGETS = ['pdf', 'code', 'hf'] as const;
 type Target = 'abs' | (typeof TARGETS)[number];
 
 /** The link `papers open` opens: arXiv abstract by default; code needs the paper's data, the rest do not. */
-async function linkFor(ctx: Context, ref: string, target: Target, net: Net): Promise<string> {
-  const id = resolveRef(ctx, ref);
+async function linkFor(ctx: Context, id: string, target: Target, net: Net): Promise<string> {
   if (target === 'code') {
     const paper = await lookupPaper(ctx, id, net);
     if (!paper.githubRepo) throw new NotFoundError(`no code link known for ${id}`, 'try papers show to see its links');
@@ -32,13 +31,15 @@ export async function run(ctx: Context, { args, options }: Invocation): Promise<
   const targets = TARGETS.filter((t) => flagOption(options, t));
   if (targets.length > 1) throw new UsageError(`--${targets.join(' and --')} contradict each other; give one`);
   const print = flagOption(options, 'print');
-  const url = await linkFor(ctx, args[0] ?? '', targets[0] ?? 'abs', parseNet(options));
+  const id = resolveRef(ctx, args[0] ?? '');
+  const url = await linkFor(ctx, id, targets[0] ?? 'abs', parseNet(options));
   assertOpenable(url);
   await ctx.spinner.stop();
   if (print || !(await openUrl(url, ctx.env, ctx.platform))) {
     if (!print) ctx.note('no browser to open it with (set $BROWSER); here is the link');
     return { kind: 'lines', lines: [url] };
   }
+  await ctx.marks().markRead([id]);
   ctx.note(`opened ${url}`);
   return NOTHING;
 }

@@ -1,5 +1,7 @@
 import { filterPapers, NO_FILTERS, type Filters } from './filter.js';
+import type { MarkView } from './marks.js';
 import { paperDay, type Paper, type RankedPaper } from './paper.js';
+import { watchesOf, type CompiledWatch } from './watch.js';
 
 /** Sort keys of `--sort`; the type derives from the tuple so options, help and code agree. */
 export const SORT_KEYS = ['upvotes', 'comments', 'date', 'title', 'stars'] as const;
@@ -42,9 +44,9 @@ export function sortPapers(papers: readonly Paper[], key: SortKey = 'upvotes', r
   return reverse ? sorted.reverse() : sorted;
 }
 
-/** Numbers the papers 1..N in the order they will be shown. */
-export function withRanks(papers: readonly Paper[]): RankedPaper[] {
-  return papers.map((paper, i) => ({ rank: i + 1, ...paper }));
+/** Numbers the papers 1..N in the order they will be shown, each with the names of the watches it matches. */
+export function withRanks(papers: readonly Paper[], watches: readonly CompiledWatch[] = []): RankedPaper[] {
+  return papers.map((paper, i) => ({ rank: i + 1, ...paper, watches: watches.length === 0 ? [] : watchesOf(paper, watches) }));
 }
 
 /** Keeps the first of each id (papers without an id are all kept): pages can overlap. */
@@ -64,6 +66,10 @@ export interface Selection {
   /** 0 = all. */
   limit: number;
   filters?: Filters;
+  only?: { unseen: boolean; unread: boolean; watched: boolean };
+  watches?: readonly CompiledWatch[];
+  /** Needed when `only` asks for unseen or unread papers. */
+  marks?: MarkView;
 }
 
 /** What a list shows and how many matched before the limit cut it ("30 of 47"). */
@@ -74,8 +80,16 @@ export interface Selected {
 
 /** What a list command shows: filtered, sorted, cut to the limit, ranked by position; with the count that matched. */
 export function selection(papers: readonly Paper[], sel: Selection): Selected {
-  const sorted = sortPapers(filterPapers(papers, sel.filters ?? NO_FILTERS), sel.sort, sel.reverse);
-  return { papers: withRanks(sel.limit > 0 ? sorted.slice(0, sel.limit) : sorted), total: sorted.length };
+  const watches = sel.watches ?? [];
+  let kept = filterPapers(papers, sel.filters ?? NO_FILTERS);
+  const only = sel.only;
+  if (only?.watched) kept = kept.filter((p) => watchesOf(p, watches).length > 0);
+  // A paper without an id cannot be marked: it is always unseen and unread.
+  const marks = sel.marks;
+  if (only?.unseen && marks) kept = kept.filter((p) => p.id === null || !marks.isSeen(p.id));
+  if (only?.unread && marks) kept = kept.filter((p) => p.id === null || !marks.isRead(p.id));
+  const sorted = sortPapers(kept, sel.sort, sel.reverse);
+  return { papers: withRanks(sel.limit > 0 ? sorted.slice(0, sel.limit) : sorted, watches), total: sorted.length };
 }
 
 /** The papers of `selection`, for callers that need no count. */

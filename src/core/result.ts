@@ -11,12 +11,17 @@ export interface ListResult {
   heading: string;
   emptyNote: string;
   options: ListOptions;
+  /** Whether printing it marks its papers seen: by default only a table on a terminal does. */
+  seen?: 'always' | 'never';
+  /** `papers new`: the newest day it covered, recorded with the marks once the list is out. */
+  newThrough?: string;
 }
 
 /** What a command hands back to the CLI to print: commands return data, the CLI decides how it looks. */
 export type Result =
   | { kind: 'list'; list: ListResult }
-  | { kind: 'paper'; paper: Paper; json: boolean }
+  /** One paper in full, with the names of the watches it matches. */
+  | { kind: 'paper'; paper: Paper; json: boolean; watches?: string[] }
   /** Plain lines; tab-separated fields are cleaned one by one. */
   | { kind: 'lines'; lines: string[] }
   /** Text papers wrote itself (a completion script), printed as it is. */
@@ -31,7 +36,13 @@ export interface Invocation {
   options: RawOptions;
 }
 
-/** A list result: the selection shown, which list it is, and the note for an empty one. */
-export function listOf(selected: Selected, heading: string, emptyNote: string, options: ListOptions): Result {
-  return { kind: 'list', list: { ...selected, heading, emptyNote, options } };
+/** A list result: the selection shown, which list it is, the note for an empty one, and how showing it marks it. */
+export function listOf(
+  selected: Selected,
+  heading: string,
+  emptyNote: string,
+  options: ListOptions,
+  marking: Pick<ListResult, 'seen' | 'newThrough'> = {},
+): Result {
+  return { kind: 'list', list: { ...selected, heading, emptyNote, options, ...marking } };
 }

@@ -62,11 +62,11 @@ export class SettingsStore {
     try {
       raw = JSON.parse(text);
     } catch {
-      return { store: { settings: {}, saved: recoverSaved(text) }, corrupt: text.trim() === '' ? 'empty' : 'not valid JSON' };
+      return { store: { ...EMPTY_STORE, saved: recoverSaved(text) }, corrupt: text.trim() === '' ? 'empty' : 'not valid JSON' };
     }
     const { store, problems } = storeFrom(raw);
     if (problems.length > 0) {
-      if (problems.includes('the file is not a JSON object')) return { store: { settings: {}, saved: recoverSaved(text) }, corrupt: 'not a settings object' };
+      if (problems.includes('the file is not a JSON object')) return { store: { ...EMPTY_STORE, saved: recoverSaved(text) }, corrupt: 'not a settings object' };
       for (const p of problems) this.warn(`${basename(this.path)}: ${p}`);
     }
     return { store, corrupt: null };

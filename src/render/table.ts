@@ -32,7 +32,20 @@ export interface TableOptions {
   columns?: readonly TableColumn[];
   /** `--grep` patterns, whose matches are highlighted in titles. */
   highlight?: readonly RegExp[];
+  /** The reader's marks, on a terminal: new papers get a `•`, read ones are dimmed. */
+  marks?: TableMarks | undefined;
+  /** Whether any watch exists: then a narrow column names the watches each paper matches. */
+  watches?: boolean;
 }
+
+/** Ids of the listed papers that are new to the reader, and of those already read. */
+export interface TableMarks {
+  unseen: ReadonlySet<string>;
+  read: ReadonlySet<string>;
+}
+
+/** The watches column never takes more than this from the title. */
+const WATCHES_WIDTH = 14;
 
 interface Column {
   head: string;
@@ -75,10 +88,17 @@ function highlight(title: string, patterns: readonly RegExp[], paint: Paint): st
 
 export function renderTable(
   papers: readonly RankedPaper[],
-  { width, paint, columns: chosen = DEFAULT_TABLE_COLUMNS, highlight: patterns = [] }: TableOptions,
+  { width, paint, columns: chosen = DEFAULT_TABLE_COLUMNS, highlight: patterns = [], marks, watches = false }: TableOptions,
 ): string[] {
   if (papers.length === 0) return [];
+  const isRead = (p: RankedPaper) => p.id !== null && marks !== undefined && marks.read.has(p.id);
   const all = chosen.filter((c): c is Exclude<TableColumn, 'title'> => c !== 'title').map((c) => COLUMNS[c]);
+  if (marks && marks.unseen.size > 0) {
+    all.unshift({ head: '', align: 'left', text: (p) => (p.id !== null && marks.unseen.has(p.id) ? '•' : ''), style: (c, t) => c.bold(t) });
+  }
+  if (watches) {
+    all.push({ head: 'watch', align: 'left', text: (p) => truncate(sanitizeLine(p.watches.join(',')), WATCHES_WIDTH), style: (c, t) => c.link(t) });
+  }
   let columns = all;
   const widths = () => columns.map((c) => Math.max(widthOf(c.head), ...papers.map((p) => widthOf(c.text(p)))));
   let fixed = widths();
@@ -98,7 +118,8 @@ export function renderTable(
   });
   table.push([...columns.map((c) => paint.dim(c.head)), paint.dim('title')]);
   for (const p of papers) {
-    table.push([...columns.map((c) => c.style(paint, c.text(p), p)), highlight(truncate(sanitizeLine(p.title), titleWidth), patterns, paint)]);
+    const title = truncate(sanitizeLine(p.title), titleWidth);
+    table.push([...columns.map((c) => c.style(paint, c.text(p), p)), isRead(p) ? paint.dim(title) : highlight(title, patterns, paint)]);
   }
   return table
     .toString()

@@ -8,12 +8,13 @@ import { writeChunks } from '../io/output.js';
 import { pick } from '../render/fields.js';
 import { renderJson, renderJsonl, toJson } from '../render/json.js';
 import { renderTsv } from '../render/tsv.js';
+import type { TableMarks } from '../render/table.js';
 
 /** `papers show`: the abstract view, paged when taller than the terminal; or one JSON object. */
-async function printPaper(ctx: Context, paper: Paper, json: boolean): Promise<void> {
+async function printPaper(ctx: Context, paper: Paper, json: boolean, watches: string[] = []): Promise<void> {
   if (json) {
     // The same fields, in the same order, as a list's objects; a single paper has no rank.
-    await writeChunks(ctx.stdout, [`${toJson(pick({ ...paper, rank: null } as unknown as RankedPaper))}\n`]);
+    await writeChunks(ctx.stdout, [`${toJson(pick({ ...paper, rank: null, watches } as unknown as RankedPaper))}\n`]);
     return;
   }
   const [{ renderAbstract }, { terminalPaint }] = await Promise.all([import('../render/abstract.js'), import('./chalkPaint.js')]);
@@ -34,7 +35,7 @@ export async function present(ctx: Context, result: Result): Promise<void> {
     case 'list':
       return printList(ctx, result.list);
     case 'paper':
-      return printPaper(ctx, result.paper, result.json);
+      return printPaper(ctx, result.paper, result.json, result.watches);
     case 'lines':
       // Tab-separated fields are cleaned one by one, so a tab in a value cannot make a new column.
       await writeChunks(
@@ -80,11 +81,36 @@ async function printList(ctx: Context, result: ListResult): Promise<void> {
       const [{ renderTable }, { terminalPaint }] = await Promise.all([import('../render/table.js'), import('./chalkPaint.js')]);
       const paint = terminalPaint(ctx.terminal.colorLevel);
       const highlight = opts.filters.grep;
-      const rows = renderTable(papers, { width: ctx.terminal.columns, paint, columns: columnsFor(papers, opts.columns), highlight });
+      // Only a person sees a terminal table: it shows what is new and what was read.
+      const marks = ctx.terminal.stdoutTTY ? tableMarks(ctx, papers) : undefined;
+      const watches = opts.watches.length > 0;
+      const rows = renderTable(papers, { width: ctx.terminal.columns, paint, columns: columnsFor(papers, opts.columns), highlight, marks, watches });
       const context = papers.length > 0 && ctx.terminal.stdoutTTY ? [paint.dim(truncate(sanitizeLine(contextLine(result)), ctx.terminal.columns))] : [];
-      chunks = [...context, ...rows].map((line) => `${line}\n`);
+      chunks = [...context, ...rows].map(
+        (line) => `${line}
+`,
+      );
       break;
     }
   }
-  await writeChunks(ctx.stdout, chunks);
+  const complete = await writeChunks(ctx.stdout, chunks);
+  // Seen: a table on a terminal, or what papers new delivered in full; never a run cut short.
+  const seen = result.seen ?? (format === 'table' && ctx.terminal.stdoutTTY ? 'always' : 'never');
+  if (seen === 'always' && complete && !ctx.signal.aborted) {
+    const ids = papers.flatMap((p) => (p.id === null ? [] : [p.id]));
+    if (ids.length > 0 || result.newThrough) await ctx.marks().markSeen(ids, result.newThrough);
+  }
+}
+
+/** Which of the listed papers are new to the reader and which were read, for the table. */
+function tableMarks(ctx: Context, papers: readonly RankedPaper[]): TableMarks {
+  const store = ctx.marks();
+  const unseen = new Set<string>();
+  const read = new Set<string>();
+  for (const p of papers) {
+    if (p.id === null) continue;
+    if (store.isRead(p.id)) read.add(p.id);
+    else if (!store.isSeen(p.id)) unseen.add(p.id);
+  }
+  return { unseen, read };
 }
