@@ -39,6 +39,9 @@ export class MarksStore {
 
   /** Marks seen; `newThrough` records the newest day a `papers new` covered (it never moves back). */
   async markSeen(ids: readonly string[], newThrough?: string): Promise<void> {
+    // A list shown again changes nothing: no lock, no write.
+    const { marks } = this;
+    if (ids.every((id) => marks.seen.has(id)) && (!newThrough || (marks.newThrough !== null && marks.newThrough >= newThrough))) return;
     await this.update((m) => {
       const next = withSeen(m, ids, this.today());
       return newThrough && (m.newThrough === null || newThrough > m.newThrough) ? { ...next, newThrough } : next;
