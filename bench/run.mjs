@@ -13,8 +13,11 @@ const BIN = path.join(ROOT, 'bin', 'papers.cjs');
 const NODE = process.execPath;
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const HAS_TIME = existsSync('/usr/bin/time');
+// BENCH_ONLY=1,6: only those targets (a shared machine need not run the 40 MB feed to check one figure).
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+const want = (n) => !ONLY || ONLY.has(String(n));
 
-rmSync(DATA, { recursive: true, force: true });
+if (!process.env.BENCH_KEEP) rmSync(DATA, { recursive: true, force: true });
 mkdirSync(DATA, { recursive: true });
 
 // ---- fixtures -----------------------------------------------------------------------------------
@@ -144,51 +147,77 @@ const cfg = path.join(DATA, 'config');
 const warm = path.join(DATA, 'cache-one');
 await fillCache(warm, [['day', DAY, '--format', 'tsv']]);
 const hit = [BIN, 'day', DAY, '--offline', '--format', 'tsv'];
-report('1 warm cache: day --offline --format tsv vs node -e ""', await ratio([hit, { PAPERS_CACHE_DIR: warm, PAPERS_CONFIG_DIR: cfg }], [baseline]), 1.3);
+if (want(1))
+  report('1 warm cache: day --offline --format tsv vs node -e ""', await ratio([hit, { PAPERS_CACHE_DIR: warm, PAPERS_CONFIG_DIR: cfg }], [baseline]), 1.3);
 
 // 2. The same with 60 days, 12 weeks and 200 papers cached.
-const big = path.join(DATA, 'cache-full');
-const fills = [];
-for (let i = 0; i < 60; i++) fills.push(['day', addDays(DAY, -i), '--format', 'tsv']);
-for (let w = 1; w <= 12; w++) fills.push(['week', `2026-W${pad(w + 20, 2)}`, '--format', 'tsv']);
-await fillCache(big, fills);
-const papersDir = big;
-for (let i = 0; i < 200; i++) {
-  const id = `2610.${pad(20000 + i, 5)}`;
-  writeFileSync(path.join(papersDir, `paper-${id}.json`), JSON.stringify({ v: 1, key: `paper:${id}`, fetchedAt: Date.now(), data: null }));
+if (want(2)) {
+  const big = path.join(DATA, 'cache-full');
+  const fills = [];
+  for (let i = 0; i < 60; i++) fills.push(['day', addDays(DAY, -i), '--format', 'tsv']);
+  for (let w = 1; w <= 12; w++) fills.push(['week', `2026-W${pad(w + 20, 2)}`, '--format', 'tsv']);
+  await fillCache(big, fills);
+  const papersDir = big;
+  for (let i = 0; i < 200; i++) {
+    const id = `2610.${pad(20000 + i, 5)}`;
+    writeFileSync(path.join(papersDir, `paper-${id}.json`), JSON.stringify({ v: 1, key: `paper:${id}`, fetchedAt: Date.now(), data: null }));
+  }
+  report('2 warm cache of 60 days, 12 weeks, 200 papers', await ratio([hit, { PAPERS_CACHE_DIR: big, PAPERS_CONFIG_DIR: cfg }], [baseline]), 1.3);
 }
-report('2 warm cache of 60 days, 12 weeks, 200 papers', await ratio([hit, { PAPERS_CACHE_DIR: big, PAPERS_CONFIG_DIR: cfg }], [baseline]), 1.3);
 
-// 3. read a 20,000-paper daily_papers JSON (about 40 MB) vs a bare JSON.parse of it; peak RSS vs file size.
-const feed = path.join(DATA, 'feed-20000.json');
-writeFileSync(feed, JSON.stringify(Array.from({ length: 20 }, (_, d) => dayItems(addDays('2026-01-05', d), 1000, d)).flat()));
-const feedMb = statSync(feed).size / 1048576;
-const parse = ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(feed)}, 'utf8'))`];
-const readCmd = [BIN, 'read', feed, '--limit', '20', '--format', 'tsv'];
-const r3 = await ratio([readCmd, { PAPERS_CACHE_DIR: warm, PAPERS_CONFIG_DIR: cfg }], [parse], 9);
-const rss3 = HAS_TIME ? run(readCmd, { PAPERS_CACHE_DIR: warm, PAPERS_CONFIG_DIR: cfg }, true).rssKb / 1024 : null;
-report(`3 read ${feedMb.toFixed(0)} MB feed --limit 20 vs JSON.parse`, r3, 2.0);
-if (rss3 !== null)
-  rows.push({
-    target: '3b peak RSS of that read / file size',
-    ratio: rss3 / feedMb,
-    spread: '',
-    limit: 4,
-    pass: rss3 / feedMb <= 4,
-    note: `${rss3.toFixed(0)} MB for ${feedMb.toFixed(0)} MB`,
-  });
+// 6. papers new over 14 cached days (720 papers): the morning run, offline. Steady state: a marks file
+// that has seen them all (nothing new; the marks read, no write); and --peek on no marks (all 720 out).
+if (want(6)) {
+  const nyToday = new Date().toLocaleDateString('en-CA', { timeZone: 'America/New_York' });
+  const fortnight = path.join(DATA, 'cache-fortnight');
+  await fillCache(
+    fortnight,
+    Array.from({ length: 15 }, (_, i) => ['day', addDays(nyToday, -i), '--format', 'tsv']),
+  );
+  const seenDir = path.join(DATA, 'data-seen');
+  const fortEnv = (data) => ({ PAPERS_CACHE_DIR: fortnight, PAPERS_CONFIG_DIR: cfg, PAPERS_DATA_DIR: data });
+  run([BIN, 'new', '--since', '-14', '--offline', '--format', 'tsv'], fortEnv(seenDir));
+  const newCmd = [BIN, 'new', '--since', '-14', '--offline', '--format', 'tsv'];
+  report('6 new --since -14 --offline, 14 days cached, all seen', await ratio([newCmd, fortEnv(seenDir)], [baseline]), 1.5);
+  const peekCmd = [BIN, 'new', '--since', '-14', '--offline', '--peek', '--format', 'tsv'];
+  report('6b the same --peek with no marks: 720 papers out', await ratio([peekCmd, fortEnv(path.join(DATA, 'data-none'))], [baseline]), 1.5);
+}
+
+let feed, feedMb, rss3;
+if (want(3)) {
+  // 3. read a 20,000-paper daily_papers JSON (about 40 MB) vs a bare JSON.parse of it; peak RSS vs file size.
+  feed = path.join(DATA, 'feed-20000.json');
+  writeFileSync(feed, JSON.stringify(Array.from({ length: 20 }, (_, d) => dayItems(addDays('2026-01-05', d), 1000, d)).flat()));
+  feedMb = statSync(feed).size / 1048576;
+  const parse = ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(feed)}, 'utf8'))`];
+  const readCmd = [BIN, 'read', feed, '--limit', '20', '--format', 'tsv'];
+  const r3 = await ratio([readCmd, { PAPERS_CACHE_DIR: warm, PAPERS_CONFIG_DIR: cfg }], [parse], 9);
+  rss3 = HAS_TIME ? run(readCmd, { PAPERS_CACHE_DIR: warm, PAPERS_CONFIG_DIR: cfg }, true).rssKb / 1024 : null;
+  report(`3 read ${feedMb.toFixed(0)} MB feed --limit 20 vs JSON.parse`, r3, 2.0);
+  if (rss3 !== null)
+    rows.push({
+      target: '3b peak RSS of that read / file size',
+      ratio: rss3 / feedMb,
+      spread: '',
+      limit: 4,
+      pass: rss3 / feedMb <= 4,
+      note: `${rss3.toFixed(0)} MB for ${feedMb.toFixed(0)} MB`,
+    });
+}
 
 // 4. month against a server answering every request after 250 ms vs one day against it.
-const slow = await serve(250);
-const netEnv = (name) => ({ PAPERS_API_URL: slow.url, PAPERS_CACHE_DIR: path.join(DATA, `net-${name}-${Math.random()}`), PAPERS_CONFIG_DIR: cfg });
-const r4 = await ratio(['month', ['2026-09']], ['day', [DAY]], 5, async ([cmd, args]) =>
-  runAsync([BIN, cmd, ...args, '--format', 'tsv', '--limit', '0'], netEnv(cmd)),
-);
-slow.close();
-report('4 month (1,100 papers, 12 pages) vs one day, 250 ms per answer', r4, 2.5);
+if (want(4)) {
+  const slow = await serve(250);
+  const netEnv = (name) => ({ PAPERS_API_URL: slow.url, PAPERS_CACHE_DIR: path.join(DATA, `net-${name}-${Math.random()}`), PAPERS_CONFIG_DIR: cfg });
+  const r4 = await ratio(['month', ['2026-09']], ['day', [DAY]], 5, async ([cmd, args]) =>
+    runAsync([BIN, cmd, ...args, '--format', 'tsv', '--limit', '0'], netEnv(cmd)),
+  );
+  slow.close();
+  report('4 month (1,100 papers, 12 pages) vs one day, 250 ms per answer', r4, 2.5);
+}
 
 // 5. --json of 20,000 papers streams: peak RSS of writing it all out vs reading the same feed to 20 rows.
-if (HAS_TIME) {
+if (HAS_TIME && want(5) && want(3)) {
   const all = run([BIN, 'read', feed, '--limit', '0', '--json'], { PAPERS_CACHE_DIR: warm, PAPERS_CONFIG_DIR: cfg }, true).rssKb / 1024;
   rows.push({
     target: '5 --json of 20,000 papers: peak RSS vs --limit 20',
@@ -202,7 +231,7 @@ if (HAS_TIME) {
 
 // Reference: what a user would reach for instead, jq over the cached JSON of target 1.
 const jq = spawnSync('sh', ['-c', 'command -v jq'], { encoding: 'utf8' }).stdout.trim();
-if (jq) {
+if (jq && want('jq')) {
   const entry = path.join(warm, `day-${DAY}.json`);
   const script = `.data | sort_by(-.upvotes) | .[:30] | to_entries[] | [.key+1, .value.upvotes, .value.comments, .value.id, .value.title] | @tsv`;
   const jqRun = () => {
@@ -237,4 +266,4 @@ for (const r of rows) {
     `${r.target.padEnd(width)}  ${r.ratio.toFixed(2).padStart(5)}  ${(r.spread || '').padEnd(9)}  ${(r.limit === null ? '' : `≤ ${r.limit}`).padEnd(5)}  ${result.padEnd(6)}  ${r.note}`,
   );
 }
-rmSync(DATA, { recursive: true, force: true });
+if (!process.env.BENCH_KEEP) rmSync(DATA, { recursive: true, force: true });
