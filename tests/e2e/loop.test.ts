@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli, type tempDirs } from '../helpers/cli.js';
 import { useHarness } from '../helpers/harness.js';
 import { runIn } from '../helpers/inProcess.js';
+import { visible } from '../helpers/pty.js';
 import { weekdayDays, type FakeHf } from '../helpers/server.js';
 
 // Friday 2026-11-27, noon in New York; Monday 2026-11-30, 10:00 there.
@@ -131,6 +132,25 @@ describe('seen and read marks', () => {
     expect(ids((await runIn(['day', '2026-11-26', '--unread', '--json'], env, FRI)).stdout)).toEqual([a, b, c]);
   });
 
+  it('open marks read when it opens the browser; --print does not', async () => {
+    const [a, b] = of('2026-11-26', 0, 1) as [string, string];
+    await runIn(['day', '2026-11-26', '--json'], env, FRI);
+    const browser = { ...env, BROWSER: 'true' };
+    expect((await runIn(['open', b, '--print'], browser, FRI)).stdout).toBe(`https://arxiv.org/abs/${b}\n`);
+    const opened = await runIn(['open', a], browser, FRI);
+    expect(opened.code).toBe(0);
+    expect(opened.stderr).toMatch(/opened/);
+    expect(ids((await runIn(['day', '2026-11-26', '--unread', '--json'], env, FRI)).stdout)).toEqual(of('2026-11-26', 1, 2));
+  });
+
+  it('new --peek on a terminal marks nothing; new on a terminal marks what it showed', async () => {
+    const peek = await runIn(['new', '--since', '-1', '--peek'], env, FRI, true);
+    expect(peek.stdout.split('\n').filter((l) => l.includes('•'))).toHaveLength(6);
+    expect(existsSync(marksFile())).toBe(false);
+    await runIn(['new', '--since', '-1'], env, FRI, true);
+    expect((await runIn(['day', '2026-11-26', '--unseen', '--json'], env, FRI)).stdout).toBe('[]\n');
+  });
+
   it('marks live in the data directory and survive cache clear', async () => {
     await runIn(['day', '2026-11-26'], env, FRI, true);
     await runIn(['mark', of('2026-11-26', 1)[0]!], env, FRI);
@@ -180,7 +200,11 @@ describe('watches and the author and organization filters', () => {
     );
     expect(ids((await runIn(['day', '2026-11-26', '--watched', '--json'], env, FRI)).stdout)).toEqual(of('2026-11-26', 0, 2));
     const table = await runIn(['day', '2026-11-26'], env, FRI, true);
-    expect(table.stdout.split('\n')[0]).toMatch(/watch/);
+    expect(
+      visible(table.stdout)
+        .split('\n')
+        .find((l) => l.includes('title')),
+    ).toMatch(/ watch +title$/);
     const ls = await runIn(['watch', 'ls'], env, FRI);
     expect(ls.stdout).toBe('agents\t--grep "agents"\t1 in the cached last 7 days\nlab\t--org "lattice-lab" --min-upvotes 1\t2 in the cached last 7 days\n');
     const fresh = await runIn(['new', '--since', '-1', '--watched', '--json'], env, FRI);
