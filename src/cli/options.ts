@@ -72,15 +72,17 @@ export const LOCAL_COMMAND_OPTIONS: readonly OptionSpec[] = [...LOCAL_LIST_OPTIO
 /** Options of the list commands that fetch (today, day, week, month, search). */
 export const LIST_OPTIONS: readonly OptionSpec[] = [...LOCAL_LIST_OPTIONS, ...NET_OPTIONS];
 
-/** Options of `papers new`, besides the list options. */
-export const NEW_OPTIONS: readonly OptionSpec[] = [
-  { flags: '--since <date>', description: 'the first day to look at: YYYY-MM-DD, yesterday or -N (at most 14 days back)' },
-  { flags: '--peek', description: 'show what is new without marking it seen' },
-];
-
 /** Options every command takes. */
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { flags: '--no-color', description: 'no colour (also NO_COLOR=1 or TERM=dumb)' },
   { flags: '-q, --quiet', description: 'no notes on stderr (warnings and errors still show)' },
   { flags: '--verbose', description: 'say what happens on the network (retries, cache) on stderr' },
+];
+
+/** Options of `papers new`: the list options, with a limit that defaults to every new paper. */
+export const NEW_OPTIONS: readonly OptionSpec[] = [
+  { flags: '--since <date>', description: 'the first day to look at: YYYY-MM-DD, yesterday or -N (at most 14 days back)' },
+  { flags: '--peek', description: 'show what is new without marking it seen' },
+  { flags: '-n, --limit <N>', description: 'how many papers to show (default: all that are new; the rest stay unseen)' },
+  ...LIST_OPTIONS.filter((o) => !o.flags.includes('--limit')),
 ];

@@ -65,7 +65,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('../commands/new.js'),
     description: 'every Daily Papers paper since the last papers new that you have not seen, then marks them seen',
     args: [],
-    options: [...NEW_OPTIONS, ...LIST_OPTIONS],
+    options: NEW_OPTIONS,
     fast: true,
     examples: ['papers new', 'papers new --since -3 --peek', 'papers new --watched --json', 'papers new --author "hinton" --org deepmind'],
   },

@@ -16,13 +16,12 @@ let dirs: ReturnType<typeof tempDirs>;
 let env: NodeJS.ProcessEnv;
 useHarness((h) => ({ server, dirs, env } = h));
 beforeEach(() => {
-  env = { ...env, PAPERS_DATA_DIR: path.join(dirs.root, 'data') };
   for (const [day, items] of weekdayDays('2026-11-09', '2026-11-30')) server.days.set(day, items);
 });
 
 const ids = (stdout: string): string[] => (JSON.parse(stdout) as { id: string }[]).map((p) => p.id).sort();
 const of = (day: string, ...i: number[]): string[] => i.map((n) => `${day.slice(2, 4)}${day.slice(5, 7)}.${day.slice(8)}0${String(n).padStart(2, '0')}`);
-const marksFile = () => path.join(dirs.root, 'data', 'marks.json');
+const marksFile = () => path.join(dirs.data, 'marks.json');
 
 describe('papers new', () => {
   it('first run: the latest day; again: nothing new; days later: only what came since', async () => {
