@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli, type tempDirs } from '../helpers/cli.js';
 import { useHarness } from '../helpers/harness.js';
+import { Interrupt } from '../../src/cli/interrupt.js';
 import { runIn } from '../helpers/inProcess.js';
 import { visible } from '../helpers/pty.js';
 import { weekdayDays, type FakeHf } from '../helpers/server.js';
@@ -71,6 +72,19 @@ describe('papers new', () => {
     expect(existsSync(marksFile())).toBe(false);
     server.fault = undefined;
     expect(ids((await runIn(['new', '--since', '-10', '--json'], env, FRI)).stdout)).toHaveLength(27);
+  });
+
+  it('Ctrl-C while the days are fetched marks nothing', async () => {
+    server.delay = 2000;
+    const interrupt = new Interrupt();
+    const running = runIn(['new', '--since', '-4', '--json'], env, FRI, false, interrupt);
+    const started = Date.now();
+    while (server.requests.length === 0 && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 10));
+    interrupt.abort();
+    const r = await running;
+    expect(r.code).toBe(130);
+    expect(r.stdout).toBe('');
+    expect(existsSync(marksFile())).toBe(false);
   });
 
   it('--offline uses the cached days and names the others', async () => {
