@@ -2,6 +2,7 @@ import { addDays, daysBetween, nyDay, parseDayArg, weekday } from '../core/dates
 import { UsageError } from '../core/errors.js';
 import { stringOption, flagOption } from '../core/listOptions.js';
 import { paperDay } from '../core/paper.js';
+import { plural } from '../core/plural.js';
 import { dedupe, selection } from '../core/rank.js';
 import { listOf, type Invocation, type Result } from '../core/result.js';
 import { listOptions, type Context } from '../context.js';
@@ -91,7 +92,7 @@ export async function run(ctx: Context, { options }: Invocation): Promise<Result
     const from = [...perDay].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, n]) => `${n} from ${short(day)}`);
     const watched = papers.filter((p) => p.watches.length > 0).length;
     const watchNote = opts.watches.length > 0 ? `; ${watched} match${watched === 1 ? 'es' : ''} your watches` : '';
-    ctx.note(`${papers.length} new paper${papers.length === 1 ? '' : 's'}: ${from.join(', ')}${watchNote}`);
+    ctx.note(`${plural(papers.length, 'new paper')}: ${from.join(', ')}${watchNote}`);
   }
   const peek = flagOption(options, 'peek');
   const heading = `New papers since ${short(first)}${peek ? ' (peek)' : ''}`;
