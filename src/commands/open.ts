@@ -5,6 +5,7 @@ import { linksFor } from '../core/paper.js';
 import { NOTHING, type Invocation, type Result } from '../core/result.js';
 import type { Context } from '../context.js';
 import { assertOpenable, openUrl } from '../io/browser.js';
+import { recordMarks } from '../io/marksStore.js';
 import { lookupPaper, resolveRef } from '../sources/paper.js';
 
 const TARGETS = ['pdf', 'code', 'hf'] as const;
@@ -39,7 +40,7 @@ export async function run(ctx: Context, { args, options }: Invocation): Promise<
     if (!print) ctx.note('no browser to open it with (set $BROWSER); here is the link');
     return { kind: 'lines', lines: [url] };
   }
-  await ctx.marks().markRead([id]);
+  await recordMarks(ctx.warn, () => ctx.marks().markRead([id]));
   ctx.note(`opened ${url}`);
   return NOTHING;
 }

@@ -2,6 +2,19 @@ import { closeSync, constants, fstatSync, linkSync, mkdirSync, openSync, readSyn
 import { basename, join } from 'node:path';
 import { marksFrom, marksToJson, NO_MARKS, pruned, withRead, withSeen, type Marks } from '../core/marks.js';
 import { withLock } from './lock.js';
+import { EXIT, PapersError } from '../core/errors.js';
+
+/**
+ * Runs a change of the marks that comes with showing something (a table, an abstract, a browser): a
+ * failure to record it (an unwritable data dir, a lock held too long) is a warning, not a failed command.
+ */
+export async function recordMarks(warn: (message: string) => void, change: () => Promise<void>): Promise<void> {
+  try {
+    await change();
+  } catch (error) {
+    warn(`could not record the marks: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 
 /** A marks file past this size is not read (a year of heavy use is well under 1 MiB). */
 const MAX_BYTES = 16 * 1024 * 1024;
@@ -55,7 +68,15 @@ export class MarksStore {
 
   /** Applies a change to the marks as they are on disk now, under the lock, pruned, and writes them. */
   async update(change: (marks: Marks) => Marks): Promise<Marks> {
-    mkdirSync(this.dir, { recursive: true });
+    try {
+      mkdirSync(this.dir, { recursive: true });
+    } catch (error) {
+      throw new PapersError(
+        `cannot write the marks in ${this.dir} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+        EXIT.failure,
+        'check PAPERS_DATA_DIR',
+      );
+    }
     return withLock(this.path, () => {
       const got = this.#load();
       if (got.corrupt) this.#setAside();
@@ -67,7 +88,7 @@ export class MarksStore {
         renameSync(temp, this.path);
       } catch (error) {
         rmSync(temp, { force: true });
-        throw error;
+        throw new PapersError(`cannot write ${this.path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, EXIT.failure, 'the old marks are kept');
       }
       this.#marks = next;
       return next;

@@ -9,6 +9,7 @@ import { pick } from '../render/fields.js';
 import { renderJson, renderJsonl, toJson } from '../render/json.js';
 import { renderTsv } from '../render/tsv.js';
 import type { TableMarks } from '../render/table.js';
+import { recordMarks } from '../io/marksStore.js';
 
 /** `papers show`: the abstract view, paged when taller than the terminal; or one JSON object. */
 async function printPaper(ctx: Context, paper: Paper, json: boolean, watches: string[] = []): Promise<void> {
@@ -98,7 +99,7 @@ async function printList(ctx: Context, result: ListResult): Promise<void> {
   const seen = result.seen ?? (format === 'table' && ctx.terminal.stdoutTTY ? 'always' : 'never');
   if (seen === 'always' && complete && !ctx.signal.aborted) {
     const ids = papers.flatMap((p) => (p.id === null ? [] : [p.id]));
-    if (ids.length > 0 || result.newThrough) await ctx.marks().markSeen(ids, result.newThrough);
+    if (ids.length > 0 || result.newThrough) await recordMarks(ctx.warn, () => ctx.marks().markSeen(ids, result.newThrough));
   }
 }
 

@@ -190,6 +190,18 @@ describe('seen and read marks', () => {
     expect(readFileSync(`${marksFile()}.corrupt.1`, 'utf8')).toBe('garbage again');
   });
 
+  it('a data dir that cannot be written: a table still shows (with a warning), mark fails with exit 1', async () => {
+    writeFileSync(path.join(dirs.root, 'not-a-dir'), '');
+    const blocked = { ...env, PAPERS_DATA_DIR: path.join(dirs.root, 'not-a-dir', 'data') };
+    const table = await runIn(['day', '2026-11-26'], blocked, FRI, true);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('Paper 0 of 2026-11-26');
+    expect(table.stderr).toMatch(/warning: could not record the marks: cannot write the marks in/);
+    const mark = await runIn(['mark', of('2026-11-26', 0)[0]!], blocked, FRI);
+    expect(mark.code).toBe(1);
+    expect(mark.stderr).toMatch(/papers: cannot write the marks in .*ENOTDIR/);
+  });
+
   it('eight marks at once lose nothing', async () => {
     const marked = Array.from({ length: 8 }, (_, i) => `2611.0020${i}`);
     const runs = await Promise.all(marked.map((id) => runCli(['mark', id], env)));
