@@ -10,6 +10,9 @@ export function statePaths(env: NodeJS.ProcessEnv): { configDir: string; cacheDi
   return {
     configDir: env.PAPERS_CONFIG_DIR || platform().config,
     cacheDir: env.PAPERS_CACHE_DIR || platform().cache,
-    dataDir: env.PAPERS_DATA_DIR || platform().data,
+    // Asked for only by what reads the marks: a cache hit does not look the platform dir up for it.
+    get dataDir() {
+      return env.PAPERS_DATA_DIR || platform().data;
+    },
   };
 }
