@@ -4,6 +4,7 @@ import type { Cache } from './io/cache.js';
 import type { Output } from './io/output.js';
 import type { HttpClient } from './io/http.js';
 import type { LoadOptions } from './io/cachePolicy.js';
+import type { MarksStore } from './io/marksStore.js';
 import type { SettingsStore } from './io/settingsStore.js';
 import type { Spinner } from './ui/spinner.js';
 import type { Terminal } from './ui/terminal.js';
@@ -30,6 +31,8 @@ export interface Context {
   cache(): Cache;
   /** The settings file: settings and the reading list. */
   settings(): SettingsStore;
+  /** What the reader has seen and read: read from disk only when something asks. */
+  marks(): MarksStore;
   /** The HTTP client, created (and undici loaded) on first use. */
   http(timeoutMs: number): Promise<HttpClient>;
   apiBase: string;
@@ -61,7 +64,9 @@ export function loadOptions(ctx: Context, net: { offline: boolean; refresh: bool
  * `interactive` setting without one simply prints.
  */
 export async function listOptions(ctx: Context, raw: RawOptions): Promise<ListOptions> {
-  const opts = parseListOptions(raw, (await ctx.settings().read()).settings);
+  const store = await ctx.settings().read();
+  const parsed = parseListOptions(raw, store.settings, store.watches);
+  const opts = parsed.only.unseen || parsed.only.unread ? { ...parsed, marks: ctx.marks() } : parsed;
   if (opts.interactive === 'no') return opts;
   if (ctx.tty() !== null) return opts;
   if (opts.interactive === 'asked') throw new UsageError('interactive mode needs a terminal', 'run it in a terminal, or drop -i to print the list');

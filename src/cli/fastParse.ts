@@ -75,7 +75,8 @@ export function fastParse(argv: readonly string[]): Parsed | null {
       continue;
     }
     const value = inline ?? argv[++i];
-    if (value === undefined || (inline === undefined && value.startsWith('-') && value !== '-')) return null;
+    // A value may be `-` or a negative number (`--since -14`); anything else that starts with - is left to commander.
+    if (value === undefined || (inline === undefined && value.startsWith('-') && value !== '-' && !/^-\d+$/.test(value))) return null;
     if (meta.choices && !meta.choices.includes(value)) return null;
     out[meta.key] = meta.repeatable ? [...((out[meta.key] as string[] | undefined) ?? []), value] : value;
   }

@@ -36,19 +36,35 @@ export const READ_OPTIONS: readonly OptionSpec[] = [
   { flags: '--from <format>', description: 'the feed format, when detection should not decide', choices: FEED_FORMATS },
 ];
 
-/** Options of every list command, the network ones aside: `read` and `saved` take only these. */
-export const LOCAL_LIST_OPTIONS: readonly OptionSpec[] = [
-  { flags: '-n, --limit <N>', description: 'how many papers to show (0 = all; setting: limit)', default: String(DEFAULTS.limit) },
-  { flags: '-s, --sort <key>', description: 'sort by (setting: sort)', default: DEFAULTS.sort, choices: SORT_KEYS },
-  { flags: '--reverse', description: 'reverse the order' },
+/** The content filters: of every list, and the rules of a watch. */
+const FILTER_OPTIONS: readonly OptionSpec[] = [
   {
     flags: '-g, --grep <pattern>',
     description: 'keep papers whose title, abstract or keywords match (case-insensitive regex; repeat: all must match)',
     repeatable: true,
   },
   { flags: '--exclude <pattern>', description: 'drop papers whose title, abstract or keywords match (repeatable)', repeatable: true },
+  { flags: '--author <pattern>', description: 'keep papers with an author whose name matches (case-insensitive regex; repeatable)', repeatable: true },
+  { flags: '--org <pattern>', description: "keep papers whose organization's name or handle matches (case-insensitive regex; repeatable)", repeatable: true },
   { flags: '--min-upvotes <N>', description: 'keep papers with at least N upvotes' },
   { flags: '--has-code', description: 'keep papers with a code repository' },
+];
+
+/** Options of `papers watch`: its rules are the content filters. */
+export const WATCH_OPTIONS: readonly OptionSpec[] = [...FILTER_OPTIONS];
+
+/** Options of `papers mark`. */
+export const MARK_OPTIONS: readonly OptionSpec[] = [{ flags: '--unread', description: 'mark unread again' }];
+
+/** Options of every list command, the network ones aside: `read` and `saved` take only these. */
+export const LOCAL_LIST_OPTIONS: readonly OptionSpec[] = [
+  { flags: '-n, --limit <N>', description: 'how many papers to show (0 = all; setting: limit)', default: String(DEFAULTS.limit) },
+  { flags: '-s, --sort <key>', description: 'sort by (setting: sort)', default: DEFAULTS.sort, choices: SORT_KEYS },
+  { flags: '--reverse', description: 'reverse the order' },
+  ...FILTER_OPTIONS,
+  { flags: '--unseen', description: 'keep papers not seen before (shown in a table on a terminal, or by papers new)' },
+  { flags: '--unread', description: 'keep papers not read (shown in full, opened or marked read)' },
+  { flags: '--watched', description: 'keep papers that match a watch (papers watch ls)' },
   { flags: '--json', description: 'print a JSON array (same as --format json)' },
   { flags: '--format <format>', description: 'output format (default: table on a terminal, tsv in a pipe; setting: format)', choices: FORMATS },
   { flags: '--fields <list>', description: `comma-separated fields (the table's columns too), in that order: ${FIELDS.join(', ')}` },
@@ -76,4 +92,12 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { flags: '--no-color', description: 'no colour (also NO_COLOR=1 or TERM=dumb)' },
   { flags: '-q, --quiet', description: 'no notes on stderr (warnings and errors still show)' },
   { flags: '--verbose', description: 'say what happens on the network (retries, cache) on stderr' },
+];
+
+/** Options of `papers new`: the list options, with a limit that defaults to every new paper. */
+export const NEW_OPTIONS: readonly OptionSpec[] = [
+  { flags: '--since <date>', description: 'the first day to look at: YYYY-MM-DD, yesterday or -N (at most 14 days back)' },
+  { flags: '--peek', description: 'show what is new without marking it seen' },
+  { flags: '-n, --limit <N>', description: 'how many papers to show (default: all that are new; the rest stay unseen)' },
+  ...LIST_OPTIONS.filter((o) => !o.flags.includes('--limit')),
 ];

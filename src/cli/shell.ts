@@ -2,7 +2,9 @@ import type { Context } from '../context.js';
 import { Cache } from '../io/cache.js';
 import type { HttpClient } from '../io/http.js';
 import { statePaths } from '../io/paths.js';
+import { MarksStore } from '../io/marksStore.js';
 import { SettingsStore } from '../io/settingsStore.js';
+import { nyDay } from '../core/dates.js';
 import { Spinner } from '../ui/spinner.js';
 import { readTerminal, type StdoutFacts } from '../ui/terminal.js';
 import { fdOutput, streamOutput } from '../io/output.js';
@@ -67,6 +69,7 @@ export function createContext(proc: ProcessLike, flags: ShellFlags, interrupt: R
   const say = (line: string) => spinner.log(redact(line));
   let cache: Cache | undefined;
   let settings: SettingsStore | undefined;
+  let marks: MarksStore | undefined;
   let http: HttpClient | undefined;
   const ctx: Context = {
     env,
@@ -91,6 +94,7 @@ export function createContext(proc: ProcessLike, flags: ShellFlags, interrupt: R
       return cache;
     },
     settings: () => (settings ??= new SettingsStore(statePaths(env).configDir, ctx.warn)),
+    marks: () => (marks ??= new MarksStore(statePaths(env).dataDir, () => nyDay(clock()), ctx.warn)),
     async http(timeoutMs) {
       if (http) return http;
       // undici parses HTTP with llhttp, in WebAssembly. V8 would also recompile llhttp with TurboFan in

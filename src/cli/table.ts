@@ -1,7 +1,19 @@
 import type { Invocation, Result } from '../core/result.js';
 import type { Context } from '../context.js';
 import type { OptionSpec } from '../core/optionSpec.js';
-import { GLOBAL_OPTIONS, LIST_OPTIONS, LOCAL_COMMAND_OPTIONS, NET_OPTIONS, OPEN_OPTIONS, READ_OPTIONS, SHOW_OPTIONS, TRENDING_OPTIONS } from './options.js';
+import {
+  GLOBAL_OPTIONS,
+  LIST_OPTIONS,
+  LOCAL_COMMAND_OPTIONS,
+  MARK_OPTIONS,
+  NET_OPTIONS,
+  NEW_OPTIONS,
+  OPEN_OPTIONS,
+  READ_OPTIONS,
+  SHOW_OPTIONS,
+  TRENDING_OPTIONS,
+  WATCH_OPTIONS,
+} from './options.js';
 
 /** A positional argument as help, completion and both argument parsers see it. */
 interface ArgSpec {
@@ -55,6 +67,15 @@ export const COMMANDS: readonly CommandSpec[] = [
       'papers today --json | jq -r \'.[] | "\\(.upvotes)\\t\\(.title)"\'',
       'papers today -g diffusion --has-code',
     ],
+  },
+  {
+    name: 'new',
+    load: () => import('../commands/new.js'),
+    description: 'every Daily Papers paper since the last papers new that you have not seen, then marks them seen',
+    args: [],
+    options: NEW_OPTIONS,
+    fast: true,
+    examples: ['papers new', 'papers new --since -3 --peek', 'papers new --watched --json', 'papers new --author "hinton" --org deepmind'],
   },
   {
     name: 'day',
@@ -160,6 +181,27 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: LOCAL_COMMAND_OPTIONS,
     fast: true,
     examples: ['papers saved', 'papers saved --format bibtex > reading.bib'],
+  },
+  {
+    name: 'mark',
+    load: () => import('../commands/mark.js'),
+    description: 'mark papers read (or unread again with --unread)',
+    args: [{ ...REF, variadic: true }],
+    options: MARK_OPTIONS,
+    fast: true,
+    examples: ['papers mark 1 3 4', 'papers mark 2405.13956', 'papers mark --unread 2'],
+  },
+  {
+    name: 'watch',
+    load: () => import('../commands/watch.js'),
+    description: 'saved filters: papers matching one are tagged with its name (papers new --watched)',
+    args: [
+      { name: 'action', description: 'add <name> <rules...>, ls (default), or rm <name>' },
+      { name: 'name', description: 'the watch name: 1 to 32 of a-z, 0-9 and -' },
+    ],
+    options: WATCH_OPTIONS,
+    fast: true,
+    examples: ['papers watch add agents --grep "agent" --min-upvotes 10', 'papers watch add lab --org deepmind', 'papers watch ls', 'papers watch rm agents'],
   },
   {
     name: 'config',

@@ -6,14 +6,14 @@ import { linksFor } from '../core/paper.js';
 import { NOTHING, type Invocation, type Result } from '../core/result.js';
 import type { Context } from '../context.js';
 import { assertOpenable, openUrl } from '../io/browser.js';
+import { recordMarks } from '../io/marksStore.js';
 import { lookupPaper, resolveRef } from '../sources/paper.js';
 
 const TARGETS = ['pdf', 'code', 'hf'] as const;
 type Target = 'abs' | (typeof TARGETS)[number];
 
 /** The link `papers open` opens: arXiv abstract by default; code needs the paper's data, the rest do not. */
-async function linkFor(ctx: Context, ref: string, target: Target, net: Net): Promise<string> {
-  const id = resolveRef(ctx, ref);
+async function linkFor(ctx: Context, id: string, target: Target, net: Net): Promise<string> {
   if (target === 'code') {
     const paper = await lookupPaper(ctx, id, net);
     if (!paper.githubRepo) throw new NotFoundError(`no code link known for ${id}`, 'try papers show to see its links');
@@ -33,7 +33,8 @@ export async function run(ctx: Context, { args, options }: Invocation): Promise<
   const targets = TARGETS.filter((t) => flagOption(options, t));
   if (targets.length > 1) throw new UsageError(`--${targets.join(' and --')} contradict each other; give one`);
   const print = flagOption(options, 'print');
-  const url = await linkFor(ctx, args[0] ?? '', targets[0] ?? 'abs', parseNet(options));
+  const id = resolveRef(ctx, args[0] ?? '');
+  const url = await linkFor(ctx, id, targets[0] ?? 'abs', parseNet(options));
   assertOpenable(url);
   await ctx.spinner.stop();
   if (print) return { kind: 'lines', lines: [url] };
@@ -48,6 +49,7 @@ export async function run(ctx: Context, { args, options }: Invocation): Promise<
   if (opened.kind === 'failed') {
     throw new PapersError(`${opened.command} could not open the link: ${sanitizeLine(opened.message)}`, EXIT.failure, `open it yourself: ${url}`);
   }
+  await recordMarks(ctx.warn, () => ctx.marks().markRead([id]));
   ctx.note(`opened ${url}`);
   return NOTHING;
 }

@@ -7,6 +7,7 @@ import type { Invocation, Result, ShowField } from '../core/result.js';
 import type { Context } from '../context.js';
 import { mapLimit } from '../io/mapLimit.js';
 import { lookupPaper, resolveRef } from '../sources/paper.js';
+import { recordMarks } from '../io/marksStore.js';
 
 const SHOW_FIELDS: readonly ShowField[] = [...FIELDS, ...LINKED_FIELDS];
 
@@ -51,5 +52,7 @@ export async function run(ctx: Context, { args, options }: Invocation): Promise<
     const paper = await lookupPaper(ctx, id, net, true);
     return { paper, linked: linkedOf(paper) };
   });
+  // Shown in full to a person: read. A script's --json or --format reads nothing for the reader.
+  if (format === 'view') await recordMarks(ctx.warn, () => ctx.marks().markRead(papers.flatMap(({ paper }) => (paper.id === null ? [] : [paper.id]))));
   return { kind: 'paper', papers, format, ...(fields ? { fields } : {}) };
 }

@@ -44,6 +44,7 @@ export function paperFromHf(item: unknown): Paper | null {
     organization: org ? (str(org.fullname) ?? str(org.name)) : null,
     ...linksFor(id),
     source: 'hf',
+    ...(org && str(org.fullname) && str(org.name) ? { orgName: oneLine(str(org.name)!) } : {}),
   };
 }
 

@@ -5,6 +5,8 @@ import { DEFAULT_TABLE_COLUMNS, FIELD_FORMATS, FORMATS, type Format, type TableC
 import { FIELDS, type Field } from './paper.js';
 import { SORT_KEYS, type SortKey } from './rank.js';
 import type { Settings } from './settings.js';
+import { compileWatch, type CompiledWatch, type Watch } from './watch.js';
+import type { MarkView } from './marks.js';
 
 /** The defaults of the list and network options: help, settings and parsing all read them here. */
 export const DEFAULTS = { limit: 30, sort: 'upvotes', timeout: 20_000 } as const satisfies { limit: number; sort: SortKey; timeout: number };
@@ -33,6 +35,12 @@ export interface ListOptions extends Net {
    * `interactive` setting wants it (on a terminal only), `no` otherwise.
    */
   interactive: 'asked' | 'setting' | 'no';
+  /** `--unseen`, `--unread`, `--watched`: filters on the reader's state. */
+  only: { unseen: boolean; unread: boolean; watched: boolean };
+  /** The saved watches, whose names every listed paper carries. */
+  watches: CompiledWatch[];
+  /** The marks, given when `only` needs them (reading them costs a file). */
+  marks?: MarkView;
 }
 
 /** A string option's value (the last one when repeated); undefined when not given. */
@@ -42,7 +50,7 @@ export function stringOption(raw: RawOptions, key: string): string | undefined {
 }
 
 /** A repeatable option's values in order. */
-function listOption(raw: RawOptions, key: string): string[] {
+export function listOption(raw: RawOptions, key: string): string[] {
   const v = raw[key];
   return typeof v === 'string' ? [v] : Array.isArray(v) ? [...(v as readonly string[])] : [];
 }
@@ -80,7 +88,7 @@ export function parseNet(raw: RawOptions): Net {
 }
 
 /** Validates list options once, so commands and renderers only see good values; the command line beats the settings. */
-export function parseListOptions(raw: RawOptions, settings: Settings = {}): ListOptions {
+export function parseListOptions(raw: RawOptions, settings: Settings = {}, watches: readonly Watch[] = []): ListOptions {
   const given = stringOption(raw, 'format');
   let format = given === undefined ? undefined : oneOf(given, FORMATS, '--format');
   if (flagOption(raw, 'json')) {
@@ -118,7 +126,11 @@ export function parseListOptions(raw: RawOptions, settings: Settings = {}): List
       exclude: listOption(raw, 'exclude').map((p) => pattern(p, '--exclude')),
       minUpvotes: minUpvotes === undefined ? null : wholeNumber(minUpvotes, '--min-upvotes', 0),
       hasCode: flagOption(raw, 'hasCode'),
+      author: listOption(raw, 'author').map((p) => pattern(p, '--author')),
+      org: listOption(raw, 'org').map((p) => pattern(p, '--org')),
     },
+    only: { unseen: flagOption(raw, 'unseen'), unread: flagOption(raw, 'unread'), watched: flagOption(raw, 'watched') },
+    watches: watches.map(compileWatch),
     sort: sort === undefined ? (settings.sort ?? DEFAULTS.sort) : oneOf(sort, SORT_KEYS, '--sort'),
     reverse: flagOption(raw, 'reverse'),
     format,

@@ -24,10 +24,12 @@ export interface Paper {
   arxivUrl: string | null;
   pdfUrl: string | null;
   source: Source;
+  /** The organization's handle beside its display name (`organization`), for `--org`; not a JSON field. */
+  orgName?: string;
 }
 
-/** A paper at its place in a list shown to the user. */
-export type RankedPaper = { rank: number } & Paper;
+/** A paper at its place in a list shown to the user, with the names of the watches it matches. */
+export type RankedPaper = { rank: number; watches: string[] } & Paper;
 
 /** Every JSON field in contract order; `--fields` and the renderers derive from it. */
 export const FIELDS = [
@@ -51,6 +53,7 @@ export const FIELDS = [
   'arxivUrl',
   'pdfUrl',
   'source',
+  'watches',
 ] as const satisfies readonly (keyof RankedPaper)[];
 export type Field = (typeof FIELDS)[number];
 

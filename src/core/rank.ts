@@ -1,5 +1,7 @@
 import { filterPapers, NO_FILTERS, type Filters } from './filter.js';
+import type { MarkView } from './marks.js';
 import { paperDay, type Paper, type RankedPaper } from './paper.js';
+import { watchesOf, type CompiledWatch } from './watch.js';
 
 /** Sort keys of `--sort`; the type derives from the tuple so options, help and code agree. */
 export const SORT_KEYS = ['upvotes', 'comments', 'date', 'title', 'stars'] as const;
@@ -48,9 +50,9 @@ export function sortPapers(papers: readonly Paper[], key: SortKey = 'upvotes', r
   return reverse ? sorted.reverse() : sorted;
 }
 
-/** Numbers the papers 1..N in the order they will be shown. */
-export function withRanks(papers: readonly Paper[]): RankedPaper[] {
-  return papers.map((paper, i) => ({ rank: i + 1, ...paper }));
+/** Numbers the papers 1..N in the order they will be shown, each with the names of the watches it matches. */
+export function withRanks(papers: readonly Paper[], watches: readonly CompiledWatch[] = []): RankedPaper[] {
+  return papers.map((paper, i) => ({ rank: i + 1, ...paper, watches: watches.length === 0 ? [] : watchesOf(paper, watches) }));
 }
 
 /** Keeps the first of each id (papers without an id are all kept): pages can overlap. */
@@ -70,6 +72,10 @@ export interface Selection {
   /** 0 = all. */
   limit: number;
   filters?: Filters;
+  only?: { unseen: boolean; unread: boolean; watched: boolean };
+  watches?: readonly CompiledWatch[];
+  /** Needed when `only` asks for unseen or unread papers. */
+  marks?: MarkView;
 }
 
 /** What a list shows and how many matched before the limit cut it ("30 of 47"). */
@@ -80,8 +86,24 @@ export interface Selected {
 
 /** What a list command shows: filtered, sorted, cut to the limit, ranked by position; with the count that matched. */
 export function selection(papers: readonly Paper[], sel: Selection): Selected {
-  const sorted = sortPapers(filterPapers(papers, sel.filters ?? NO_FILTERS), sel.sort, sel.reverse);
-  return { papers: withRanks(sel.limit > 0 ? sorted.slice(0, sel.limit) : sorted), total: sorted.length };
+  const watches = sel.watches ?? [];
+  const sorted = sortPapers(keptBy(papers, sel), sel.sort, sel.reverse);
+  return { papers: withRanks(sel.limit > 0 ? sorted.slice(0, sel.limit) : sorted, watches), total: sorted.length };
+}
+
+/** The papers a selection keeps, in their order: the filters, then --watched, --unseen and --unread. */
+export function keptBy(papers: readonly Paper[], sel: Pick<Selection, 'filters' | 'only' | 'marks' | 'watches'>): Paper[] {
+  const kept = filterPapers(papers, sel.filters ?? NO_FILTERS);
+  return sel.only?.watched || sel.only?.unseen || sel.only?.unread ? kept.filter((p) => keepsState(p, sel)) : kept;
+}
+
+/** Whether a paper passes --watched, --unseen and --unread (a paper without an id is always unseen and unread). */
+export function keepsState(p: Paper, sel: Pick<Selection, 'only' | 'marks' | 'watches'>): boolean {
+  const { only, marks } = sel;
+  if (only?.watched && watchesOf(p, sel.watches ?? []).length === 0) return false;
+  if (only?.unseen && marks && p.id !== null && marks.isSeen(p.id)) return false;
+  if (only?.unread && marks && p.id !== null && marks.isRead(p.id)) return false;
+  return true;
 }
 
 /** The papers of `selection`, for callers that need no count. */

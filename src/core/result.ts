@@ -29,6 +29,10 @@ export interface ListResult {
   step?: (ctx: Context, delta: -1 | 1) => Promise<ListResult>;
   /** What the list is called as a feed (`--format atom|rss`), with its page on Hugging Face; else the heading names it. */
   name?: ListName;
+  /** Whether printing it marks its papers seen: by default only a table on a terminal does. */
+  seen?: 'always' | 'never';
+  /** `papers new`: the newest day it covered, recorded with the marks once the list is out. */
+  newThrough?: string;
 }
 
 /** What names a list where it leaves papers as a feed: a title and its web page, if any. */
@@ -61,8 +65,14 @@ export interface Invocation {
   options: RawOptions;
 }
 
-/** A list result: the selection shown, which list it is, and the note for an empty one. */
-export function listOf(selected: Selected, heading: string, emptyNote: string, options: ListOptions, extra: ReaderHooks & { name?: ListName } = {}): Result {
+/** A list result: the selection shown, which list it is, the note for an empty one, and what else it carries. */
+export function listOf(
+  selected: Selected,
+  heading: string,
+  emptyNote: string,
+  options: ListOptions,
+  extra: ReaderHooks & { name?: ListName } & Pick<ListResult, 'seen' | 'newThrough'> = {},
+): Result {
   return { kind: 'list', list: { ...selected, heading, emptyNote, options, ...extra } };
 }
 

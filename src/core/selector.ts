@@ -1,6 +1,6 @@
 import { accepts, NO_FILTERS } from './filter.js';
 import type { Paper } from './paper.js';
-import { compareBy, sortPapers, withRanks, type Selected, type Selection } from './rank.js';
+import { compareBy, keepsState, sortPapers, withRanks, type Selected, type Selection } from './rank.js';
 import { TopN } from './topN.js';
 
 /**
@@ -27,7 +27,7 @@ export class PaperSelector {
 
   add(paper: Paper): void {
     this.#count++;
-    if (!accepts(paper, this.#sel.filters ?? NO_FILTERS)) return;
+    if (!accepts(paper, this.#sel.filters ?? NO_FILTERS) || !keepsState(paper, this.#sel)) return;
     this.#matched++;
     if (this.#top) this.#top.push(paper);
     else this.#all.push(paper);
@@ -35,7 +35,7 @@ export class PaperSelector {
 
   /** The list to show: filtered, sorted, cut to the limit, ranked by position; with how many matched. */
   result(): Selected {
-    const papers = withRanks(this.#top ? this.#top.result() : sortPapers(this.#all, this.#sel.sort, this.#sel.reverse));
+    const papers = withRanks(this.#top ? this.#top.result() : sortPapers(this.#all, this.#sel.sort, this.#sel.reverse), this.#sel.watches ?? []);
     return { papers, total: this.#matched };
   }
 }

@@ -6,6 +6,8 @@ import { checkIds, type Paper } from './paper.js';
 import { SORT_KEYS, type SortKey } from './rank.js';
 import { isObject, oneOf, wholeNumber } from './coerce.js';
 import { isPaper } from './validPaper.js';
+import { watchFrom, type Watch } from './watch.js';
+import { sanitizeLine } from './sanitize.js';
 
 /** Settings a user may keep, with the list options they repeat. */
 export interface Settings {
@@ -25,13 +27,14 @@ export interface SavedEntry {
   savedAt: string;
 }
 
-/** The settings file's content: settings and the reading list. */
+/** The settings file's content: settings, the reading list and the watches. */
 export interface Store {
   settings: Settings;
   saved: SavedEntry[];
+  watches: Watch[];
 }
 
-export const EMPTY_STORE: Store = { settings: {}, saved: [] };
+export const EMPTY_STORE: Store = { settings: {}, saved: [], watches: [] };
 
 interface Spec {
   description: string;
@@ -124,7 +127,7 @@ function checkedEntry(entry: SavedEntry): SavedEntry {
 /** The store in a parsed settings file; values that do not validate are dropped and named in `problems`. */
 export function storeFrom(raw: unknown): { store: Store; problems: string[] } {
   const problems: string[] = [];
-  if (!isObject(raw)) return { store: { settings: {}, saved: [] }, problems: ['the file is not a JSON object'] };
+  if (!isObject(raw)) return { store: EMPTY_STORE, problems: ['the file is not a JSON object'] };
   const settings: Settings = {};
   const given = isObject(raw.settings) ? raw.settings : {};
   for (const key of SETTING_KEYS) {
@@ -140,7 +143,14 @@ export function storeFrom(raw: unknown): { store: Store; problems: string[] } {
   const list: unknown[] = Array.isArray(raw.saved) ? raw.saved : [];
   const saved = list.filter(isSaved).map(checkedEntry);
   if (saved.length < list.length) problems.push(`ignored ${plural(list.length - saved.length, 'broken reading-list entry', 'broken reading-list entries')}`);
-  return { store: { settings, saved }, problems };
+  const givenWatches: unknown[] = Array.isArray(raw.watches) ? raw.watches : [];
+  const watches: Watch[] = [];
+  for (const w of givenWatches) {
+    const watch = watchFrom(w);
+    if (watch && !watches.some((x) => x.name === watch.name)) watches.push(watch);
+    else problems.push(`ignored a broken or repeated watch${isObject(w) && typeof w.name === 'string' ? ` '${sanitizeLine(w.name.slice(0, 40))}'` : ''}`);
+  }
+  return { store: { settings, saved, watches }, problems };
 }
 
 /**

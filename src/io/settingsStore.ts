@@ -97,12 +97,12 @@ export class SettingsStore {
     try {
       raw = JSON.parse(text);
     } catch {
-      return { store: { settings: {}, saved: recoverSaved(text) }, corrupt: text.trim() === '' ? 'empty' : 'not valid JSON', special: false, damaged: false };
+      return { store: { ...EMPTY_STORE, saved: recoverSaved(text) }, corrupt: text.trim() === '' ? 'empty' : 'not valid JSON', special: false, damaged: false };
     }
     const { store, problems } = storeFrom(raw);
     if (problems.length > 0) {
       if (problems.includes('the file is not a JSON object'))
-        return { store: { settings: {}, saved: recoverSaved(text) }, corrupt: 'not a settings object', special: false, damaged: false };
+        return { store: { ...EMPTY_STORE, saved: recoverSaved(text) }, corrupt: 'not a settings object', special: false, damaged: false };
       for (const p of problems) this.warn(`${basename(this.path)}: ${p}`);
     }
     return { store, corrupt: null, special: false, damaged: problems.length > 0 };

@@ -22,6 +22,6 @@ export function cellText(paper: RankedPaper, field: Field): string {
 export function pick(paper: RankedPaper, fields: readonly Field[] = FIELDS): Partial<RankedPaper> {
   // Always in contract order, whatever order a parser built the object in.
   const out: Record<string, unknown> = {};
-  for (const f of fields) out[f] = fieldValue(paper, f) ?? (f === 'authors' || f === 'keywords' ? [] : null);
+  for (const f of fields) out[f] = fieldValue(paper, f) ?? (f === 'authors' || f === 'keywords' || f === 'watches' ? [] : null);
   return out as Partial<RankedPaper>;
 }

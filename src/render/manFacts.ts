@@ -7,6 +7,7 @@ export const MAN_FACTS = {
     ['PAPERS_ARXIV_URL', 'arXiv export API base URL (default https://export.arxiv.org).'],
     ['PAPERS_CACHE_DIR', 'The cache directory.'],
     ['PAPERS_CONFIG_DIR', 'The settings directory.'],
+    ['PAPERS_DATA_DIR', 'The data directory: where the seen and read marks are kept.'],
     ['PAPERS_DEBUG', 'Set to 1: stack traces and network detail on stderr.'],
     ['NO_COLOR, FORCE_COLOR, TERM, COLUMNS', 'Colour and width, as usual; TERM=dumb means no colour and no spinner.'],
     ['PAGER', 'The pager for long abstracts and full texts on a terminal (default less -FRX).'],
@@ -19,6 +20,7 @@ export const MAN_FACTS = {
   files: [
     ['~/.config/papers-nodejs/config.json', 'Settings and the reading list (the platform config directory elsewhere).'],
     ['~/.cache/papers-nodejs/', 'The cache: one JSON file per list or paper, and last-list.ids (the platform cache directory elsewhere).'],
+    ['~/.local/share/papers-nodejs/marks.json', 'What you have seen and read, and the last day papers new covered (the platform data directory elsewhere).'],
   ] as [string, string][],
   exitCodes: [
     [EXIT.ok, 'Success, an empty list included.'],

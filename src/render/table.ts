@@ -32,7 +32,20 @@ export interface TableOptions {
   columns?: readonly (TableColumn | Field)[];
   /** `--grep` patterns, whose matches are highlighted in titles. */
   highlight?: readonly RegExp[];
+  /** The reader's marks, on a terminal: new papers get a `•`, read ones are dimmed. */
+  marks?: TableMarks | undefined;
+  /** Whether any watch exists: then a narrow column names the watches each paper matches. */
+  watches?: boolean;
 }
+
+/** Ids of the listed papers that are new to the reader, and of those already read. */
+export interface TableMarks {
+  unseen: ReadonlySet<string>;
+  read: ReadonlySet<string>;
+}
+
+/** The watches column never takes more than this from the title. */
+const WATCHES_WIDTH = 14;
 
 interface Column {
   head: string;
@@ -94,10 +107,25 @@ function highlight(title: string, patterns: readonly RegExp[], paint: Paint): st
  */
 export function renderTable(
   papers: readonly RankedPaper[],
-  { width, paint, columns: chosen = DEFAULT_TABLE_COLUMNS, highlight: patterns = [] }: TableOptions,
+  { width, paint, columns: chosen = DEFAULT_TABLE_COLUMNS, highlight: patterns = [], marks, watches }: TableOptions,
 ): string[] {
   if (papers.length === 0) return [];
+  const isRead = (p: RankedPaper) => p.id !== null && marks !== undefined && marks.read.has(p.id);
   const all = chosen.map((key, i) => KNOWN[key] ?? fieldColumn(key as Field, i));
+  if (marks && marks.unseen.size > 0) {
+    all.unshift({ head: '', align: 'left', text: (p) => (p.id !== null && marks.unseen.has(p.id) ? '•' : ''), style: (c, t) => c.bold(t) });
+  }
+  if (watches) {
+    const watch: Column = {
+      head: 'watch',
+      align: 'left',
+      text: (p) => truncate(sanitizeLine(p.watches.join(',')), WATCHES_WIDTH),
+      style: (c, t) => c.link(t),
+      drop: 6,
+    };
+    const title = all.indexOf(KNOWN.title!);
+    all.splice(title < 0 ? all.length : title, 0, watch);
+  }
   const texts = all.map((c) => papers.map((p) => c.text(p)));
   const fit = fitColumns(
     all.map((c, i) => ({
@@ -121,7 +149,8 @@ export function renderTable(
     table.push(
       columns.map((c, k) => {
         const text = truncate(texts[fit.keep[k]!]![row]!, fit.widths[k]!);
-        return c === KNOWN.title ? highlight(text, patterns, paint) : c.style(paint, text, p);
+        if (c !== KNOWN.title) return c.style(paint, text, p);
+        return isRead(p) ? paint.dim(text) : highlight(text, patterns, paint);
       }),
     );
   });

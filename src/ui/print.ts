@@ -1,5 +1,6 @@
 import type { Format } from '../core/formats.js';
 import type { ListOptions } from '../core/listOptions.js';
+import type { RankedPaper } from '../core/paper.js';
 import type { ListResult, Result } from '../core/result.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { columnsFor, contextLine } from '../render/listHeading.js';
@@ -7,6 +8,8 @@ import type { Context } from '../context.js';
 import { writeChunks } from '../io/output.js';
 import { renderJson, renderJsonl } from '../render/json.js';
 import { renderTsv } from '../render/tsv.js';
+import type { TableMarks } from '../render/table.js';
+import { recordMarks } from '../io/marksStore.js';
 
 /** Prints what a command returned: the one place command results become output. */
 export async function present(ctx: Context, result: Result): Promise<void> {
@@ -79,13 +82,38 @@ async function printList(ctx: Context, result: ListResult): Promise<void> {
       ]);
       const paint = terminalPaint(ctx.terminal.colorLevel);
       const highlight = opts.filters.grep;
+      // Only a person sees a terminal table: it shows what is new and what was read.
+      const marks = ctx.terminal.stdoutTTY ? tableMarks(ctx, papers) : undefined;
+      const watches = opts.watches.length > 0;
       // --fields are the user's columns as given; otherwise the settings' columns, fitted to the papers.
       const columns = opts.fields ?? columnsFor(papers, opts.columns);
-      const rows = renderTable(papers, { width: ctx.terminal.columns, paint, columns, highlight });
+      const rows = renderTable(papers, { width: ctx.terminal.columns, paint, columns, highlight, marks, watches });
       const context = papers.length > 0 && ctx.terminal.stdoutTTY ? [paint.dim(truncate(sanitizeLine(contextLine(result)), ctx.terminal.columns))] : [];
-      chunks = [...context, ...rows].map((line) => `${line}\n`);
+      chunks = [...context, ...rows].map(
+        (line) => `${line}
+`,
+      );
       break;
     }
   }
-  await writeChunks(ctx.stdout, chunks);
+  const complete = await writeChunks(ctx.stdout, chunks);
+  // Seen: a table on a terminal, or what papers new delivered in full; never a run cut short.
+  const seen = result.seen ?? (format === 'table' && ctx.terminal.stdoutTTY ? 'always' : 'never');
+  if (seen === 'always' && complete && !ctx.signal.aborted) {
+    const ids = papers.flatMap((p) => (p.id === null ? [] : [p.id]));
+    if (ids.length > 0 || result.newThrough) await recordMarks(ctx.warn, () => ctx.marks().markSeen(ids, result.newThrough));
+  }
+}
+
+/** Which of the listed papers are new to the reader and which were read, for the table. */
+function tableMarks(ctx: Context, papers: readonly RankedPaper[]): TableMarks {
+  const store = ctx.marks();
+  const unseen = new Set<string>();
+  const read = new Set<string>();
+  for (const p of papers) {
+    if (p.id === null) continue;
+    if (store.isRead(p.id)) read.add(p.id);
+    else if (!store.isSeen(p.id)) unseen.add(p.id);
+  }
+  return { unseen, read };
 }

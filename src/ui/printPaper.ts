@@ -28,7 +28,7 @@ export async function printPapers(ctx: Context, { papers, format, fields }: Pape
     }
     case 'bibtex': {
       const { renderBibtex } = await import('../render/bibtex.js');
-      await writeChunks(ctx.stdout, renderBibtex(papers.map((p, i) => ({ ...p.paper, rank: i + 1 }))));
+      await writeChunks(ctx.stdout, renderBibtex(papers.map((p, i) => ({ ...p.paper, rank: i + 1, watches: [] }))));
       return;
     }
     case 'markdown': {

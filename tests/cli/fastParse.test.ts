@@ -20,6 +20,11 @@ describe('fastParse', () => {
     expect(fastParse(['read', '--', '-odd-name.json'])).toEqual({ command: 'read', args: ['-odd-name.json'], options: {} });
   });
 
+  it('takes a negative number as an option value (papers new --since -14)', () => {
+    expect(fastParse(['new', '--since', '-14', '--offline'])).toEqual({ command: 'new', args: [], options: { since: '-14', offline: true } });
+    expect(fastParse(['today', '--grep', '-1x'])).toBeNull();
+  });
+
   it('leaves to commander whatever it should explain or that is not plain', () => {
     for (const argv of [
       ['--help'],

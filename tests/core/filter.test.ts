@@ -47,3 +47,30 @@ describe('selectPapers with filters', () => {
     ]);
   });
 });
+
+describe('author and organization filters', () => {
+  const people = [
+    makePaper('2611.00011', { authors: ['Ada Quill', 'Bo Lind'], organization: 'Lattice Lab', orgName: 'lattice-lab' }),
+    makePaper('2611.00012', { authors: ['Cy Moss'], organization: 'Deep Thought' }),
+    makePaper('2611.00013', { authors: [], organization: null }),
+  ];
+  it('--author matches any author, case-insensitively; repeats must all match', () => {
+    expect(ids(filterPapers(people, { ...NO_FILTERS, author: [pattern('ada', '--author')] }))).toEqual(['2611.00011']);
+    expect(ids(filterPapers(people, { ...NO_FILTERS, author: [pattern('ada', '--author'), pattern('^bo ', '--author')] }))).toEqual(['2611.00011']);
+    expect(ids(filterPapers(people, { ...NO_FILTERS, author: [pattern('ada', '--author'), pattern('cy', '--author')] }))).toEqual([]);
+  });
+  it('--org matches the display name or the handle', () => {
+    expect(ids(filterPapers(people, { ...NO_FILTERS, org: [pattern('LATTICE LAB', '--org')] }))).toEqual(['2611.00011']);
+    expect(ids(filterPapers(people, { ...NO_FILTERS, org: [pattern('^lattice-lab$', '--org')] }))).toEqual(['2611.00011']);
+    expect(ids(filterPapers(people, { ...NO_FILTERS, org: [pattern('deep', '--org')] }))).toEqual(['2611.00012']);
+  });
+  it('--unseen, --unread and --watched keep what the marks and watches say', () => {
+    const marks = { isSeen: (id: string) => id !== '2611.00013', isRead: (id: string) => id === '2611.00011' };
+    const base = { sort: 'upvotes' as const, reverse: false, limit: 0, marks };
+    expect(ids(selectPapers(people, { ...base, only: { unseen: true, unread: false, watched: false } }))).toEqual(['2611.00013']);
+    expect(ids(selectPapers(people, { ...base, only: { unseen: false, unread: true, watched: false } }))).toEqual(['2611.00012', '2611.00013']);
+    const watches = [{ name: 'lab', filters: { ...NO_FILTERS, org: [pattern('lattice', '--org')] } }];
+    const watched = selectPapers(people, { ...base, watches, only: { unseen: false, unread: false, watched: true } });
+    expect(watched.map((p) => [p.id, p.watches])).toEqual([['2611.00011', ['lab']]]);
+  });
+});

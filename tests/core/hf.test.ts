@@ -28,6 +28,7 @@ describe('paperFromHf', () => {
       arxivUrl: 'https://arxiv.org/abs/2611.00101',
       pdfUrl: 'https://arxiv.org/pdf/2611.00101',
       source: 'hf',
+      orgName: 'lattice-lab',
     });
   });
 

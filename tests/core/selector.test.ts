@@ -28,7 +28,11 @@ const selections = fc.record({
     exclude: fc.constantFrom<RegExp[]>([], [/beta/i]),
     minUpvotes: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }),
     hasCode: fc.boolean(),
+    author: fc.constantFrom<RegExp[]>([], [/^a/i]),
+    org: fc.constantFrom<RegExp[]>([], [/lab/i]),
   }),
+  only: fc.record({ unseen: fc.boolean(), unread: fc.boolean(), watched: fc.constant(false) }),
+  marks: fc.constant({ isSeen: (id: string) => id.endsWith('1'), isRead: (id: string) => id.endsWith('2') }),
 });
 
 function streamed(papers: ReturnType<typeof makePaper>[], sel: Selection): PaperSelector {

@@ -135,6 +135,8 @@ describe('--fields on a terminal', () => {
     const item = hfItem('2611.00001', yesterday, 9);
     (item.paper as Record<string, unknown>).organization = { name: 'acme', fullname: 'Acme Research Laboratories' };
     server.days.set(yesterday, [item]);
+    // Seen once already, so no column of new-paper marks stands before the chosen ones.
+    await runIn(['day', yesterday, '--no-color'], env, { columns: 80 });
     const shown = await runIn(['day', yesterday, '--fields', 'id,organization', '--no-color'], env, { columns: 80 });
     expect(shown.code).toBe(0);
     // Under the line that names the list: the chosen columns.
@@ -232,6 +234,8 @@ describe('sort ties and narrow terminals', () => {
 
   it('a table on a 20-column terminal drops columns, then cuts, and never wraps', async () => {
     server.days.set(yesterday, [hfItem('2611.00001', yesterday, 120, 45, '大规模语言模型 with a long English title')]);
+    // Seen once already, so no column of new-paper marks takes its two cells.
+    await runIn(['day', yesterday, '--no-color'], env, { columns: 20 });
     const r = await runIn(['day', yesterday, '--no-color'], env, { columns: 20 });
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines.slice(1)).toEqual(['id         title', '2611.00001 大规模语…']);

@@ -12,7 +12,7 @@ let env: NodeJS.ProcessEnv;
 beforeEach(() => {
   dirs = tempDirs();
   // No API URL that works: reading a file must never touch the network.
-  env = cleanEnv({ PAPERS_API_URL: 'http://127.0.0.1:9', PAPERS_CACHE_DIR: dirs.cache, PAPERS_CONFIG_DIR: dirs.config });
+  env = cleanEnv({ PAPERS_API_URL: 'http://127.0.0.1:9', PAPERS_CACHE_DIR: dirs.cache, PAPERS_CONFIG_DIR: dirs.config, PAPERS_DATA_DIR: dirs.data });
 });
 afterEach(() => dirs.cleanup());
 

@@ -17,7 +17,7 @@ beforeAll(() => {
   const bin = path.join(dirs.root, 'bin');
   mkdirSync(bin);
   symlinkSync(BIN, path.join(bin, 'papers'));
-  env = cleanEnv({ PATH: `${bin}:${process.env.PATH}`, PAPERS_CACHE_DIR: dirs.cache, PAPERS_CONFIG_DIR: dirs.config });
+  env = cleanEnv({ PATH: `${bin}:${process.env.PATH}`, PAPERS_CACHE_DIR: dirs.cache, PAPERS_CONFIG_DIR: dirs.config, PAPERS_DATA_DIR: dirs.data });
   mkdirSync(dirs.cache, { recursive: true });
   writeFileSync(path.join(dirs.cache, 'last-list.ids'), JSON.stringify({ ids: ['2611.00001', '2611.00002', null], at: 0 }));
 });

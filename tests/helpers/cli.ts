@@ -15,20 +15,27 @@ export interface Run {
   ms: number;
 }
 
-/** Temporary config and cache dirs for one test; `cleanup` removes them. */
-export function tempDirs(): { config: string; cache: string; root: string; cleanup: () => void } {
+/** Temporary config, cache and data dirs for one test; `cleanup` removes them. */
+export function tempDirs(): { config: string; cache: string; data: string; root: string; cleanup: () => void } {
   const root = mkdtempSync(path.join(tmpdir(), 'papers-test-'));
   return {
     root,
     config: path.join(root, 'config'),
     cache: path.join(root, 'cache'),
+    data: path.join(root, 'data'),
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
 }
 
-/** An environment with nothing of the caller's that could change the output or reach a real host. */
+let scratchData: string | undefined;
+
+/**
+ * An environment with nothing of the caller's that could change the output or reach a real host; the
+ * marks go to a scratch directory unless PAPERS_DATA_DIR is given, never to the user's own.
+ */
 export function cleanEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', TERM: 'xterm-256color' };
+  scratchData ??= mkdtempSync(path.join(tmpdir(), 'papers-test-data-'));
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', TERM: 'xterm-256color', PAPERS_DATA_DIR: scratchData };
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) env[k] = v;
   return env;
 }

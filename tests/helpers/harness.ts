@@ -29,6 +29,7 @@ export function useHarness(bind: (h: Harness) => void, extra: Record<string, str
       PAPERS_ARXIV_URL: h.server.url,
       PAPERS_CACHE_DIR: h.dirs.cache,
       PAPERS_CONFIG_DIR: h.dirs.config,
+      PAPERS_DATA_DIR: h.dirs.data,
       ...extra,
     });
     bind(h);

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { WriteStream } from 'node:tty';
+import { Interrupt } from '../../src/cli/interrupt.js';
 import { run } from '../../src/cli/run.js';
 import { BIN } from './cli.js';
 import { Capture } from './context.js';
@@ -36,19 +37,33 @@ export interface FakeTty {
  * of the given size (`{ columns }`, or `{ tty }` beside a clock). The clock is the real one unless
  * `now` is given (as a Date, or in the options).
  */
-export async function runIn(argv: string[], env: NodeJS.ProcessEnv, opts: Date | FakeTty | { tty?: FakeTty; now?: Date } = {}): Promise<InProcessRun> {
-  const { tty, now } = opts instanceof Date ? { tty: undefined, now: opts } : 'columns' in opts ? { tty: opts, now: undefined } : opts;
+export async function runIn(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  opts: Date | FakeTty | { tty?: FakeTty; now?: Date } | undefined = {},
+  /** A terminal of 80 columns, beside a clock given as a Date. */
+  onTerminal = false,
+  interrupt = new Interrupt(),
+): Promise<InProcessRun> {
+  const given = opts ?? {};
+  const picked = given instanceof Date ? { tty: undefined, now: given } : 'columns' in given ? { tty: given, now: undefined } : given;
+  const tty = picked.tty ?? (onTerminal ? { columns: 80 } : undefined);
+  const now = picked.now;
   const stdout = tty ? new TerminalCapture(tty.columns, tty.rows) : new Capture();
   const stderr = new Capture();
-  const code = await run(argv, {
-    env,
-    platform: process.platform,
-    stdin: () => process.stdin,
-    stdout: () => stdout as unknown as NodeJS.WriteStream,
-    stderr: () => stderr as unknown as NodeJS.WriteStream,
-    stdoutFd: null,
-    ...(now ? { now: () => now } : {}),
-  });
+  const code = await run(
+    argv,
+    {
+      env,
+      platform: process.platform,
+      stdin: () => process.stdin,
+      stdout: () => stdout as unknown as NodeJS.WriteStream,
+      stderr: () => stderr as unknown as NodeJS.WriteStream,
+      stdoutFd: null,
+      ...(now ? { now: () => now } : {}),
+    },
+    interrupt,
+  );
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 

@@ -28,6 +28,44 @@ export function dayItems(day: string, n: number, seed = 0): Record<string, unkno
   return Array.from({ length: n }, (_, i) => hfItem(`${yymm}.${String(10000 + seed * 1000 + i).padStart(5, '0')}`, day, (i * 37 + seed) % 50, i % 4));
 }
 
+const ORGS = [
+  { name: 'lattice-lab', fullname: 'Lattice Lab' },
+  { name: 'deepthought', fullname: 'Deep Thought Institute' },
+];
+
+/**
+ * Each weekday from `first` through `last` gets its own `n` papers (weekends none): ids `YYMM.DD0NN`,
+ * authors `Ada <day>` and `Bo <i>`, organizations alternating (handle and display name differ), every
+ * third paper with code, upvotes 10·i + day.
+ */
+export function weekdayDays(first: string, last: string, n = 3): Map<string, Record<string, unknown>[]> {
+  const days = new Map<string, Record<string, unknown>[]>();
+  for (let t = Date.parse(`${first}T12:00:00Z`); t <= Date.parse(`${last}T12:00:00Z`); t += 86_400_000) {
+    const d = new Date(t);
+    const day = d.toISOString().slice(0, 10);
+    if (d.getUTCDay() === 0 || d.getUTCDay() === 6) continue;
+    const yymm = day.slice(2, 4) + day.slice(5, 7);
+    days.set(
+      day,
+      Array.from({ length: n }, (_, i) => {
+        const item = hfItem(
+          `${yymm}.${day.slice(8)}0${String(i).padStart(2, '0')}`,
+          day,
+          10 * i + Number(day.slice(8)),
+          i,
+          `Paper ${i} of ${day}${i === 0 ? ' on agents' : ''}`,
+        );
+        const paper = item.paper as Record<string, unknown>;
+        paper.authors = [{ name: `Ada ${day}` }, { name: `Bo ${i}` }];
+        if (i % 3 === 0) paper.githubRepo = `https://github.com/example/r${i}`;
+        item.organization = ORGS[i % 2];
+        return item;
+      }),
+    );
+  }
+  return days;
+}
+
 export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | void | Promise<boolean | void>;
 
 /**

@@ -6,7 +6,7 @@ import { makePaper } from '../helpers/papers.js';
 describe('contextLine', () => {
   it('names the list and counts what is shown of what matched, in words', () => {
     expect(contextLine({ heading: 'saved', papers: [], total: 0 })).toBe('saved · 0 papers');
-    const one = [{ ...makePaper('2611.00001'), rank: 1 }];
+    const one = [{ ...makePaper('2611.00001'), rank: 1, watches: [] }];
     expect(contextLine({ heading: 'saved', papers: one, total: 1 })).toBe('saved · 1 paper');
     expect(contextLine({ heading: 'week 2026-W48', papers: one, total: 47 })).toBe('week 2026-W48 · 1 of 47 papers');
   });

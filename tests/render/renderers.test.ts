@@ -109,7 +109,8 @@ describe('renderJson', () => {
     const parsed = JSON.parse(text) as Record<string, unknown>[];
     expect(parsed).toHaveLength(ranked.length);
     for (const obj of parsed) expect(Object.keys(obj)).toEqual([...FIELDS]);
-    expect(parsed).toEqual(JSON.parse(JSON.stringify(ranked)));
+    // Every field, and nothing that is not one (the organization's handle is for --org only).
+    expect(parsed).toEqual(JSON.parse(JSON.stringify(ranked.map((p) => Object.fromEntries(FIELDS.map((f) => [f, p[f]]))))));
   });
 
   it('never prints a raw control or bidi character, yet keeps them losslessly', () => {
@@ -133,5 +134,28 @@ describe('renderJson', () => {
     const lines = [...renderJsonl(ranked)].join('').trimEnd().split('\n');
     expect(lines).toHaveLength(ranked.length);
     expect(JSON.parse(lines[0]!).rank).toBe(1);
+  });
+});
+
+describe('renderTable with marks and watches', () => {
+  const tagged: Paint = { ...plain, dim: (t) => `\x1b[2m${t}\x1b[22m` };
+  const three = withRanks([makePaper('2611.00001'), makePaper('2611.00002'), makePaper('2611.00003')]).map((p, i) => ({
+    ...p,
+    watches: i === 0 ? ['agents', 'lab'] : [],
+  }));
+  it('puts a • before new papers and dims the titles of read ones', () => {
+    const lines = renderTable(three, { width: 80, paint: tagged, marks: { unseen: new Set(['2611.00002']), read: new Set(['2611.00003']) } });
+    expect(lines[1]).toMatch(/^ +\x1b\[2m1\x1b\[22m.* Paper 2611\.00001$/);
+    expect(lines[2]).toMatch(/^• +\x1b\[2m2\x1b\[22m.* Paper 2611\.00002$/);
+    expect(lines[3]).toMatch(/ \x1b\[2mPaper 2611\.00003\x1b\[22m$/);
+    for (const line of lines) expect(widthOf(line)).toBeLessThanOrEqual(80);
+  });
+  it('has no marker column when nothing is new, and a watch column only when asked', () => {
+    const plainLines = renderTable(three, { width: 80, paint: plain, marks: { unseen: new Set(), read: new Set() } });
+    expect(plainLines[1]).toMatch(/^1\s/);
+    expect(plainLines[0]).not.toMatch(/watch/);
+    const withWatches = renderTable(three, { width: 80, paint: plain, watches: true });
+    expect(withWatches[0]).toMatch(/^#\s+▲\s+cmt\s+id\s+watch\s+title$/);
+    expect(withWatches[1]).toMatch(/2611\.00001\s+agents,lab\s+Paper/);
   });
 });

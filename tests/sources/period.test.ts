@@ -23,7 +23,7 @@ beforeEach(() => {
 });
 afterEach(() => dirs.cleanup());
 
-const env = () => ({ PAPERS_API_URL: server.url, PAPERS_CACHE_DIR: dirs.cache, PAPERS_CONFIG_DIR: dirs.config });
+const env = () => ({ PAPERS_API_URL: server.url, PAPERS_CACHE_DIR: dirs.cache, PAPERS_CONFIG_DIR: dirs.config, PAPERS_DATA_DIR: dirs.data });
 const opts = parseListOptions({});
 
 describe('loadPeriod', () => {

@@ -23,6 +23,7 @@ export const KEY = {
 export function rankedPapers(n: number, extra: (i: number) => Partial<Paper> = () => ({})): RankedPaper[] {
   return Array.from({ length: n }, (_, i) => ({
     rank: i + 1,
+    watches: [],
     ...makePaper(`2601.${String(10000 + i)}`, {
       title: `Title number ${i + 1}`,
       summary: `Abstract of paper ${i + 1}.`,
