@@ -15,6 +15,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'threads',
+    // ink (the interactive reader) holds every frame until exit when it believes it runs in CI; the
+    // shipped bundle is built with that check off, and the component tests load ink unbundled.
+    env: { CI: 'false', CONTINUOUS_INTEGRATION: 'false' },
     isolate: false,
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'] } },

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Cache, entryName } from '../../src/io/cache.js';
+import { Cache } from '../../src/io/cache.js';
+import { entryName } from '../../src/io/cacheNames.js';
 import { cached, CacheMissError, Uncached } from '../../src/io/cachePolicy.js';
 import { NetworkError } from '../../src/core/errors.js';
 import { tempDirs } from '../helpers/cli.js';

@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { InterruptedError, NetworkError } from '../../src/core/errors.js';
-import { HttpClient, retryAfter, type HttpOptions } from '../../src/io/http.js';
+import { HttpClient, type HttpOptions } from '../../src/io/http.js';
+import { retryAfter } from '../../src/io/httpFaults.js';
 import { getJson } from '../../src/io/fetchBody.js';
 
 type Route = (req: IncomingMessage, res: ServerResponse, hit: number) => void;
