@@ -124,9 +124,10 @@ describe('papers day -i in a real terminal (tmux)', () => {
     await tmux.start(['day', DAY, '-i'], h.env, 80, 20);
     let screen = await tmux.waitFor((s) => s.includes('q quit'), 'the list');
     const lines = screen.split('\n');
-    expect(lines[0]).toBe(`Daily Papers of Mon ${DAY} · 5 papers`);
-    expect(lines[1]).toMatch(/^› +1 ▲50 2601\.00001 Alpha lattices$/);
-    expect(lines[5]).toMatch(/^ +5 ▲10 2601\.00005 Epsilon evil$/);
+    // A fresh marks store: every paper is new, and keeps its mark while the reader runs.
+    expect(lines[0]).toBe(`Daily Papers of Mon ${DAY} · 5 papers · 5 new`);
+    expect(lines[1]).toMatch(/^›• +1 ▲50 2601\.00001 Alpha lattices$/);
+    expect(lines[5]).toMatch(/^ • +5 ▲10 2601\.00005 Epsilon evil$/);
 
     await tmux.keys('j', 'j', 'Enter');
     screen = await tmux.waitFor((s) => s.startsWith('Gamma diffusion'), "row 3's paper");
@@ -135,7 +136,7 @@ describe('papers day -i in a real terminal (tmux)', () => {
 
     await tmux.keys('Escape');
     screen = await tmux.waitFor((s) => s.includes('5 papers'), 'the list again');
-    expect(screen.split('\n')[3]).toMatch(/^› +3 ▲30 2601\.00003 Gamma diffusion/);
+    expect(screen.split('\n')[3]).toMatch(/^›• +3 ▲30 2601\.00003 Gamma diffusion/);
 
     await tmux.text('/lattices');
     screen = await tmux.waitFor((s) => s.includes('filter “lattices”: 2 shown'), 'the filter');
@@ -157,6 +158,12 @@ describe('papers day -i in a real terminal (tmux)', () => {
     for (let i = 0; i < 200 && tmux.exitCode() === null; i++) await new Promise((r) => setTimeout(r, 20));
     expect(tmux.exitCode()).toBe(0);
     expect(await tmux.screen()).not.toContain('Daily Papers');
+    // The marks outlive the reader: row 3 was opened (read); the rows the cursor reached were seen.
+    const unread = await runPiped(['day', DAY, '--unread', '--offline', '--fields', 'id']);
+    expect(unread.stdout.split('\n').filter(Boolean).sort()).toEqual(['2601.00001', '2601.00002', '2601.00004', '2601.00005']);
+    const unseen = await runPiped(['day', DAY, '--unseen', '--offline', '--fields', 'id']);
+    expect(unseen.stdout).not.toContain('2601.00003');
+    expect(unseen.stdout).toContain('2601.00005');
     const bytes = tmux.bytes();
     expect(bytes).toContain('Epsilon');
     expect(bytes).toContain('\x1b[?1049h');

@@ -41,7 +41,8 @@ const incomplete = (p: Paper): boolean => p.id !== null && (p.authors.length ===
 /**
  * `-i`: the list in the interactive reader, its keys wired to the reading list, the browser opener
  * and the sources; resolves to the exit code (0 on q, 130 on Ctrl-C, 143 on SIGTERM).
- * Read marks (issue 15) are kept for this session only until the marks store exists.
+ * Moving onto a paper marks it seen and opening it marks it read, in the marks store (`papers new`,
+ * `--unseen`, `--unread` see them); papers new when the reader opened keep their mark while it runs.
  */
 export async function readList(ctx: Context, list: ListResult, tty: TtyStreams): Promise<number> {
   await ctx.spinner.stop();
@@ -49,14 +50,28 @@ export async function readList(ctx: Context, list: ListResult, tty: TtyStreams):
   const quiet = quietContext(ctx, said);
   const net = list.options;
   const saved = new Set((await ctx.settings().read()).saved.map((e) => e.paper.id));
-  const read = new Set<string>();
+  const marks = ctx.marks();
+  // Whether a paper was new is decided when the reader first shows it, and kept while it runs.
+  const wasNew = new Map<string, boolean>();
+  const isNew = (id: string): boolean => {
+    if (!wasNew.has(id)) wasNew.set(id, !marks.isSeen(id));
+    return wasNew.get(id)!;
+  };
+  for (const p of list.papers) if (p.id !== null) isNew(p.id);
+  const readNow = new Map<string, boolean>();
   let current = list;
   const props: Omit<ReaderProps, 'onQuit'> = {
     ...listFor(list),
     colorLevel: ctx.terminal.colorLevel,
     isSaved: (id) => saved.has(id),
-    isRead: (id) => read.has(id),
-    onRead: (id, isRead) => void (isRead ? read.add(id) : read.delete(id)),
+    isNew,
+    // A failed write of the marks is shown in the status line, and the reader goes on.
+    onSeen: (id) => marks.markSeen([id]),
+    isRead: (id) => readNow.get(id) ?? marks.isRead(id),
+    onRead: async (id, isRead) => {
+      readNow.set(id, isRead);
+      await marks.markRead([id], isRead);
+    },
     onOpen: async (paper, link) => {
       const url = linkOf(paper, link);
       if (url === null) return;
