@@ -132,7 +132,17 @@ describe('papers day -i in a real terminal (tmux)', () => {
     await tmux.keys('j', 'j', 'Enter');
     screen = await tmux.waitFor((s) => s.startsWith('Gamma diffusion'), "row 3's paper");
     expect(screen).toContain('Abstract of Gamma.');
+
     expect(screen).toContain('Author of 2601.00003');
+    // f: the whole paper, from Hugging Face's markdown of it.
+    h.server.fault = (_req, res, url) => {
+      if (url.pathname !== '/papers/2601.00003.md') return false;
+      res.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8' }).end('# Gamma in full\n\nThe whole paper, \x1b]52;c;aGk=\x07paragraph one.');
+    };
+    await tmux.keys('f');
+    expect(await tmux.waitFor((s) => s.includes('paragraph one.'), 'the whole paper')).toContain('# Gamma in full');
+    expect(h.server.requests).toContain('/papers/2601.00003.md');
+    h.server.fault = undefined;
 
     await tmux.keys('Escape');
     screen = await tmux.waitFor((s) => s.includes('5 papers'), 'the list again');

@@ -102,6 +102,12 @@ export async function readList(ctx: Context, list: ListResult, tty: TtyStreams):
         throw error;
       }
     },
+    // `f`: the whole paper as Hugging Face serves it (markdown), through the same cache as show --full.
+    loadFullText: async (paper) => {
+      if (paper.id === null) throw new PapersError('a paper without an arXiv id has no full text', 1);
+      const { loadFullText } = await import('../../sources/fullText.js');
+      return loadFullText(quiet.ctx, paper.id, net);
+    },
     ...(list.reload && {
       onRefresh: async () => listFor((current = await current.reload!(quiet.ctx))),
     }),
