@@ -6,6 +6,7 @@ import { quote } from '../core/sanitize.js';
 import type { Context } from '../context.js';
 import { CacheMissError } from '../io/cachePolicy.js';
 import { lookupPaper, resolveRef } from '../sources/paper.js';
+import { savePapers } from '../sources/readingList.js';
 
 /**
  * `papers save <ref...>`: adds the papers, with their data, to the reading list; saving twice is
@@ -33,20 +34,9 @@ export async function run(ctx: Context, { args, options }: Invocation): Promise<
       throw error;
     }
   }
-  const already: string[] = [];
-  await ctx.settings().update((store) => {
-    let saved = store.saved;
-    for (const paper of papers) {
-      // Saving again refreshes the paper's data and keeps its place and date in the list.
-      if (saved.some((e) => e.paper.id === paper.id)) {
-        already.push(paper.id!);
-        saved = saved.map((e) => (e.paper.id === paper.id ? { ...e, paper } : e));
-      } else saved = [...saved, { paper, savedAt: ctx.now().toISOString() }];
-    }
-    return { ...store, saved };
-  });
+  const already = await savePapers(ctx, papers);
   await ctx.spinner.stop();
   for (const paper of papers)
-    ctx.note(already.includes(paper.id!) ? `${paper.id} was already in the reading list` : `saved ${paper.id}: ${quote(paper.title, 200)}`);
+    ctx.note(already.has(paper.id!) ? `${paper.id} was already in the reading list` : `saved ${paper.id}: ${quote(paper.title, 200)}`);
   return NOTHING;
 }

@@ -1,25 +1,36 @@
 import type { Paper } from '../core/paper.js';
 import type { Context } from '../context.js';
 
-/** Adds a paper with its data to the reading list; saving again refreshes its data and keeps its place and date. Resolves to whether it was there already. */
-export async function savePaper(ctx: Context, paper: Paper): Promise<boolean> {
-  let already = false;
+/**
+ * Adds papers with their data to the reading list, in one locked update; saving again refreshes a
+ * paper's data and keeps its place and date. Resolves to the ids that were there already.
+ */
+export async function savePapers(ctx: Context, papers: readonly Paper[]): Promise<Set<string>> {
+  const already = new Set<string>();
   await ctx.settings().update((store) => {
-    already = store.saved.some((e) => e.paper.id === paper.id);
-    const saved = already
-      ? store.saved.map((e) => (e.paper.id === paper.id ? { ...e, paper } : e))
-      : [...store.saved, { paper, savedAt: ctx.now().toISOString() }];
+    already.clear();
+    let saved = store.saved;
+    for (const paper of papers) {
+      if (paper.id !== null && saved.some((e) => e.paper.id === paper.id)) {
+        already.add(paper.id);
+        saved = saved.map((e) => (e.paper.id === paper.id ? { ...e, paper } : e));
+      } else saved = [...saved, { paper, savedAt: ctx.now().toISOString() }];
+    }
     return { ...store, saved };
   });
   return already;
 }
 
-/** Removes a paper from the reading list; resolves to whether it was there. */
-export async function unsavePaper(ctx: Context, id: string): Promise<boolean> {
-  let removed = false;
+/** Removes papers from the reading list, in one locked update; resolves to the ids that were there. */
+export async function unsavePapers(ctx: Context, ids: readonly string[]): Promise<Set<string>> {
+  const removed = new Set<string>();
   await ctx.settings().update((store) => {
-    const saved = store.saved.filter((e) => e.paper.id !== id);
-    removed = saved.length < store.saved.length;
+    removed.clear();
+    const saved = store.saved.filter((e) => {
+      const drop = e.paper.id !== null && ids.includes(e.paper.id);
+      if (drop) removed.add(e.paper.id!);
+      return !drop;
+    });
     return { ...store, saved };
   });
   return removed;

@@ -6,7 +6,7 @@ import { openUrl } from '../../io/browser.js';
 import type { HttpClient } from '../../io/http.js';
 import { VERSION } from '../../version.js';
 import { lookupPaper } from '../../sources/paper.js';
-import { savePaper, unsavePaper } from '../../sources/readingList.js';
+import { savePapers, unsavePapers } from '../../sources/readingList.js';
 import { linkOf } from './effects.js';
 import type { ReaderList, ReaderProps } from './props.js';
 import { runReader } from './run.js';
@@ -83,11 +83,11 @@ export async function readList(ctx: Context, list: ListResult, tty: TtyStreams):
     onToggleSave: async (paper) => {
       if (paper.id === null) throw new PapersError('a paper without an arXiv id cannot be saved', 1);
       if (saved.has(paper.id)) {
-        await unsavePaper(quiet.ctx, paper.id);
+        await unsavePapers(quiet.ctx, [paper.id]);
         saved.delete(paper.id);
         return false;
       }
-      await savePaper(quiet.ctx, paper);
+      await savePapers(quiet.ctx, [paper]);
       saved.add(paper.id);
       return true;
     },
