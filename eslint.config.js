@@ -59,4 +59,18 @@ export default tseslint.config(
   // The interactive reader: reached only through the lazy import of ui/reader/launch.js from cli/run.ts.
   { files: ['src/ui/reader/**/*.ts'], rules: { 'no-restricted-imports': ['error', vendorRule(['ink', 'react'])] } },
   { files: ['src/ui/fullText.ts'], rules: { 'no-restricted-imports': ['error', vendorRule(['marked', 'marked-terminal'])] } },
+  // A test's "today" is the CLI's: in-process runs take the fixed clock of tests/helpers/clock.ts, so a
+  // suite that crosses midnight in New York cannot fail. Only a spawned CLI runs on the real clock.
+  {
+    files: ['tests/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'the in-process CLI runs on NOW of tests/helpers/clock.ts: use NOW or TODAY (a spawned CLI alone has the real clock)',
+        },
+      ],
+    },
+  },
 );

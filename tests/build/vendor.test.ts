@@ -46,6 +46,7 @@ describe('what a cache hit loads', () => {
 
   it('a list from the cache into a pipe requires no vendor bundle at all', async () => {
     dirs = tempDirs();
+    // eslint-disable-next-line no-restricted-syntax -- a spawned CLI: a day no later than its today
     const day = nyDay(new Date());
     server.days.set(day, [hfItem('2611.00001', day, 3, 1), hfItem('2611.00002', day, 5, 0)]);
     const env = cleanEnv({ PAPERS_API_URL: server.url, PAPERS_CACHE_DIR: dirs.cache, PAPERS_CONFIG_DIR: dirs.config });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { nyDay } from '../../src/core/dates.js';
+import { TODAY } from '../helpers/clock.js';
 import { useHarness } from '../helpers/harness.js';
 import { runIn } from '../helpers/inProcess.js';
 import { hfItem, type FakeHf } from '../helpers/server.js';
 import { xmllint } from '../helpers/xmllint.js';
 
-const today = nyDay(new Date());
+const today = TODAY;
 let server: FakeHf;
 let env: NodeJS.ProcessEnv;
 useHarness((h) => ({ server, env } = h));

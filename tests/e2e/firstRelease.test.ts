@@ -2,16 +2,17 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { addDays, nyDay } from '../../src/core/dates.js';
+import { addDays } from '../../src/core/dates.js';
 import { runShell, type tempDirs } from '../helpers/cli.js';
 import { widthOf } from '../../src/render/text.js';
 import { runIn } from '../helpers/inProcess.js';
 import { runInPty } from '../helpers/pty.js';
 import { atomEntry, atomFeed, type FakeHf, hfItem, json } from '../helpers/server.js';
+import { TODAY } from '../helpers/clock.js';
 import { useHarness } from '../helpers/harness.js';
 
 // Issue 12: what a new user hit in the first release, each against the local server, in-process.
-const yesterday = addDays(nyDay(new Date()), -1);
+const yesterday = addDays(TODAY, -1);
 let server: FakeHf;
 let env: NodeJS.ProcessEnv;
 let dirs: ReturnType<typeof tempDirs>;

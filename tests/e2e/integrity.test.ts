@@ -22,12 +22,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, nyDay } from '../../src/core/dates.js';
 import type { tempDirs } from '../helpers/cli.js';
+import { NOW, TODAY } from '../helpers/clock.js';
 import { useHarness } from '../helpers/harness.js';
 import { runBounded, runIn, runInTo } from '../helpers/inProcess.js';
 import { makePaper } from '../helpers/papers.js';
 import { type FakeHf, hfItem } from '../helpers/server.js';
 
-const day = addDays(nyDay(new Date()), -1);
+const day = addDays(TODAY, -1);
 let server: FakeHf;
 let dirs: ReturnType<typeof tempDirs>;
 let env: NodeJS.ProcessEnv;
@@ -358,15 +359,19 @@ describe('planted special files', () => {
   });
 
   it('SIGTERM still ends papers once conf is loaded (a cache entry written, a request pending)', async () => {
+    // A spawned CLI runs on the real clock: its today is this one, or the next if New York's midnight
+    // passes before it starts; both are empty.
+    // eslint-disable-next-line no-restricted-syntax -- the spawned CLI's clock
     const today = nyDay(new Date());
+    const days = [today, addDays(today, 1)];
     // Today is empty, so `today` writes its entry through conf and then asks for the latest day, which never answers.
-    server.days.set(today, []);
+    for (const d of days) server.days.set(d, []);
     server.fault = (_req, _res, url) => (url.pathname === '/api/daily_papers' && !url.searchParams.has('date') ? true : false);
-    const entry = path.join(dirs.cache, `day-${today}.json`);
+    const entries = days.map((d) => path.join(dirs.cache, `day-${d}.json`));
     const r = await runBounded(['today', '--timeout', '60000'], env, LIMIT, {
       onSpawn: (child) => {
         const poll = setInterval(() => {
-          if (!existsSync(entry)) return;
+          if (!entries.some((entry) => existsSync(entry))) return;
           clearInterval(poll);
           child.kill('SIGTERM');
         }, 20);
@@ -497,7 +502,10 @@ describe('valid JSON of the wrong types', () => {
 
   it('a cached paper of the wrong shape is set aside and looked up again', async () => {
     mkdirSync(dirs.cache, { recursive: true });
-    writeFileSync(path.join(dirs.cache, 'paper-2611.00042.json'), JSON.stringify({ v: 1, key: 'paper:2611.00042', fetchedAt: Date.now(), data: { title: 3 } }));
+    writeFileSync(
+      path.join(dirs.cache, 'paper-2611.00042.json'),
+      JSON.stringify({ v: 1, key: 'paper:2611.00042', fetchedAt: NOW.getTime(), data: { title: 3 } }),
+    );
     server.papers.set('2611.00042', { id: '2611.00042', title: 'The real one', authors: [] });
     const r = await runIn(['show', '2611.00042', '--json'], env);
     expect(r.code).toBe(0);

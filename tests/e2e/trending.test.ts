@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useHarness } from '../helpers/harness.js';
+import { NOW } from '../helpers/clock.js';
 import { runIn } from '../helpers/inProcess.js';
 import { hfItem, json, type FakeHf } from '../helpers/server.js';
 
@@ -46,7 +47,7 @@ describe('papers trending', () => {
     expect(server.requests).toHaveLength(3);
     const again = await runIn(['trending', '-n', '0', '--offline'], env);
     expect(again.stdout).toBe(r.stdout);
-    const hourLater = await runIn(['trending', '-n', '0'], env, { now: new Date(Date.now() + 61 * 60_000) });
+    const hourLater = await runIn(['trending', '-n', '0'], env, { now: new Date(NOW.getTime() + 61 * 60_000) });
     expect(hourLater.code).toBe(0);
     expect(server.requests).toHaveLength(6);
   });

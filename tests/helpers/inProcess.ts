@@ -3,6 +3,7 @@ import { WriteStream } from 'node:tty';
 import { Interrupt } from '../../src/cli/interrupt.js';
 import { run } from '../../src/cli/run.js';
 import { BIN } from './cli.js';
+import { NOW } from './clock.js';
 import { Capture } from './context.js';
 
 /** A capture that says it is a terminal of this size, for runs that must look like a person's. */
@@ -34,8 +35,8 @@ export interface FakeTty {
 
 /**
  * Runs papers in this process (`run(argv, proc)`) with captured streams: stdout a pipe, or a terminal
- * of the given size (`{ columns }`, or `{ tty }` beside a clock). The clock is the real one unless
- * `now` is given (as a Date, or in the options).
+ * of the given size (`{ columns }`, or `{ tty }` beside a clock). The clock is the fixed NOW of
+ * tests/helpers/clock.ts (so TODAY is the CLI's today) unless `now` is given (as a Date, or in the options).
  */
 export async function runIn(
   argv: string[],
@@ -48,7 +49,7 @@ export async function runIn(
   const given = opts ?? {};
   const picked = given instanceof Date ? { tty: undefined, now: given } : 'columns' in given ? { tty: given, now: undefined } : given;
   const tty = picked.tty ?? (onTerminal ? { columns: 80 } : undefined);
-  const now = picked.now;
+  const now = picked.now ?? NOW;
   const stdout = tty ? new TerminalCapture(tty.columns, tty.rows) : new Capture();
   const stderr = new Capture();
   const code = await run(
@@ -60,7 +61,7 @@ export async function runIn(
       stdout: () => stdout as unknown as NodeJS.WriteStream,
       stderr: () => stderr as unknown as NodeJS.WriteStream,
       stdoutFd: null,
-      ...(now ? { now: () => now } : {}),
+      now: () => now,
     },
     interrupt,
   );
@@ -78,6 +79,7 @@ export async function runInTo(argv: string[], env: NodeJS.ProcessEnv, stdoutFd: 
     stdout: () => stdout as unknown as NodeJS.WriteStream,
     stderr: () => stderr as unknown as NodeJS.WriteStream,
     stdoutFd,
+    now: () => NOW,
   });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

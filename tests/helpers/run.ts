@@ -1,17 +1,10 @@
 import { Readable, Writable } from 'node:stream';
 import { Interrupt } from '../../src/cli/interrupt.js';
 import { run, type ProcessLike } from '../../src/cli/run.js';
-import { nyDay } from '../../src/core/dates.js';
+import { NOW } from './clock.js';
 import type { Run } from './cli.js';
 
-/**
- * The clock of every in-process run unless a test gives its own: a fixed instant, so that "today"
- * in a test (TODAY) is the CLI's today too, whenever the suite runs (a run that crosses midnight in
- * New York cannot fail).
- */
-const NOW = new Date('2026-11-25T17:00:00Z');
-/** The New York date of NOW: what `papers today` calls today. */
-export const TODAY = nyDay(NOW);
+export { TODAY } from './clock.js';
 
 export interface RunOptions {
   /** What stdin holds (it is never the test process's own stdin); empty by default. */
