@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import type { Command, Option } from 'commander';
 import { COMMANDS, GLOBAL_OPTIONS, type CommandSpec } from './table.js';
 import type { Parsed } from './fastParse.js';
 import type { OptionSpec } from '../core/optionSpec.js';
@@ -8,7 +8,9 @@ import { inOurVoice } from './misuse.js';
 import type { ProcessLike } from './shell.js';
 import { writeStderr } from '../ui/stderr.js';
 
-function toOption(spec: OptionSpec): Option {
+type Commander = typeof import('commander');
+
+function toOption({ Option }: Commander, spec: OptionSpec): Option {
   // Defaults are applied by the option parsers, after the settings; commander only shows them.
   const option = new Option(spec.flags, spec.default === undefined ? spec.description : `${spec.description} (default: ${spec.default})`);
   if (spec.choices) option.choices(spec.choices as string[]);
@@ -70,16 +72,18 @@ function outputOf(proc: ProcessLike) {
  * The full commander program, built from the command table: help with examples, version, errors
  * with suggestions. The action only records what was asked; cli.ts runs it like the fast path.
  */
-export function buildProgram(onRun: (inv: Parsed) => void, proc: ProcessLike): Command {
+export async function buildProgram(onRun: (inv: Parsed) => void, proc: ProcessLike): Promise<Command> {
+  // commander (~20 ms): loaded only for help, errors and what the fast parser leaves to it.
+  const commander = await import('commander');
   const output = outputOf(proc);
-  const program = new Command('papers')
+  const program = new commander.Command('papers')
     .description('Hugging Face Daily Papers and arXiv in the terminal')
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput(output)
     .configureHelp(HELP);
-  for (const spec of GLOBAL_OPTIONS) program.addOption(toOption(spec));
+  for (const spec of GLOBAL_OPTIONS) program.addOption(toOption(commander, spec));
   program.addHelpText(
     'after',
     `\nExamples:\n${ROOT_EXAMPLES.map((e) => `  $ ${e}`).join('\n')}\n\nRun papers <command> --help for a command's options; man papers for everything.\n`,
@@ -88,7 +92,7 @@ export function buildProgram(onRun: (inv: Parsed) => void, proc: ProcessLike): C
     const command = program.command(spec.name, spec.name === 'today' ? { isDefault: true } : {}).description(spec.description);
     for (const alias of spec.aliases ?? []) command.alias(alias);
     spec.args.forEach((a, i) => command.argument(argText(spec)[i]!, a.description));
-    for (const o of spec.options) command.addOption(toOption(o));
+    for (const o of spec.options) command.addOption(toOption(commander, o));
     if (spec.examples.length > 0) command.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
     command.exitOverride().configureOutput(output).configureHelp(HELP);
     command.action((...params: unknown[]) => {

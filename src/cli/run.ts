@@ -2,18 +2,21 @@ import { EXIT, PapersError } from '../core/errors.js';
 import type { Context } from '../context.js';
 import { fastParse, type Parsed } from './fastParse.js';
 import { Interrupt } from './interrupt.js';
+import { commandLine } from './misuse.js';
+import { buildProgram } from './program.js';
 import { createContext, type ProcessLike } from './shell.js';
 import { findCommand } from './table.js';
 import { writeStderr } from '../ui/stderr.js';
+import { listFormat, present } from '../ui/print.js';
+import { rememberRows } from '../io/lastList.js';
 
 export type { ProcessLike } from './shell.js';
 
 /** Commander's reading of the arguments, for everything the fast path leaves to it; null when it printed help or the version. */
 async function parseWithCommander(argv: readonly string[], proc: ProcessLike): Promise<Parsed | null> {
-  const [{ buildProgram }, { commandLine }] = await Promise.all([import('./program.js'), import('./misuse.js')]);
   const words = commandLine(argv);
   let invocation: Parsed | null = null;
-  await buildProgram((inv) => (invocation = inv), proc).parseAsync([...words], { from: 'user' });
+  await (await buildProgram((inv) => (invocation = inv), proc)).parseAsync([...words], { from: 'user' });
   return invocation;
 }
 
@@ -57,7 +60,7 @@ export async function run(argv: readonly string[], proc: ProcessLike, interrupt 
       const ctx = createContext(proc, { noColor: options.color === false, quiet: options.quiet === true, verbose: options.verbose === true }, interrupt);
       context = ctx;
       interrupt.onAbort(() => void ctx.spinner.stop());
-      const [command, { present, listFormat }] = await Promise.all([spec.load(), import('../ui/print.js')]);
+      const command = await spec.load();
       const result = await command.run(ctx, { args: parsed.args, options });
       const tty = result.kind === 'list' && result.list.options.interactive !== 'no' ? ctx.tty() : null;
       // -i: the list in the reader (ink and React are loaded on this path only), else printed.
@@ -66,7 +69,6 @@ export async function run(argv: readonly string[], proc: ProcessLike, interrupt 
       // Row numbers are those of the last list a person saw in a table on a terminal or in the reader:
       // pipes, files and empty lists leave them.
       if (result.kind === 'list' && (tty || (ctx.terminal.stdoutTTY && listFormat(ctx, result.list.options) === 'table'))) {
-        const { rememberRows } = await import('../io/lastList.js');
         rememberRows(ctx, result.list.papers);
       }
     }

@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
 import { Cache } from '../io/cache.js';
-import type { HttpClient } from '../io/http.js';
+import { HttpClient } from '../io/http.js';
 import { statePaths } from '../io/paths.js';
 import { MarksStore } from '../io/marksStore.js';
 import { SettingsStore } from '../io/settingsStore.js';
@@ -10,7 +10,7 @@ import { readTerminal, type StdoutFacts } from '../ui/terminal.js';
 import { fdOutput, streamOutput } from '../io/output.js';
 import { fstatSync } from 'node:fs';
 import { homedir } from 'node:os';
-import type { HfToken } from '../io/token.js';
+import { findToken, type HfToken } from '../io/token.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -99,9 +99,9 @@ export function createContext(proc: ProcessLike, flags: ShellFlags, interrupt: R
       if (http) return http;
       // undici parses HTTP with llhttp, in WebAssembly. V8 would also recompile llhttp with TurboFan in
       // the background, and the process waits for that job before it can exit: ~150 ms on this
-      // machine, more than the request. Liftoff's code is fast enough for answers of a few MiB.
+      // machine, more than the request. Liftoff's code is fast enough for answers of a few MiB. The flag is
+      // set before the first request, which is when http.ts loads undici.
       (await import('node:v8')).setFlagsFromString('--no-wasm-dynamic-tiering --no-wasm-tier-up');
-      const [{ HttpClient }, { findToken }] = await Promise.all([import('../io/http.js'), import('../io/token.js')]);
       token = findToken(env, env.HOME || homedir(), ctx.warn);
       const origin = token && originOf(ctx.apiBase);
       http = new HttpClient({

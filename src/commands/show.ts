@@ -7,6 +7,7 @@ import type { Invocation, Result, ShowField } from '../core/result.js';
 import type { Context } from '../context.js';
 import { mapLimit } from '../io/mapLimit.js';
 import { lookupPaper, resolveRef } from '../sources/paper.js';
+import { loadFullText } from '../sources/fullText.js';
 import { recordMarks } from '../io/marksStore.js';
 
 const SHOW_FIELDS: readonly ShowField[] = [...FIELDS, ...LINKED_FIELDS];
@@ -43,7 +44,6 @@ export async function run(ctx: Context, { args, options }: Invocation): Promise<
     if (stringOption(options, 'format') !== undefined || flagOption(options, 'json') || stringOption(options, 'fields') !== undefined) {
       throw new UsageError('--full is the paper as markdown; it takes no --json, --format or --fields');
     }
-    const { loadFullText } = await import('../sources/fullText.js');
     return { kind: 'fullText', id: ids[0]!, markdown: await loadFullText(ctx, ids[0]!, net), raw };
   }
   if (raw) throw new UsageError('--raw goes with --full');

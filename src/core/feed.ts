@@ -1,5 +1,5 @@
 import { papersFromAtomDoc } from './atom.js';
-import { parseXml } from './xml.js';
+import { loadXmlParser, parseXml } from './xml.js';
 import { FeedError } from './errors.js';
 import { papersFromHfList, paperFromHf } from './hf.js';
 import { JsonArrayItems } from './jsonItems.js';
@@ -197,6 +197,8 @@ export async function readFeed(
     if (papers === 0 && count > 0) throw unreadable(what, 'a JSON array without papers');
     return { format: 'hf', papers, skipped: count - papers };
   }
+  // JSON and page copies need no XML parser; anything else may be XML.
+  if (sniff(head.replace(/^\ufeff/, '')) !== 'json') await loadXmlParser();
   const feed = parseFeed(concat(held, size), what, today, from);
   for (const paper of feed.papers) onPaper(paper);
   return { format: feed.format, papers: feed.papers.length, skipped: feed.skipped };

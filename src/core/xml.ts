@@ -1,12 +1,18 @@
-import { XMLParser } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
 import { FeedError } from './errors.js';
+import { lazy } from './lazy.js';
 import { FEED_HINT } from './feedFormats.js';
 import { quote } from './sanitize.js';
 
 /** A parsed XML element: attributes as `@name`, text as `#text`, namespace prefixes removed. */
 export type XmlNode = Record<string, unknown>;
 
-const parser = new XMLParser({
+/** fast-xml-parser: loaded only by the paths that read XML (arXiv answers, Atom and RSS feeds). */
+const xmlParser = lazy('fast-xml-parser', () => import('fast-xml-parser'));
+/** Loads the XML parser; await it once before parseXml. */
+export const loadXmlParser = async (): Promise<void> => void (await xmlParser.load());
+
+const options = {
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   removeNSPrefix: true,
@@ -16,11 +22,13 @@ const parser = new XMLParser({
   trimValues: true,
   processEntities: true,
   htmlEntities: true,
-  isArray: (name) => ['entry', 'author', 'link', 'category', 'item'].includes(name),
-});
+  isArray: (name: string) => ['entry', 'author', 'link', 'category', 'item'].includes(name),
+};
+let parser: XMLParser | undefined;
 
 /** Parses XML text; malformed XML is a FeedError, never a crash. */
 export function parseXml(xml: string, what: string): XmlNode {
+  parser ??= new (xmlParser.get().XMLParser)(options);
   try {
     return parser.parse(xml, true) as XmlNode;
   } catch (error) {

@@ -1,5 +1,6 @@
 import { ArxivApiError, papersFromAtom } from '../core/atom.js';
 import type { Paper } from '../core/paper.js';
+import { loadXmlParser } from '../core/xml.js';
 import { apiUrl } from './url.js';
 import type { HttpClient } from './http.js';
 import { getXml } from './fetchBody.js';
@@ -8,7 +9,8 @@ import { getXml } from './fetchBody.js';
 export async function fetchArxivPaper(http: HttpClient, base: string, id: string): Promise<Paper | null> {
   const url = apiUrl(base, 'query', { id_list: id, max_results: 1 });
   try {
-    const { papers } = papersFromAtom(await getXml(http, url), url);
+    const [xml] = await Promise.all([getXml(http, url), loadXmlParser()]);
+    const { papers } = papersFromAtom(xml, url);
     return papers.find((p) => p.id === id) ?? null;
   } catch (error) {
     if (error instanceof ArxivApiError) return null;

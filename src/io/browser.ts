@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -78,7 +77,11 @@ function exitMessage(code: number | null, signal: NodeJS.Signals | null): string
   return signal ? `killed by ${signal}` : `exit code ${code}`;
 }
 
-function runInTerminal(opener: Opener): Promise<Opened | 'missing'> {
+/** node:child_process loads net, streams and dgram (~3 ms): only a path that starts a program pays for it. */
+const childProcess = () => import('node:child_process');
+
+async function runInTerminal(opener: Opener): Promise<Opened | 'missing'> {
+  const { spawn } = await childProcess();
   return new Promise((resolve) => {
     const child = spawn(opener.command, opener.args, { stdio: 'inherit', shell: false });
     child.once('error', (error: NodeJS.ErrnoException) =>
@@ -90,7 +93,8 @@ function runInTerminal(opener: Opener): Promise<Opened | 'missing'> {
   });
 }
 
-function runDetached(opener: Opener, graceMs: number): Promise<Opened | 'missing'> {
+async function runDetached(opener: Opener, graceMs: number): Promise<Opened | 'missing'> {
+  const { spawn } = await childProcess();
   const dir = mkdtempSync(join(tmpdir(), 'papers-open-'));
   const file = join(dir, 'stderr');
   const fd = openSync(file, 'wx', 0o600);

@@ -1,4 +1,4 @@
-import { EnvHttpProxyAgent, interceptors, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { InterruptedError, NetworkError, PapersError } from '../core/errors.js';
 import type { HfToken } from './token.js';
 import {
@@ -69,7 +69,8 @@ const DEFAULT_MAX_REQUESTS = 500;
 
 /** One client per command: one undici Agent (proxy-aware), redirects, retries, a deadline and a size cap. */
 export class HttpClient {
-  readonly #dispatcher: Dispatcher;
+  /** undici's agent, made (and undici loaded) at the first request: a command answered from the cache never loads it. */
+  #dispatcher: Promise<Dispatcher> | undefined;
   readonly #options: Required<Omit<HttpOptions, 'onRetry' | 'onWarn' | 'auth' | 'onFetch'>> & Pick<HttpOptions, 'onRetry' | 'auth' | 'onFetch'>;
   readonly #proxies: { http: string | undefined; https: string | undefined };
   /** Bytes received so far by this command, over all responses. */
@@ -89,16 +90,24 @@ export class HttpClient {
     const { env } = options;
     const warn = options.onWarn ?? (() => undefined);
     this.#proxies = { http: proxyOf(env, 'http', warn), https: proxyOf(env, 'https', warn) };
-    this.#dispatcher = new EnvHttpProxyAgent({
-      // An empty string, not undefined: undefined would let undici read the (bad) variable itself.
-      httpProxy: this.#proxies.http ?? '',
-      httpsProxy: this.#proxies.https ?? '',
-      noProxy: env.no_proxy ?? env.NO_PROXY,
-      connect: { timeout: 10_000 },
-      headersTimeout: 15_000,
-      bodyTimeout: 15_000,
-      connections: 8,
-    }).compose(interceptors.redirect({ maxRedirections: 3 }));
+  }
+
+  #agent(): Promise<Dispatcher> {
+    const proxies = this.#proxies;
+    const { env } = this.#options;
+    this.#dispatcher ??= import('undici').then(({ EnvHttpProxyAgent, interceptors }) =>
+      new EnvHttpProxyAgent({
+        // An empty string, not undefined: undefined would let undici read the (bad) variable itself.
+        httpProxy: proxies.http ?? '',
+        httpsProxy: proxies.https ?? '',
+        noProxy: env.no_proxy ?? env.NO_PROXY,
+        connect: { timeout: 10_000 },
+        headersTimeout: 15_000,
+        bodyTimeout: 15_000,
+        connections: 8,
+      }).compose(interceptors.redirect({ maxRedirections: 3 })),
+    );
+    return this.#dispatcher;
   }
 
   /** GET a URL and return its body as text; retries 429/5xx and timeouts; throws NetworkError otherwise. */
@@ -145,7 +154,8 @@ export class HttpClient {
 
   /** Closes the sockets so the process can exit at once. */
   async close(): Promise<void> {
-    await this.#dispatcher.close().catch(() => undefined);
+    const dispatcher = await this.#dispatcher?.catch(() => undefined);
+    await dispatcher?.close().catch(() => undefined);
   }
 
   /** The proxy a request to this URL goes through, if any: a refused connection is then the proxy's. */
@@ -199,7 +209,8 @@ export class HttpClient {
     try {
       // The dispatcher's own request(): the build ships undici's client without its top-level helpers.
       const { origin, pathname, search } = new URL(url);
-      res = await this.#dispatcher.request({
+      const dispatcher = await this.#agent();
+      res = await dispatcher.request({
         origin,
         path: `${pathname}${search}`,
         method: 'GET',

@@ -20,7 +20,7 @@ export function escapeLatex(text: string): string {
 }
 
 /** A URL for a BibTeX `url` field: normalised, and braces and backslashes (which BibTeX reads) percent-encoded. */
-export function bibtexUrl(url: string | null): string | null {
+function bibtexUrl(url: string | null): string | null {
   return httpUrl(url)?.replace(/[{}\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`) ?? null;
 }
 

@@ -11,7 +11,7 @@ export function csvField(value: string): string {
  * A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, or a tab or carriage return
  * first) gets a leading `'`, so that a hostile title cannot run one; plain numbers stay numbers.
  */
-export function defuseFormula(value: string): string {
+function defuseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) && !/^-?\d+(?:\.\d+)?$/.test(value) ? `'${value}` : value;
 }
 

@@ -10,7 +10,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** A link target that stays one Markdown link inside a table cell: the normalised URL, Markdown's own characters percent-encoded. */
-export function markdownUrl(url: string | null): string | null {
+function markdownUrl(url: string | null): string | null {
   return httpUrl(url)?.replace(/[()[\]|\\`*_<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`) ?? null;
 }
 

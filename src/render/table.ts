@@ -1,11 +1,18 @@
-import Table from 'cli-table3';
+import { lazy } from '../core/lazy.js';
 import { DEFAULT_TABLE_COLUMNS, type TableColumn } from '../core/formats.js';
 import { paperDay, type Field, type RankedPaper } from '../core/paper.js';
 import { cellText } from './fields.js';
 import { fitColumns } from './fitColumns.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { Paint } from './paint.js';
-import { truncate, widthOf } from './text.js';
+import { loadTextWidth, truncate, widthOf } from './text.js';
+
+/** cli-table3: loaded only when a table is drawn (a terminal), never for a pipe. */
+const cliTable = lazy('cli-table3', () => import('cli-table3'));
+/** Loads what renderTable draws and measures with; await it once before renderTable. */
+export async function loadTable(): Promise<void> {
+  await Promise.all([cliTable.load(), loadTextWidth()]);
+}
 
 const NO_BORDER = {
   top: '',
@@ -137,7 +144,7 @@ export function renderTable(
     Math.max(1, width),
   );
   const columns = fit.keep.map((i) => all[i]!);
-  const table = new Table({
+  const table = new (cliTable.get().default)({
     chars: NO_BORDER,
     colWidths: fit.widths,
     colAligns: columns.map((c) => c.align),

@@ -1,10 +1,15 @@
-import stringWidth from 'string-width';
+import { lazy } from '../core/lazy.js';
+
+/** string-width (~9 ms as a vendor bundle): loaded by the paths that measure text (tables, views), never by a pipe. */
+const stringWidth = lazy('string-width', () => import('string-width'));
+/** Loads what widthOf, truncate and wrap measure with; await it once before any of them. */
+export const loadTextWidth = async (): Promise<void> => void (await stringWidth.load());
 
 let segmenter: Intl.Segmenter | undefined;
 
 /** Terminal cells a string takes (CJK and emoji are two); the same measure cli-table3 uses. */
 export function widthOf(text: string): number {
-  return stringWidth(text);
+  return stringWidth.get().default(text);
 }
 
 /** Cuts text to at most `width` cells, ending with `…` when cut; never splits a grapheme (ZWJ emoji, accents). */

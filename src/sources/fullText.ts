@@ -4,6 +4,7 @@ import type { Net } from '../core/listOptions.js';
 import { isHfId } from '../core/paper.js';
 import { loadOptions, type Context } from '../context.js';
 import { cached } from '../io/cachePolicy.js';
+import { fetchPaperMarkdown } from '../io/hfApi.js';
 
 /** The whole paper as Hugging Face serves it in markdown, through the cache (7 days; offline from it). */
 export async function loadFullText(ctx: Context, id: string, net: Net): Promise<string> {
@@ -12,7 +13,6 @@ export async function loadFullText(ctx: Context, id: string, net: Net): Promise<
   const { data } = await cached(loadOptions(ctx, net), `fulltext:${id}`, `the full text of ${id}`, TTL.fullText, async () => {
     const http = await ctx.http(net.timeout);
     ctx.spinner.update(`fetching the full text of ${id}`);
-    const { fetchPaperMarkdown } = await import('../io/hfApi.js');
     return fetchPaperMarkdown(http, ctx.apiBase, id);
   });
   if (typeof data !== 'string') throw new NotFoundError(`Hugging Face has no full text for ${id}`, `papers open ${id} --pdf`);

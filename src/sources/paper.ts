@@ -8,6 +8,8 @@ import { loadOptions, type Context } from '../context.js';
 import type { Cache } from '../io/cache.js';
 import { recallList } from '../io/lastList.js';
 import { cached, Uncached, type Found } from '../io/cachePolicy.js';
+import { fetchHfPaper } from '../io/hfApi.js';
+import { fetchArxivPaper } from '../io/arxivApi.js';
 import { plural } from '../core/plural.js';
 
 /** The arXiv id a ref names; a row number is looked up in the last list shown. */
@@ -60,7 +62,6 @@ export async function lookupPaper(ctx: Context, id: string, net: Net, detail = f
     ctx.spinner.update(`looking up ${id}`);
     let hfError: PapersError | null = null;
     if (isHfId(id)) {
-      const { fetchHfPaper } = await import('../io/hfApi.js');
       try {
         const paper = await fetchHfPaper(http, ctx.apiBase, id);
         if (paper) return paper;
@@ -74,7 +75,6 @@ export async function lookupPaper(ctx: Context, id: string, net: Net, detail = f
       }
     }
     ctx.spinner.update(`looking up ${id} on arXiv`);
-    const { fetchArxivPaper } = await import('../io/arxivApi.js');
     const paper = await fetchArxivPaper(http, ctx.arxivBase, id);
     if (paper && hfError) {
       ctx.warn(`Hugging Face failed (${hfError.message}); showing arXiv's record (no upvotes, day or organization)`);

@@ -7,6 +7,7 @@ import { plural } from '../core/plural.js';
 import { dedupe } from '../core/rank.js';
 import { loadOptions, type Context } from '../context.js';
 import { cached, CacheMissError } from '../io/cachePolicy.js';
+import { fetchTrendingPage } from '../io/hfApi.js';
 
 const PAGE = 100;
 /** Trending is ranked over every paper ever listed; 1,000 of them is more than anyone reads. */
@@ -26,7 +27,6 @@ export async function loadTrending(ctx: Context, opts: ListOptions): Promise<Pap
         await cached(loadOptions(ctx, opts), `trending:${p}`, `the trending list${p > 0 ? ` (page ${p + 1})` : ''}`, TTL.trending, async () => {
           const http = await ctx.http(opts.timeout);
           ctx.spinner.update(`fetching the trending list${p > 0 ? ` (page ${p + 1})` : ''}`);
-          const { fetchTrendingPage } = await import('../io/hfApi.js');
           const got = await fetchTrendingPage(http, ctx.apiBase, p);
           if (got.skipped > 0) ctx.warn(`skipped ${plural(got.skipped, 'item')} of the trending list that were not papers`);
           return got.papers;

@@ -1,17 +1,18 @@
-import { Marked, type Tokens } from 'marked';
-import { markedTerminal } from 'marked-terminal';
+import type { Tokens } from 'marked';
 import { cleanMarkdown, htmlAsText, keepColourOnly, PROSE_WIDTH, wrapRendered } from '../render/fullText.js';
-import { markdownStyles } from './chalkPaint.js';
+import { loadTextWidth } from '../render/text.js';
+import { loadChalk, markdownStyles } from './chalkPaint.js';
 
 type InlineParser = { parser: { parseInline(tokens: Tokens.Generic[]): string } };
 
 /**
  * `papers show --full` on a terminal: the paper's markdown rendered by marked and marked-terminal
- * (this module is their one importer, loaded only for `--full` on a terminal), prose at most ~100
+ * (this module is their one importer, and loads them only for `--full` on a terminal), prose at most ~100
  * columns, the whole within the terminal width. Feed text is cleaned before parsing, links and images
  * are shown as text (never OSC 8), raw HTML as its text, and only colour escapes survive in what is printed.
  */
 export async function renderFullText(markdown: string, width: number, colorLevel: 0 | 1 | 2 | 3): Promise<string> {
+  const [{ Marked }, { markedTerminal }] = await Promise.all([import('marked'), import('marked-terminal'), loadChalk(), loadTextWidth()]);
   const style = markdownStyles(colorLevel);
   const prose = Math.max(20, Math.min(width, PROSE_WIDTH));
   const href = style.href;

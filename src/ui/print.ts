@@ -8,8 +8,16 @@ import type { Context } from '../context.js';
 import { writeChunks } from '../io/output.js';
 import { renderJson, renderJsonl } from '../render/json.js';
 import { renderTsv } from '../render/tsv.js';
-import type { TableMarks } from '../render/table.js';
+import { renderCsv } from '../render/csv.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { renderBibtex } from '../render/bibtex.js';
+import { renderAtom } from '../render/atom.js';
+import { renderRss } from '../render/rss.js';
+import { loadTable, renderTable, type TableMarks } from '../render/table.js';
+import { truncate } from '../render/text.js';
 import { recordMarks } from '../io/marksStore.js';
+import { loadChalk, terminalPaint } from './chalkPaint.js';
+import { printFullText, printPapers } from './printPaper.js';
 
 /** Prints what a command returned: the one place command results become output. */
 export async function present(ctx: Context, result: Result): Promise<void> {
@@ -18,9 +26,9 @@ export async function present(ctx: Context, result: Result): Promise<void> {
     case 'list':
       return printList(ctx, result.list);
     case 'paper':
-      return (await import('./printPaper.js')).printPapers(ctx, result);
+      return printPapers(ctx, result);
     case 'fullText':
-      return (await import('./printPaper.js')).printFullText(ctx, result);
+      return printFullText(ctx, result);
     case 'lines':
       // Tab-separated fields are cleaned one by one, so a tab in a value cannot make a new column.
       await writeChunks(
@@ -59,27 +67,23 @@ async function printList(ctx: Context, result: ListResult): Promise<void> {
       chunks = renderTsv(papers, opts.fields);
       break;
     case 'csv':
-      chunks = (await import('../render/csv.js')).renderCsv(papers, opts.fields);
+      chunks = renderCsv(papers, opts.fields);
       break;
     case 'markdown':
-      chunks = (await import('../render/markdown.js')).renderMarkdown(papers);
+      chunks = renderMarkdown(papers);
       break;
     case 'bibtex':
-      chunks = (await import('../render/bibtex.js')).renderBibtex(papers);
+      chunks = renderBibtex(papers);
       break;
     case 'atom':
     case 'rss': {
       const meta = { ...(result.name ?? { title: result.heading, link: null }), updated: ctx.now() };
-      chunks = format === 'atom' ? (await import('../render/atom.js')).renderAtom(papers, meta) : (await import('../render/rss.js')).renderRss(papers, meta);
+      chunks = format === 'atom' ? renderAtom(papers, meta) : renderRss(papers, meta);
       break;
     }
     case 'table': {
-      // text.js loads string-width (~9 ms): only tables need it, never a list in a pipe.
-      const [{ renderTable }, { terminalPaint }, { truncate }] = await Promise.all([
-        import('../render/table.js'),
-        import('./chalkPaint.js'),
-        import('../render/text.js'),
-      ]);
+      // cli-table3, string-width (~9 ms) and chalk: only tables need them, never a list in a pipe.
+      await Promise.all([loadTable(), loadChalk()]);
       const paint = terminalPaint(ctx.terminal.colorLevel);
       const highlight = opts.filters.grep;
       // Only a person sees a terminal table: it shows what is new and what was read.

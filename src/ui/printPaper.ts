@@ -1,6 +1,16 @@
 import type { Result, ShownPaper } from '../core/result.js';
 import type { Context } from '../context.js';
 import { writeChunks } from '../io/output.js';
+import { renderAbstract } from '../render/abstract.js';
+import { renderBibtex } from '../render/bibtex.js';
+import { cleanMarkdown } from '../render/fullText.js';
+import { toJson } from '../render/json.js';
+import { renderPaperMarkdown } from '../render/paperMarkdown.js';
+import { showObject } from '../render/showJson.js';
+import { loadTextWidth } from '../render/text.js';
+import { loadChalk, terminalPaint } from './chalkPaint.js';
+import { renderFullText } from './fullText.js';
+import { page } from './pager.js';
 
 type PaperResult = Extract<Result, { kind: 'paper' }>;
 type FullTextResult = Extract<Result, { kind: 'fullText' }>;
@@ -9,7 +19,6 @@ type FullTextResult = Extract<Result, { kind: 'fullText' }>;
 async function show(ctx: Context, text: string): Promise<void> {
   const { rows } = ctx.terminal;
   if (rows !== null && text.split('\n').length > rows) {
-    const { page } = await import('./pager.js');
     if (await ctx.deferInterrupts(() => page(text, ctx.env))) return;
   }
   await writeChunks(ctx.stdout, [text]);
@@ -19,7 +28,6 @@ async function show(ctx: Context, text: string): Promise<void> {
 export async function printPapers(ctx: Context, { papers, format, fields }: PaperResult): Promise<void> {
   switch (format) {
     case 'json': {
-      const [{ toJson }, { showObject }] = await Promise.all([import('../render/json.js'), import('../render/showJson.js')]);
       await writeChunks(
         ctx.stdout,
         papers.map((p) => `${toJson(showObject(p, fields))}\n`),
@@ -27,17 +35,15 @@ export async function printPapers(ctx: Context, { papers, format, fields }: Pape
       return;
     }
     case 'bibtex': {
-      const { renderBibtex } = await import('../render/bibtex.js');
       await writeChunks(ctx.stdout, renderBibtex(papers.map((p, i) => ({ ...p.paper, rank: i + 1, watches: [] }))));
       return;
     }
     case 'markdown': {
-      const { renderPaperMarkdown } = await import('../render/paperMarkdown.js');
       await writeChunks(ctx.stdout, [papers.map((p: ShownPaper) => renderPaperMarkdown(p.paper, p.linked)).join('\n')]);
       return;
     }
     case 'view': {
-      const [{ renderAbstract }, { terminalPaint }] = await Promise.all([import('../render/abstract.js'), import('./chalkPaint.js')]);
+      await Promise.all([loadChalk(), loadTextWidth()]);
       const width = ctx.terminal.columns;
       const paint = terminalPaint(ctx.terminal.colorLevel);
       const views = papers.map((p) => renderAbstract(p.paper, { width, paint, ...(p.linked ? { linked: p.linked } : {}) }).join('\n'));
@@ -50,10 +56,8 @@ export async function printPapers(ctx: Context, { papers, format, fields }: Pape
 /** `papers show --full`: rendered on a terminal; piped or `--raw`, the markdown as served, cleaned. */
 export async function printFullText(ctx: Context, { markdown, raw }: FullTextResult): Promise<void> {
   if (raw || !ctx.terminal.stdoutTTY) {
-    const { cleanMarkdown } = await import('../render/fullText.js');
     await writeChunks(ctx.stdout, [cleanMarkdown(markdown)]);
     return;
   }
-  const { renderFullText } = await import('./fullText.js');
   await show(ctx, await renderFullText(markdown, ctx.terminal.columns, ctx.terminal.colorLevel));
 }

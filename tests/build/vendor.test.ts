@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -57,5 +57,14 @@ describe('what a cache hit loads', () => {
     expect(hit.stdout.split('\n')[0]).toMatch(/2611\.00002/);
     expect(hit.stderr).toMatch(/cli\.cjs/);
     expect(hit.stderr.match(/vendor\/[\w.-]+/g) ?? []).toEqual([]);
+
+    // Nor Node's child_process, which brings net, streams and dgram (the pager and the browser load it).
+    const probe = path.join(dirs.cache, '..', 'modules.cjs');
+    const list = path.join(dirs.cache, '..', 'modules.txt');
+    writeFileSync(probe, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));`);
+    expect((await runCli(['day', day, '--offline'], { ...env, NODE_OPTIONS: `--require ${probe}` })).code).toBe(0);
+    const loaded = readFileSync(list, 'utf8').split('\n');
+    expect(loaded).toContain('NativeModule fs');
+    expect(loaded.filter((m) => /^NativeModule (child_process|net|stream|dgram)$/.test(m))).toEqual([]);
   });
 });

@@ -25,7 +25,7 @@ async function viaCommander(argv: readonly string[]): Promise<CommanderResult> {
   try {
     // As run.ts asks it: an unknown command is refused, and options before the command moved after it, first.
     const words = commandLine(argv);
-    await buildProgram((inv) => (invocation = inv), proc).parseAsync([...words], { from: 'user' });
+    await (await buildProgram((inv) => (invocation = inv), proc)).parseAsync([...words], { from: 'user' });
   } catch (error) {
     return { refused: String((error as { code?: string }).code) };
   }

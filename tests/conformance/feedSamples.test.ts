@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFeed } from '../../src/core/feed.js';
+import { loadXmlParser } from '../../src/core/xml.js';
+
+beforeAll(loadXmlParser);
 
 // The real responses kept beside the project (CI has them); skipped where the folder is absent.
 const SAMPLES = new URL('../../../shared/samples/', import.meta.url);

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ArxivApiError, papersFromAtom, unwrap } from '../../src/core/atom.js';
 import { FeedError } from '../../src/core/errors.js';
 import { fixture } from '../helpers/papers.js';
+import { loadXmlParser } from '../../src/core/xml.js';
+
+beforeAll(loadXmlParser);
 
 describe('papersFromAtom', () => {
   it('reads the current format, independent of element order, decoding entities', () => {

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PapersError, FeedError } from '../../src/core/errors.js';
 import { parseFeed } from '../../src/core/feed.js';
 import { splitCreators } from '../../src/core/rss.js';
 import { fixture } from '../helpers/papers.js';
+import { loadXmlParser } from '../../src/core/xml.js';
+
+beforeAll(loadXmlParser);
 
 const TODAY = '2026-11-28';
 const read = (name: string, from?: Parameters<typeof parseFeed>[3]) => parseFeed(fixture(name), name, TODAY, from);

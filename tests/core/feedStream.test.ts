@@ -1,10 +1,13 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FeedError } from '../../src/core/errors.js';
 import { parseFeed, readFeed } from '../../src/core/feed.js';
 import type { FeedFormat } from '../../src/core/feedFormats.js';
 import type { Paper } from '../../src/core/paper.js';
 import { fixture } from '../helpers/papers.js';
+import { loadXmlParser } from '../../src/core/xml.js';
+
+beforeAll(loadXmlParser);
 
 const TODAY = '2026-11-28';
 const bytes = (s: string) => new TextEncoder().encode(s);

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFeed } from '../../src/core/feed.js';
 import { paperFromHf } from '../../src/core/hf.js';
 import { isDayOrNull, isPaper, isPaperList } from '../../src/core/validPaper.js';
 import { fixture, makePaper } from '../helpers/papers.js';
+import { loadXmlParser } from '../../src/core/xml.js';
+
+beforeAll(loadXmlParser);
 
 describe('isPaper', () => {
   it('accepts every paper every parser makes from the fixtures, so nothing papers stores is set aside', () => {

@@ -1,7 +1,8 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRenderers } from '../helpers/renderers.js';
 import { addDays } from '../../src/core/dates.js';
 import { runShell, type tempDirs } from '../helpers/cli.js';
 import { widthOf } from '../../src/render/text.js';
@@ -10,6 +11,9 @@ import { runInPty } from '../helpers/pty.js';
 import { atomEntry, atomFeed, type FakeHf, hfItem, json } from '../helpers/server.js';
 import { TODAY } from '../helpers/clock.js';
 import { useHarness } from '../helpers/harness.js';
+
+// The test measures what it sees with the renderers' widthOf.
+beforeAll(loadRenderers);
 
 // Issue 12: what a new user hit in the first release, each against the local server, in-process.
 const yesterday = addDays(TODAY, -1);

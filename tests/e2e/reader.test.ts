@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { beforeAll, afterEach, describe, expect, it } from 'vitest';
+import { loadRenderers } from '../helpers/renderers.js';
 import { run } from '../../src/cli/run.js';
 import { widthOf } from '../../src/render/text.js';
 import { Capture } from '../helpers/context.js';
@@ -8,6 +9,9 @@ import { BIN, runShell } from '../helpers/cli.js';
 import { useHarness } from '../helpers/harness.js';
 import { hfItem } from '../helpers/server.js';
 import { Tmux } from '../helpers/tmux.js';
+
+// The test measures what it sees with the renderers' widthOf.
+beforeAll(loadRenderers);
 
 let h!: Parameters<Parameters<typeof useHarness>[0]>[0];
 useHarness((x) => (h = x));

@@ -1,7 +1,8 @@
 import { chmodSync, readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadRenderers } from '../helpers/renderers.js';
 import { addDays } from '../../src/core/dates.js';
 import { runCli, type tempDirs } from '../helpers/cli.js';
 import { TODAY, runPapers } from '../helpers/run.js';
@@ -10,6 +11,9 @@ import { useHarness } from '../helpers/harness.js';
 import { visible } from '../helpers/pty.js';
 import { widthOf } from '../../src/render/text.js';
 import { runIn } from '../helpers/inProcess.js';
+
+// The test measures what it sees with the renderers' widthOf.
+beforeAll(loadRenderers);
 
 const day = addDays(TODAY, -1);
 let server: FakeHf;

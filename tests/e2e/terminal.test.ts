@@ -1,10 +1,14 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadRenderers } from '../helpers/renderers.js';
 import { addDays, weekday } from '../../src/core/dates.js';
 import { widthOf } from '../../src/render/text.js';
 import { runInPty, visible } from '../helpers/pty.js';
 import { TODAY, runPapers } from '../helpers/run.js';
 import { dayItems, type FakeHf, hfItem } from '../helpers/server.js';
 import { useHarness } from '../helpers/harness.js';
+
+// The test measures what it sees with the renderers' widthOf.
+beforeAll(loadRenderers);
 
 const day = addDays(TODAY, -1);
 let server: FakeHf;

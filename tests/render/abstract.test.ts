@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRenderers } from '../helpers/renderers.js';
 import { renderAbstract } from '../../src/render/abstract.js';
 import { plain } from '../../src/render/paint.js';
 import { widthOf, wrap } from '../../src/render/text.js';
 import { makePaper, quirkPapers } from '../helpers/papers.js';
+
+beforeAll(loadRenderers);
 
 const UNSAFE = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const many = Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? `李${i}明` : i % 3 === 1 ? `Ólafur Jónsson-${i}` : `Наталья ${i}`));

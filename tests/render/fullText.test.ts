@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRenderers } from '../helpers/renderers.js';
 import { cleanMarkdown, htmlAsText, keepColourOnly, wrapRendered } from '../../src/render/fullText.js';
 import { widthOf } from '../../src/render/text.js';
 import { fixture } from '../helpers/papers.js';
+
+beforeAll(loadRenderers);
 
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRenderers } from '../helpers/renderers.js';
 import { paperFromHf } from '../../src/core/hf.js';
 import { FIELDS, type Paper, type RankedPaper } from '../../src/core/paper.js';
 import { withRanks } from '../../src/core/rank.js';
@@ -12,6 +13,8 @@ import { renderMarkdown } from '../../src/render/markdown.js';
 import { plain } from '../../src/render/paint.js';
 import { renderTable } from '../../src/render/table.js';
 import { renderTsv } from '../../src/render/tsv.js';
+
+beforeAll(loadRenderers);
 
 // What no output may hold raw: C0 (tab and line feed aside, where a format uses them), DEL, C1,
 // bidi controls, invisible characters and U+2028/9.

@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRenderers } from '../helpers/renderers.js';
 import { linkedFromHf, unknownLinked, type Linked } from '../../src/core/linked.js';
 import { renderAbstract } from '../../src/render/abstract.js';
 import { renderLinked } from '../../src/render/linked.js';
 import { plain } from '../../src/render/paint.js';
 import { widthOf } from '../../src/render/text.js';
 import { fixture, makePaper } from '../helpers/papers.js';
+
+beforeAll(loadRenderers);
 
 const linked = linkedFromHf(JSON.parse(fixture('hf/paper-linked.json')));
 

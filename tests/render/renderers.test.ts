@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRenderers } from '../helpers/renderers.js';
 import { withRanks } from '../../src/core/rank.js';
 import { sortPapers } from '../../src/core/rank.js';
 import { renderJson, renderJsonl } from '../../src/render/json.js';
@@ -8,6 +9,8 @@ import { truncate, widthOf } from '../../src/render/text.js';
 import { renderTsv } from '../../src/render/tsv.js';
 import { FIELDS } from '../../src/core/paper.js';
 import { makePaper, quirkPapers } from '../helpers/papers.js';
+
+beforeAll(loadRenderers);
 
 const ranked = withRanks(sortPapers(quirkPapers()));
 const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;

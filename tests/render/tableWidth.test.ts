@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRenderers } from '../helpers/renderers.js';
 import { DEFAULT_TABLE_COLUMNS, TABLE_COLUMNS } from '../../src/core/formats.js';
 import { FIELDS } from '../../src/core/paper.js';
 import { withRanks } from '../../src/core/rank.js';
@@ -8,6 +9,8 @@ import { plain, type Paint } from '../../src/render/paint.js';
 import { renderTable } from '../../src/render/table.js';
 import { widthOf } from '../../src/render/text.js';
 import { makePaper } from '../helpers/papers.js';
+
+beforeAll(loadRenderers);
 
 // Text as a feed may carry it: CJK and emoji (two cells), combining accents, ZWJ sequences, plain words.
 const piece = fc.constantFrom('Diffusion', 'of', '大规模语言模型', '👩‍🔬', '🚀', 'e\u0301', 'Ｆｕｌｌ', 'x'.repeat(30), ' ', 'Über', 'ｱｲｳ');

@@ -3,10 +3,13 @@ import type { Paper } from '../../core/paper.js';
 import type { ListResult } from '../../core/result.js';
 import type { Context, TtyStreams } from '../../context.js';
 import { openUrl } from '../../io/browser.js';
-import type { HttpClient } from '../../io/http.js';
+import { HttpClient } from '../../io/http.js';
 import { VERSION } from '../../version.js';
 import { lookupPaper } from '../../sources/paper.js';
 import { savePapers, unsavePapers } from '../../sources/readingList.js';
+import { loadFullText } from '../../sources/fullText.js';
+import { loadTextWidth } from '../../render/text.js';
+import { loadChalk } from '../chalkPaint.js';
 import { linkOf } from './effects.js';
 import type { ReaderList, ReaderProps } from './props.js';
 import { runReader } from './run.js';
@@ -26,7 +29,6 @@ function quietContext(ctx: Context, said: string[]): { ctx: Context; close: () =
     warn: (m) => void said.push(`papers: warning: ${m}`),
     debug: () => undefined,
     async http(timeoutMs) {
-      const { HttpClient } = await import('../../io/http.js');
       const client = new HttpClient({ userAgent: `papers/${VERSION}`, deadline: Date.now() + timeoutMs, signal: ctx.signal, env: ctx.env });
       clients.push(client);
       return client;
@@ -105,7 +107,6 @@ export async function readList(ctx: Context, list: ListResult, tty: TtyStreams):
     // `f`: the whole paper as Hugging Face serves it (markdown), through the same cache as show --full.
     loadFullText: async (paper) => {
       if (paper.id === null) throw new PapersError('a paper without an arXiv id has no full text', 1);
-      const { loadFullText } = await import('../../sources/fullText.js');
       return loadFullText(quiet.ctx, paper.id, net);
     },
     ...(list.reload && {
@@ -116,6 +117,7 @@ export async function readList(ctx: Context, list: ListResult, tty: TtyStreams):
     }),
   };
   try {
+    await Promise.all([loadChalk(), loadTextWidth()]);
     return await runReader(props, { ...tty, process });
   } finally {
     await quiet.close();

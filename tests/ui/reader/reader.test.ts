@@ -1,7 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { loadRenderers } from '../../helpers/renderers.js';
 import { cleanup } from 'ink-testing-library';
 import { widthOf } from '../../../src/render/text.js';
 import { KEY, mount, rankedPapers, resize, until } from './harness.js';
+
+beforeAll(loadRenderers);
 
 afterEach(() => cleanup());
 

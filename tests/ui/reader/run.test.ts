@@ -1,8 +1,11 @@
 import { EventEmitter } from 'node:events';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadRenderers } from '../../helpers/renderers.js';
 import { ENTER, LEAVE, runReader } from '../../../src/ui/reader/run.js';
 import type { ReaderProps } from '../../../src/ui/reader/props.js';
 import { KEY, rankedPapers } from './harness.js';
+
+beforeAll(loadRenderers);
 
 /** A terminal as ink sees it: a TTY stdin in raw mode, a stdout with a size, and a process for signals. */
 function terminal() {
