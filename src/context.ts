@@ -1,5 +1,5 @@
 import { UsageError } from './core/errors.js';
-import { parseListOptions, type ListOptions, type RawOptions } from './core/listOptions.js';
+import { parseListOptions, type ListKind, type ListOptions, type RawOptions } from './core/listOptions.js';
 import type { Cache } from './io/cache.js';
 import type { Output } from './io/output.js';
 import type { HttpClient } from './io/http.js';
@@ -63,9 +63,9 @@ export function loadOptions(ctx: Context, net: { offline: boolean; refresh: bool
  * terminal on stdin and stdout: -i without one is a usage error (before any fetching), the
  * `interactive` setting without one simply prints.
  */
-export async function listOptions(ctx: Context, raw: RawOptions): Promise<ListOptions> {
+export async function listOptions(ctx: Context, raw: RawOptions, kind?: ListKind): Promise<ListOptions> {
   const store = await ctx.settings().read();
-  const parsed = parseListOptions(raw, store.settings, store.watches);
+  const parsed = parseListOptions(raw, store.settings, store.watches, kind);
   const opts = parsed.only.unseen || parsed.only.unread ? { ...parsed, marks: ctx.marks() } : parsed;
   if (opts.interactive === 'no') return opts;
   if (ctx.tty() !== null) return opts;

@@ -1,9 +1,9 @@
 import { FEED_FORMATS } from '../core/feedFormats.js';
 import { FORMATS, SHOW_FORMATS } from '../core/formats.js';
 import { DEFAULTS } from '../core/listOptions.js';
-import { FIELDS } from '../core/paper.js';
+import { FIELDS, SAVED_FIELDS } from '../core/paper.js';
 import type { OptionSpec } from '../core/optionSpec.js';
-import { SORT_KEYS } from '../core/rank.js';
+import { SAVED_SORT_KEYS, SORT_KEYS } from '../core/rank.js';
 
 /** Options of every command that may use the network. */
 export const NET_OPTIONS: readonly OptionSpec[] = [
@@ -76,6 +76,19 @@ export const LOCAL_LIST_OPTIONS: readonly OptionSpec[] = [
  * since they change nothing there and scripts that pass them everywhere should not break.
  */
 export const LOCAL_COMMAND_OPTIONS: readonly OptionSpec[] = [...LOCAL_LIST_OPTIONS, ...NET_OPTIONS.map((o) => ({ ...o, hidden: true }))];
+
+/** `papers saved`'s: the local list options, with the order of saving as its sort and `savedAt` as a field. */
+export const SAVED_OPTIONS: readonly OptionSpec[] = LOCAL_COMMAND_OPTIONS.map((o) => {
+  if (o.flags.startsWith('-s, --sort'))
+    return {
+      flags: o.flags,
+      description: 'sort by (default: saved, the order you saved them in, newest first; the sort setting does not apply)',
+      choices: SAVED_SORT_KEYS,
+    };
+  if (o.flags.startsWith('--fields'))
+    return { ...o, description: `comma-separated fields (the table's columns too), in that order: ${SAVED_FIELDS.join(', ')}` };
+  return o;
+});
 
 /** Options of the list commands that fetch (today, day, week, month, search). */
 export const LIST_OPTIONS: readonly OptionSpec[] = [...LOCAL_LIST_OPTIONS, ...NET_OPTIONS];

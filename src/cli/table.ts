@@ -10,6 +10,7 @@ import {
   NEW_OPTIONS,
   OPEN_OPTIONS,
   READ_OPTIONS,
+  SAVED_OPTIONS,
   SHOW_OPTIONS,
   TRENDING_OPTIONS,
   WATCH_OPTIONS,
@@ -176,11 +177,16 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'saved',
     load: () => import('../commands/saved.js'),
-    description: 'the reading list, like any other list (works offline)',
+    description: 'the reading list, newest first, like any other list (works offline)',
     args: [],
-    options: LOCAL_COMMAND_OPTIONS,
+    options: SAVED_OPTIONS,
     fast: true,
-    examples: ['papers saved', 'papers saved --format bibtex > reading.bib'],
+    examples: [
+      'papers saved',
+      'papers saved --sort upvotes',
+      'papers saved --json | jq -r \'.[] | "\\(.savedAt)\\t\\(.title)"\'',
+      'papers saved --format bibtex > reading.bib',
+    ],
   },
   {
     name: 'mark',

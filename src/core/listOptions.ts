@@ -3,7 +3,7 @@ import { UsageError } from './errors.js';
 import { pattern, type Filters } from './filter.js';
 import { DEFAULT_TABLE_COLUMNS, FIELD_FORMATS, FORMATS, type Format, type TableColumn } from './formats.js';
 import { FIELDS, type Field } from './paper.js';
-import { SORT_KEYS, type SortKey } from './rank.js';
+import { SORT_KEYS, type ListSortKey, type SortKey } from './rank.js';
 import type { Settings } from './settings.js';
 import { compileWatch, type CompiledWatch, type Watch } from './watch.js';
 import type { MarkView } from './marks.js';
@@ -24,10 +24,12 @@ export interface Net {
 export interface ListOptions extends Net {
   limit: number;
   filters: Filters;
-  sort: SortKey;
+  sort: ListSortKey;
   reverse: boolean;
   format: Format | undefined;
   fields: Field[] | undefined;
+  /** The fields of this list's JSON and CSV when --fields does not name them (`saved` adds savedAt). */
+  allFields: readonly Field[];
   /** Columns of the terminal table. */
   columns: readonly TableColumn[];
   /**
@@ -87,8 +89,21 @@ export function parseNet(raw: RawOptions): Net {
   };
 }
 
+/**
+ * What sets one list apart from the others: the sort keys and fields it offers, and its own default
+ * order, which the sort setting does not replace (`saved` keeps the order papers were saved in).
+ */
+export interface ListKind {
+  sortKeys: readonly ListSortKey[];
+  fields: readonly Field[];
+  sort?: ListSortKey;
+}
+
+/** What every list offers. */
+const COMMON_LIST: ListKind = { sortKeys: SORT_KEYS, fields: FIELDS };
+
 /** Validates list options once, so commands and renderers only see good values; the command line beats the settings. */
-export function parseListOptions(raw: RawOptions, settings: Settings = {}, watches: readonly Watch[] = []): ListOptions {
+export function parseListOptions(raw: RawOptions, settings: Settings = {}, watches: readonly Watch[] = [], kind: ListKind = COMMON_LIST): ListOptions {
   const given = stringOption(raw, 'format');
   let format = given === undefined ? undefined : oneOf(given, FORMATS, '--format');
   if (flagOption(raw, 'json')) {
@@ -102,8 +117,8 @@ export function parseListOptions(raw: RawOptions, settings: Settings = {}, watch
       .split(',')
       .map((f) => f.trim())
       .filter(Boolean)
-      .map((f) => oneOf(f, FIELDS, '--fields'));
-    if (fields.length === 0) throw new UsageError(`--fields needs at least one of ${FIELDS.join(', ')}`);
+      .map((f) => oneOf(f, kind.fields, '--fields'));
+    if (fields.length === 0) throw new UsageError(`--fields needs at least one of ${kind.fields.join(', ')}`);
     if (format && !(FIELD_FORMATS as readonly string[]).includes(format)) {
       throw new UsageError(`--fields applies to ${FIELD_FORMATS.join(', ')}, not to ${format}`);
     }
@@ -131,10 +146,11 @@ export function parseListOptions(raw: RawOptions, settings: Settings = {}, watch
     },
     only: { unseen: flagOption(raw, 'unseen'), unread: flagOption(raw, 'unread'), watched: flagOption(raw, 'watched') },
     watches: watches.map(compileWatch),
-    sort: sort === undefined ? (settings.sort ?? DEFAULTS.sort) : oneOf(sort, SORT_KEYS, '--sort'),
+    sort: sort === undefined ? (kind.sort ?? settings.sort ?? DEFAULTS.sort) : oneOf(sort, kind.sortKeys, '--sort'),
     reverse: flagOption(raw, 'reverse'),
     format,
     fields,
+    allFields: kind.fields,
     columns: settings.columns ?? DEFAULT_TABLE_COLUMNS,
     interactive,
     ...parseNet(raw),

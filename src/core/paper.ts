@@ -26,6 +26,8 @@ export interface Paper {
   source: Source;
   /** The organization's handle beside its display name (`organization`), for `--org`; not a JSON field. */
   orgName?: string;
+  /** When it was saved (ISO 8601), on the reading list only: a JSON field of `papers saved`, of no other list. */
+  savedAt?: string;
 }
 
 /** A paper at its place in a list shown to the user, with the names of the watches it matches. */
@@ -55,7 +57,9 @@ export const FIELDS = [
   'source',
   'watches',
 ] as const satisfies readonly (keyof RankedPaper)[];
-export type Field = (typeof FIELDS)[number];
+/** The fields of `papers saved`: every list's, and when each paper was saved. */
+export const SAVED_FIELDS = [...FIELDS, 'savedAt'] as const satisfies readonly (keyof RankedPaper)[];
+export type Field = (typeof SAVED_FIELDS)[number];
 
 const HF_PAGE = 'https://huggingface.co/papers/';
 const ARXIV = 'https://arxiv.org/';
@@ -112,6 +116,19 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:
 /** A timestamp as it may be printed: an ISO 8601 date or date-time on a real calendar day, else null. */
 export function validTimestamp(value: string | null): string | null {
   return value !== null && TIMESTAMP.test(value) && validDay(value) !== null ? value : null;
+}
+
+/**
+ * A timestamp in the one form papers prints, ISO 8601 in UTC (`2026-11-26T13:54:50.000Z`), whatever
+ * form its source gave (a date alone is its midnight, a time without a zone is taken as UTC); null
+ * when it is not a real date.
+ */
+export function isoTime(value: string | null | undefined): string | null {
+  const valid = value === undefined ? null : validTimestamp(value);
+  if (valid === null) return null;
+  const zoned = valid.length > 10 && !/(?:Z|[+-]\d{2}:?\d{2})$/.test(valid) ? `${valid}Z` : valid;
+  const t = Date.parse(zoned.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isFinite(t) ? new Date(t).toISOString() : null;
 }
 
 /** Whether an id is a strict arXiv id, as a feed's is once checked, or unknown. */

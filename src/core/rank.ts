@@ -6,6 +6,9 @@ import { watchesOf, type CompiledWatch } from './watch.js';
 /** Sort keys of `--sort`; the type derives from the tuple so options, help and code agree. */
 export const SORT_KEYS = ['upvotes', 'comments', 'date', 'title', 'stars'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
+/** The sort keys of `papers saved`: those of every list, and the order the papers were saved in. */
+export const SAVED_SORT_KEYS = [...SORT_KEYS, 'saved'] as const;
+export type ListSortKey = (typeof SAVED_SORT_KEYS)[number];
 
 type Compare = (a: Paper, b: Paper) => number;
 
@@ -16,12 +19,14 @@ const byUpvotes: Compare = (a, b) => desc(a.upvotes, b.upvotes);
 const byComments: Compare = (a, b) => desc(a.comments, b.comments);
 const dateOf = (p: Paper): string => paperDay(p) ?? '';
 
-const ORDER: Record<SortKey, Compare[]> = {
+const ORDER: Record<ListSortKey, Compare[]> = {
   upvotes: [byUpvotes, byComments, byId],
   comments: [byComments, byUpvotes, byId],
   date: [(a, b) => cmpText(dateOf(b), dateOf(a)), byUpvotes, byComments, byId],
   title: [(a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }), byId],
   stars: [(a, b) => desc(a.githubStars, b.githubStars), byUpvotes, byComments, byId],
+  // Newest first; a paper without a save time (none on a saved list) goes last.
+  saved: [(a, b) => cmpText(b.savedAt ?? '', a.savedAt ?? ''), byId],
 };
 
 function cmpText(a: string, b: string): number {
@@ -29,7 +34,7 @@ function cmpText(a: string, b: string): number {
 }
 
 /** The order of `--sort key`: the key first, then its ties (see ORDER), then id; 0 only for true ties. */
-export function compareBy(key: SortKey = 'upvotes'): Compare {
+export function compareBy(key: ListSortKey = 'upvotes'): Compare {
   const chain = ORDER[key];
   return (a, b) => {
     for (const compare of chain) {
@@ -41,7 +46,7 @@ export function compareBy(key: SortKey = 'upvotes'): Compare {
 }
 
 /** Ranks papers by compareBy(key); stable. */
-export function sortPapers(papers: readonly Paper[], key: SortKey = 'upvotes', reverse = false): Paper[] {
+export function sortPapers(papers: readonly Paper[], key: ListSortKey = 'upvotes', reverse = false): Paper[] {
   const compare = compareBy(key);
   const sorted = papers
     .map((paper, index) => ({ paper, index }))
@@ -67,7 +72,7 @@ export function dedupe(papers: readonly Paper[]): Paper[] {
 }
 
 export interface Selection {
-  sort: SortKey;
+  sort: ListSortKey;
   reverse: boolean;
   /** 0 = all. */
   limit: number;

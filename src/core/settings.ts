@@ -21,10 +21,11 @@ export interface Settings {
 }
 export type SettingKey = keyof Settings;
 
-/** One saved paper: its data (so `saved` works offline) and when it was saved. */
+/** One saved paper: its data (so `saved` works offline), when it was saved, and when its data was last saved again. */
 export interface SavedEntry {
   paper: Paper;
   savedAt: string;
+  updatedAt?: string;
 }
 
 /** The settings file's content: settings, the reading list and the watches. */
@@ -115,7 +116,8 @@ export function showSetting(value: Settings[SettingKey]): string {
 
 /** A reading-list entry with every field of its paper checked (core/validPaper.ts): the file may have been edited or planted. */
 function isSaved(value: unknown): value is SavedEntry {
-  return isObject(value) && typeof value.savedAt === 'string' && Number.isFinite(Date.parse(value.savedAt)) && isPaper(value.paper);
+  const isTime = (t: unknown): boolean => typeof t === 'string' && Number.isFinite(Date.parse(t));
+  return isObject(value) && isTime(value.savedAt) && (value.updatedAt === undefined || isTime(value.updatedAt)) && isPaper(value.paper);
 }
 
 /** A saved entry with its paper's id checked again like a feed's (the file may have been edited or planted). */

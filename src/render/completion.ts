@@ -36,7 +36,7 @@ function bash(commands: readonly CommandSpec[], global: readonly OptionSpec[]): 
     for (const f of flagsOf(c.options)) {
       if (!f.takesValue) continue;
       const pattern = [`--${f.long}`, ...(f.short ? [`-${f.short}`] : [])].join('|');
-      valueCases.set(pattern, f.choices ? `_papers_add ${f.choices.join(' ')}; return` : 'return');
+      if (!valueCases.has(pattern)) valueCases.set(pattern, f.choices ? `_papers_add ${f.choices.join(' ')}; return` : 'return');
     }
   }
   const cases = commands

@@ -1,12 +1,13 @@
-import { FIELDS, validDay, validTimestamp, type Field, type RankedPaper } from '../core/paper.js';
+import { FIELDS, isoTime, validDay, type Field, type RankedPaper } from '../core/paper.js';
 
 /**
  * A field's value as it may be printed: dates only when they are real dates (a cached or planted
  * entry may hold anything there), everything else as it is.
  */
 function fieldValue(paper: RankedPaper, field: Field): RankedPaper[Field] | undefined {
-  if (field === 'publishedAt') return validTimestamp(paper.publishedAt);
+  if (field === 'publishedAt') return isoTime(paper.publishedAt);
   if (field === 'day') return validDay(paper.day);
+  if (field === 'savedAt') return isoTime(paper.savedAt);
   return paper[field];
 }
 

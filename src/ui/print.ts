@@ -58,16 +58,16 @@ async function printList(ctx: Context, result: ListResult): Promise<void> {
   let chunks: Iterable<string>;
   switch (format) {
     case 'json':
-      chunks = renderJson(papers, opts.fields);
+      chunks = renderJson(papers, opts.fields ?? opts.allFields);
       break;
     case 'jsonl':
-      chunks = renderJsonl(papers, opts.fields);
+      chunks = renderJsonl(papers, opts.fields ?? opts.allFields);
       break;
     case 'tsv':
       chunks = renderTsv(papers, opts.fields);
       break;
     case 'csv':
-      chunks = renderCsv(papers, opts.fields);
+      chunks = renderCsv(papers, opts.fields ?? opts.allFields);
       break;
     case 'markdown':
       chunks = renderMarkdown(papers);

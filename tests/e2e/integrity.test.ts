@@ -131,8 +131,9 @@ describe('a nearly full disk (a 64 KiB tmpfs)', () => {
         expect(readFileSync(file, 'utf8')).toBe(before);
         expect(temps(path.join(disk.dir, 'config'))).toEqual([]);
       }
+      // Newest first: the order they were saved in, reversed.
       const saved = await runIn(['saved', '--fields', 'id'], e);
-      expect(saved.stdout).toBe('2611.00001\n2611.00002\n2611.00003\n');
+      expect(saved.stdout).toBe('2611.00003\n2611.00002\n2611.00001\n');
     } finally {
       unfill(disk.dir);
       rmSync(path.join(disk.dir, 'config'), { recursive: true, force: true });

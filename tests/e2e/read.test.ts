@@ -44,7 +44,10 @@ describe('papers read', () => {
 
   it('applies every list option and output format', async () => {
     const r = await runPapers(['read', fx('page/papers-page.txt'), '--min-upvotes', '1', '--fields', 'title,upvotes,authorCount,publishedAt'], env);
-    expect(r.stdout).toBe('Lattice Transformers for Everything\t31\t12\t2026-02-27\nLate In The Year Without A Year\t5\t2\t2025-12-20\n');
+    // A page copy dates its papers by day only: publishedAt is that day's midnight, in the one form every source's takes.
+    expect(r.stdout).toBe(
+      'Lattice Transformers for Everything\t31\t12\t2026-02-27T00:00:00.000Z\nLate In The Year Without A Year\t5\t2\t2025-12-20T00:00:00.000Z\n',
+    );
     const jsonl = await runPapers(['read', fx('hf/search.json'), '--format', 'jsonl', '--fields', 'id'], env);
     expect(jsonl.stdout).toBe('{"id":"2611.00811"}\n{"id":"2611.00812"}\n');
   });
