@@ -3,10 +3,16 @@ import { paperDay, type Paper } from '../core/paper.js';
 import type { ListResult } from '../core/result.js';
 import { plural } from '../core/plural.js';
 
-/** The line over a table on a terminal: which list, and how many are shown of how many matched. */
-export function contextLine(list: Pick<ListResult, 'heading' | 'papers' | 'total'>): string {
+/**
+ * The line over a table on a terminal: which list, how many are shown of how many matched, and of
+ * those shown how many are new to the reader (when the marks are known) and match a watch (when
+ * there are watches); a count of none is left out.
+ */
+export function contextLine(list: Pick<ListResult, 'heading' | 'papers' | 'total'>, unseen?: ReadonlySet<string>): string {
   const count = list.papers.length < list.total ? `${list.papers.length} of ${plural(list.total, 'paper')}` : plural(list.papers.length, 'paper');
-  return `${list.heading} · ${count}`;
+  const fresh = unseen ? list.papers.filter((p) => p.id !== null && unseen.has(p.id)).length : 0;
+  const watched = list.papers.filter((p) => p.watches.length > 0).length;
+  return [`${list.heading} · ${count}`, ...(fresh > 0 ? [`${fresh} new`] : []), ...(watched > 0 ? [`${watched} watched`] : [])].join(', ');
 }
 
 /**

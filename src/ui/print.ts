@@ -92,7 +92,8 @@ async function printList(ctx: Context, result: ListResult): Promise<void> {
       // --fields are the user's columns as given; otherwise the settings' columns, fitted to the papers.
       const columns = opts.fields ?? columnsFor(papers, opts.columns);
       const rows = renderTable(papers, { width: ctx.terminal.columns, paint, columns, highlight, marks, watches });
-      const context = papers.length > 0 && ctx.terminal.stdoutTTY ? [paint.dim(truncate(sanitizeLine(contextLine(result)), ctx.terminal.columns))] : [];
+      const context =
+        papers.length > 0 && ctx.terminal.stdoutTTY ? [paint.dim(truncate(sanitizeLine(contextLine(result, marks?.unseen)), ctx.terminal.columns))] : [];
       chunks = [...context, ...rows].map(
         (line) => `${line}
 `,

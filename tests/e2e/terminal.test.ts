@@ -53,12 +53,26 @@ describe('on a terminal', () => {
     const tty = { tty: { columns: 100, rows: 50 } };
     const all = visible((await runPapers(['day', day], env, tty)).stdout).split('\n');
     const heading = `Daily Papers of ${weekday(day).slice(0, 3)} ${day}`;
-    expect(all.find((l) => l.trim() !== '')).toBe(`${heading} · 21 papers`);
+    // The first table shows every paper new; the second none (the first marked them seen).
+    expect(all.find((l) => l.trim() !== '')).toBe(`${heading} · 21 papers, 21 new`);
     const five = visible((await runPapers(['day', day, '-n', '5'], env, tty)).stdout).split('\n');
     expect(five.find((l) => l.trim() !== '')).toBe(`${heading} · 5 of 21 papers`);
     // Piped, the table has no such line: stdout is data.
     const piped = await runPapers(['day', day, '--format', 'table', '--offline'], env);
     expect(piped.stdout.split('\n')[0]).toMatch(/^\s*#\s+▲/);
+  });
+
+  it('counts the new papers and those a watch matches in the line over the table', async () => {
+    const tty = { tty: { columns: 100, rows: 50 } };
+    const heading = `Daily Papers of ${weekday(day).slice(0, 3)} ${day}`;
+    // Five seen in a first table; then a watch on every paper with at least one upvote.
+    await runPapers(['day', day, '-n', '5'], env, tty);
+    await runPapers(['watch', 'add', 'liked', '--min-upvotes', '1'], env);
+    const json = JSON.parse((await runPapers(['day', day, '--json', '--offline'], env)).stdout) as { watches: string[] }[];
+    const watched = json.filter((p) => p.watches.length > 0).length;
+    expect(watched).toBeGreaterThan(0);
+    const lines = visible((await runPapers(['day', day, '--offline'], env, tty)).stdout).split('\n');
+    expect(lines.find((l) => l.trim() !== '')).toBe(`${heading} · 21 papers, 16 new, ${watched} watched`);
   });
 
   it('gives lists of several days a day column, and drops the columns an arXiv feed never fills', async () => {

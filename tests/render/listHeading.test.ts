@@ -10,6 +10,14 @@ describe('contextLine', () => {
     expect(contextLine({ heading: 'saved', papers: one, total: 1 })).toBe('saved · 1 paper');
     expect(contextLine({ heading: 'week 2026-W48', papers: one, total: 47 })).toBe('week 2026-W48 · 1 of 47 papers');
   });
+
+  it('counts the new papers and the watched ones among those shown, leaving out a count of none', () => {
+    const papers = ['2611.00001', '2611.00002', '2611.00003'].map((id, i) => ({ ...makePaper(id), rank: i + 1, watches: i === 0 ? ['agents'] : [] }));
+    const list = { heading: 'Daily Papers of Thu 2026-11-26', papers, total: 47 };
+    expect(contextLine(list, new Set(['2611.00002', '2611.00003', '2611.00099']))).toBe('Daily Papers of Thu 2026-11-26 · 3 of 47 papers, 2 new, 1 watched');
+    expect(contextLine(list, new Set())).toBe('Daily Papers of Thu 2026-11-26 · 3 of 47 papers, 1 watched');
+    expect(contextLine({ ...list, papers: papers.slice(1) })).toBe('Daily Papers of Thu 2026-11-26 · 2 of 47 papers');
+  });
 });
 
 describe('columnsFor', () => {
