@@ -2,6 +2,7 @@ import { FEED_FORMATS } from '../core/feedFormats.js';
 import { FORMATS, SHOW_FORMATS } from '../core/formats.js';
 import { DEFAULTS } from '../core/listOptions.js';
 import { FIELDS, SAVED_FIELDS } from '../core/paper.js';
+import { SHOW_FIELDS } from '../core/linked.js';
 import type { OptionSpec } from '../core/optionSpec.js';
 import { SAVED_SORT_KEYS, SORT_KEYS } from '../core/rank.js';
 
@@ -16,7 +17,7 @@ export const NET_OPTIONS: readonly OptionSpec[] = [
 export const SHOW_OPTIONS: readonly OptionSpec[] = [
   { flags: '--json', description: 'print each paper as one JSON object (one per line)' },
   { flags: '--format <format>', description: 'json, bibtex or markdown instead of the abstract view', choices: SHOW_FORMATS },
-  { flags: '--fields <list>', description: 'comma-separated fields of the JSON objects (implies --format json)' },
+  { flags: '--fields <list>', description: 'comma-separated fields of the JSON objects (implies --format json)', items: SHOW_FIELDS },
   { flags: '--full', description: "the whole paper from Hugging Face's markdown, rendered on a terminal" },
   { flags: '--raw', description: 'with --full: the markdown as served, even on a terminal' },
   ...NET_OPTIONS,
@@ -67,7 +68,7 @@ export const LOCAL_LIST_OPTIONS: readonly OptionSpec[] = [
   { flags: '--watched', description: 'keep papers that match a watch (papers watch ls)' },
   { flags: '--json', description: 'print a JSON array (same as --format json)' },
   { flags: '--format <format>', description: 'output format (default: table on a terminal, tsv in a pipe; setting: format)', choices: FORMATS },
-  { flags: '--fields <list>', description: `comma-separated fields (the table's columns too), in that order: ${FIELDS.join(', ')}` },
+  { flags: '--fields <list>', description: `comma-separated fields (the table's columns too), in that order: ${FIELDS.join(', ')}`, items: FIELDS },
   { flags: '-i, --interactive', description: 'read the list full-screen: move, open, save, filter (needs a terminal; setting: interactive)' },
 ];
 
@@ -86,7 +87,7 @@ export const SAVED_OPTIONS: readonly OptionSpec[] = LOCAL_COMMAND_OPTIONS.map((o
       choices: SAVED_SORT_KEYS,
     };
   if (o.flags.startsWith('--fields'))
-    return { ...o, description: `comma-separated fields (the table's columns too), in that order: ${SAVED_FIELDS.join(', ')}` };
+    return { ...o, items: SAVED_FIELDS, description: `comma-separated fields (the table's columns too), in that order: ${SAVED_FIELDS.join(', ')}` };
   return o;
 });
 

@@ -1,6 +1,7 @@
 import type { Invocation, Result } from '../core/result.js';
 import type { Context } from '../context.js';
 import type { OptionSpec } from '../core/optionSpec.js';
+import { SHELLS } from '../core/shells.js';
 import {
   GLOBAL_OPTIONS,
   LIST_OPTIONS,
@@ -22,8 +23,13 @@ interface ArgSpec {
   description: string;
   required?: boolean;
   variadic?: boolean;
-  /** What completion offers: the last list's ids for a paper ref, file names for a file. */
-  kind?: 'ref' | 'file';
+  /**
+   * What completion offers: the last list's ids for a paper ref, the reading list's for `saved`, file
+   * names for a file, and for `setting` (config's) the keys, then the values of the key `set` names.
+   */
+  kind?: 'ref' | 'file' | 'saved' | 'setting';
+  /** The words completion offers (an action). */
+  words?: readonly string[];
 }
 
 /** A command's module: loaded only when that command runs. */
@@ -170,7 +176,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'unsave',
     load: () => import('../commands/unsave.js'),
     description: 'remove papers from the reading list',
-    args: [REFS],
+    args: [{ ...REFS, kind: 'saved' }],
     options: [],
     examples: ['papers unsave 2405.13956', 'papers unsave 1 3'],
   },
@@ -202,7 +208,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('../commands/watch.js'),
     description: 'saved filters: papers matching one are tagged with its name (papers new --watched)',
     args: [
-      { name: 'action', description: 'add <name> <rules...>, ls (default), or rm <name>' },
+      { name: 'action', description: 'add <name> <rules...>, ls (default), or rm <name>', words: ['add', 'ls', 'rm'] },
       { name: 'name', description: 'the watch name: 1 to 32 of a-z, 0-9 and -' },
     ],
     options: WATCH_OPTIONS,
@@ -214,8 +220,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('../commands/config.js'),
     description: 'show and change settings: defaults for the list options you repeat',
     args: [
-      { name: 'action', description: 'list (default), get <key>, set <key> <value>, unset <key>, or path' },
-      { name: 'args', description: 'the key, and the value for set', variadic: true },
+      { name: 'action', description: 'list (default), get <key>, set <key> <value>, unset <key>, or path', words: ['list', 'get', 'set', 'unset', 'path'] },
+      { name: 'args', description: 'the key, and the value for set', variadic: true, kind: 'setting' },
     ],
     options: [],
     examples: ['papers config', 'papers config set limit 50', 'papers config set columns rank,upvotes,id,day,title', 'papers config unset sort'],
@@ -224,7 +230,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'completion',
     load: () => import('../commands/completion.js'),
     description: 'print a completion script for bash, zsh or fish',
-    args: [{ name: 'shell', description: 'bash, zsh or fish', required: true }],
+    args: [{ name: 'shell', description: 'bash, zsh or fish', required: true, words: SHELLS }],
     options: [],
     examples: [
       'papers completion bash > ~/.local/share/bash-completion/completions/papers',
@@ -236,7 +242,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'cache',
     load: () => import('../commands/cache.js'),
     description: 'where the cache is, what it holds, and emptying it',
-    args: [{ name: 'action', description: 'ls (default), path, or clear' }],
+    args: [{ name: 'action', description: 'ls (default), path, or clear', words: ['ls', 'path', 'clear'] }],
     options: [],
     examples: ['papers cache', 'papers cache path', 'papers cache clear'],
   },

@@ -1,16 +1,13 @@
 import { UsageError } from '../core/errors.js';
 import { SHOW_FORMATS, type ShowFormat } from '../core/formats.js';
-import { LINKED_FIELDS, linkedOf } from '../core/linked.js';
+import { linkedOf, SHOW_FIELDS } from '../core/linked.js';
 import { flagOption, oneOf, parseNet, stringOption } from '../core/listOptions.js';
-import { FIELDS } from '../core/paper.js';
 import type { Invocation, Result, ShowField } from '../core/result.js';
 import type { Context } from '../context.js';
 import { mapLimit } from '../io/mapLimit.js';
 import { lookupPaper, resolveRef } from '../sources/paper.js';
 import { loadFullText } from '../sources/fullText.js';
 import { recordMarks } from '../io/marksStore.js';
-
-const SHOW_FIELDS: readonly ShowField[] = [...FIELDS, ...LINKED_FIELDS];
 
 /** What `--json`, `--format` and `--fields` ask for together; contradictions are usage errors. */
 function showFormat(options: Invocation['options']): { format: ShowFormat | 'view'; fields?: ShowField[] } {

@@ -1,5 +1,5 @@
 import { count, isObject, str } from './coerce.js';
-import type { Paper } from './paper.js';
+import { FIELDS, type Paper } from './paper.js';
 
 /** The kinds of Hugging Face repositories a paper page links, with where their pages live. */
 export const LINKED_KINDS = [
@@ -43,6 +43,9 @@ export const LINKED_FIELDS = [
   'numTotalDatasets',
   'numTotalSpaces',
 ] as const satisfies readonly (keyof Linked)[];
+
+/** The fields of `show --json`: a list's, then the linked repositories'. */
+export const SHOW_FIELDS = [...FIELDS, ...LINKED_FIELDS] as const;
 
 const HUB = 'https://huggingface.co/';
 const PART = '[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,94}[A-Za-z0-9])?';

@@ -5,6 +5,8 @@ export interface OptionSpec {
   /** Shown in help; applied when the options are parsed, so that a setting can stand in between. */
   default?: string;
   choices?: readonly string[];
+  /** The value is a comma-separated list of these (`--fields`): completion offers them after a comma too. */
+  items?: readonly string[];
   /** May be given more than once; the values are collected in order. */
   repeatable?: boolean;
   /** Accepted but not offered (help, completion, man page): it changes nothing for this command. */

@@ -40,6 +40,9 @@ export const EMPTY_STORE: Store = { settings: {}, saved: [], watches: [] };
 interface Spec {
   description: string;
   accepted: string;
+  /** The words completion offers for its value (a comma-separated list of them when `list`). */
+  values?: readonly string[];
+  list?: boolean;
   fallback: string;
   parse(text: string): unknown;
 }
@@ -58,17 +61,20 @@ const oneOfWords = <T extends string>(values: readonly T[]) => must((t) => oneOf
 /** Every setting: what it means, what it accepts, and its default, for `config` and the README. */
 export const SETTINGS: Record<SettingKey, Spec> = {
   limit: { description: 'papers a list shows (0 = all)', accepted: 'a whole number from 0', fallback: String(DEFAULTS.limit), parse: whole(0, 1_000_000) },
-  sort: { description: 'the order of lists', accepted: SORT_KEYS.join(', '), fallback: DEFAULTS.sort, parse: oneOfWords(SORT_KEYS) },
+  sort: { description: 'the order of lists', accepted: SORT_KEYS.join(', '), fallback: DEFAULTS.sort, values: SORT_KEYS, parse: oneOfWords(SORT_KEYS) },
   format: {
     description: 'the output format (unset: table on a terminal, tsv in a pipe)',
     accepted: FORMATS.join(', '),
     fallback: '(auto)',
+    values: FORMATS,
     parse: oneOfWords(FORMATS),
   },
   columns: {
     description: 'the columns of the table, the title always last',
     accepted: `a comma-separated list of ${TABLE_COLUMNS.join(', ')}`,
     fallback: DEFAULT_TABLE_COLUMNS.join(','),
+    values: TABLE_COLUMNS,
+    list: true,
     parse: (text) => {
       const cols = text
         .split(',')
@@ -89,6 +95,7 @@ export const SETTINGS: Record<SettingKey, Spec> = {
     description: 'lists open in the interactive reader on a terminal, as with -i (pipes and --format still print)',
     accepted: 'true or false',
     fallback: 'false',
+    values: ['true', 'false'],
     parse: must((t) => (t.trim() === 'true' ? true : t.trim() === 'false' ? false : null)),
   },
 };

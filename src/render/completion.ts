@@ -1,49 +1,91 @@
 import type { CommandSpec } from '../cli/table.js';
 import { optionKey, type OptionSpec } from '../core/optionSpec.js';
+import type { Shell } from '../core/shells.js';
 
-/** Shells `papers completion` writes for. */
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
-
-/** Whether a command's argument is a paper: the last list's ids are offered there. */
-const takesRef = (c: CommandSpec) => c.args.some((a) => a.kind === 'ref');
+/** A setting as completion sees it: its key, and the words its value takes (a list of them when `list`). */
+export interface SettingWords {
+  key: string;
+  values?: readonly string[];
+  list?: boolean;
+}
 
 interface Flag {
   long: string;
   short: string | null;
   takesValue: boolean;
   choices: readonly string[] | undefined;
+  items: readonly string[] | undefined;
   description: string;
 }
+
+type Arg = CommandSpec['args'][number];
 
 function flagsOf(options: readonly OptionSpec[]): Flag[] {
   return options
     .filter((o) => !o.hidden)
     .map((o) => {
       const { long, short, takesValue } = optionKey(o.flags);
-      return { long, short, takesValue, choices: o.choices, description: o.description };
+      return { long, short, takesValue, choices: o.choices, items: o.items, description: o.description };
     });
 }
 
 const names = (c: CommandSpec) => [c.name, ...(c.aliases ?? [])];
-const words = (fs: Flag[]) => fs.flatMap((f) => [`--${f.long}`, ...(f.short ? [`-${f.short}`] : [])]).join(' ');
+const spellings = (f: Flag) => [`--${f.long}`, ...(f.short ? [`-${f.short}`] : [])];
+const words = (fs: Flag[]) => fs.flatMap(spellings).join(' ');
+/** Every spelling of an option that takes a value, so its value is not counted as an argument. */
+const valueFlags = (commands: readonly CommandSpec[]) => [
+  ...new Set(
+    commands.flatMap((c) =>
+      flagsOf(c.options)
+        .filter((f) => f.takesValue)
+        .flatMap(spellings),
+    ),
+  ),
+];
+/** The argument at a position: its own, else the variadic last one's. */
+function argAt(c: CommandSpec, n: number): Arg | undefined {
+  const last = c.args.at(-1);
+  return c.args[n] ?? (last?.variadic ? last : undefined);
+}
+const sourceOf = (a: Arg) => (a.kind === 'saved' ? 'saved' : 'ids');
 
-function bash(commands: readonly CommandSpec[], global: readonly OptionSpec[]): string {
+function bashSlot(c: CommandSpec, n: number, settings: readonly SettingWords[]): string | null {
+  const a = argAt(c, n);
+  if (!a) return null;
+  if (a.words) return `_papers_add ${a.words.join(' ')}; return`;
+  if (a.kind === 'ref' || a.kind === 'saved') return `_papers_ids ${sourceOf(a)}; return`;
+  if (a.kind === 'file') return '_papers_files; return';
+  if (a.kind !== 'setting') return null;
+  const first = c.args.indexOf(a);
+  if (n === first) return `case "\${args[0]}" in get|set|unset) _papers_add ${settings.map((s) => s.key).join(' ')}; return;; esac`;
+  if (n !== first + 1) return null;
+  const values = settings
+    .filter((s) => s.values)
+    .map((s) => `${s.key}) ${s.list ? '_papers_items' : '_papers_add'} ${s.values!.join(' ')}; return;;`)
+    .join(' ');
+  return `if [[ \${args[0]} == set ]]; then case "\${args[1]}" in ${values} *) return;; esac; fi`;
+}
+
+function bash(commands: readonly CommandSpec[], global: readonly OptionSpec[], settings: readonly SettingWords[]): string {
   const g = flagsOf(global);
   const all = commands.flatMap(names);
-  const valueCases = new Map<string, string>();
-  for (const c of commands) {
-    for (const f of flagsOf(c.options)) {
-      if (!f.takesValue) continue;
-      const pattern = [`--${f.long}`, ...(f.short ? [`-${f.short}`] : [])].join('|');
-      if (!valueCases.has(pattern)) valueCases.set(pattern, f.choices ? `_papers_add ${f.choices.join(' ')}; return` : 'return');
-    }
-  }
   const cases = commands
     .map((c) => {
-      const opts = `${words(flagsOf(c.options))} ${words(g)} --help`;
-      const ids = takesRef(c) ? `\n      if [[ $cur != -* ]]; then _papers_ids; return; fi` : '';
-      return `    ${names(c).join('|')})${ids}\n      _papers_add ${opts};;`;
+      const flags = flagsOf(c.options).filter((f) => f.takesValue);
+      const values = flags.map((f) => {
+        const body = f.items ? `_papers_items ${f.items.join(' ')}; return` : f.choices ? `_papers_add ${f.choices.join(' ')}; return` : 'return';
+        return `\n        ${spellings(f).join('|')}) ${body};;`;
+      });
+      const prev = values.length > 0 ? `\n      case "$prev" in${values.join('')}\n      esac` : '';
+      // A setting takes two words (key, value); any other variadic argument the same completion at every position.
+      const setting = c.args.some((a) => a.kind === 'setting');
+      const slots = [...Array(c.args.length + (setting ? 1 : 0)).keys()].map((n) => [n, bashSlot(c, n, settings)] as const).filter(([, s]) => s !== null);
+      const rest = c.args.at(-1)?.variadic && !setting ? bashSlot(c, c.args.length, settings) : null;
+      const positional =
+        slots.length > 0 || rest
+          ? `\n      if [[ $cur != -* ]]; then\n        case \${#args[@]} in${slots.map(([n, s]) => `\n          ${n}) ${s};;`).join('')}${rest ? `\n          *) ${rest};;` : ''}\n        esac\n      fi`
+          : '';
+      return `    ${names(c).join('|')})${prev}${positional}\n      _papers_add ${words(flagsOf(c.options))} ${words(g)} --help;;`;
     })
     .join('\n');
   // No word list ever goes through \`compgen -W\`, which expands $(...) and backticks in it: words
@@ -56,27 +98,52 @@ _papers_add() {
   done
   return 0
 }
+_papers_items() {
+  local head="" last="$cur" word
+  if [[ $cur == *,* ]]; then head="\${cur%,*},"; last="\${cur##*,}"; fi
+  for word in "$@"; do
+    [[ $word == "$last"* ]] && COMPREPLY+=("$head$word")
+  done
+  compopt -o nospace 2>/dev/null
+  return 0
+}
 _papers_ids() {
   local id
   while IFS= read -r id; do
     [[ $id == "$cur"* ]] && COMPREPLY+=("$id")
-  done < <(papers completion ids 2>/dev/null)
+  done < <(papers completion "$1" 2>/dev/null)
+  return 0
+}
+_papers_files() {
+  local file
+  compopt -o filenames 2>/dev/null
+  while IFS= read -r file; do
+    COMPREPLY+=("$file")
+  done < <(compgen -f -- "$cur")
   return 0
 }
 _papers() {
-  local cur prev cmd i
+  local cur prev cmd word i skip=0
+  local -a args=()
   COMPREPLY=()
   cur="\${COMP_WORDS[COMP_CWORD]}"
   prev="\${COMP_WORDS[COMP_CWORD-1]}"
   cmd=""
   for ((i = 1; i < COMP_CWORD; i++)); do
-    case "\${COMP_WORDS[i]}" in
-      ${all.join('|')}) cmd="\${COMP_WORDS[i]}"; break;;
+    word="\${COMP_WORDS[i]}"
+    if ((skip)); then skip=0; continue; fi
+    case "$word" in
+      ${valueFlags(commands).join('|')}) skip=1; continue;;
+      -*) continue;;
     esac
+    if [[ -z $cmd ]]; then
+      case "$word" in
+        ${all.join('|')}) cmd="$word";;
+      esac
+    else
+      args+=("$word")
+    fi
   done
-  case "$prev" in
-${[...valueCases.entries()].map(([p, body]) => `    ${p}) ${body};;`).join('\n')}
-  esac
   case "$cmd" in
     "")
       _papers_add ${all.join(' ')} ${words(g)} --help --version;;
@@ -87,30 +154,60 @@ complete -F _papers papers
 `;
 }
 
+/** Text inside a single-quoted zsh word. */
+const zq = (s: string) => s.replace(/'/g, "'\\''");
+/** An `_arguments` explanation: brackets, colons and backslashes quoted, every word of it kept. */
+const zshDesc = (s: string) => zq(s.replace(/[\\[\]:]/g, (c) => `\\${c}`));
+
 /** A zsh `_arguments` spec for one option. */
 function zshSpec(f: Flag): string {
-  const desc = f.description.replace(/[[\]:'\\]/g, ' ');
-  const value = f.takesValue ? `:${f.long}:${f.choices ? `(${f.choices.join(' ')})` : ' '}` : '';
-  const long = `--${f.long}[${desc}]${value}`;
-  return f.short ? `'(-${f.short} --${f.long})'{-${f.short},--${f.long}}'[${desc}]${value}'` : `'${long}'`;
+  const desc = zshDesc(f.description);
+  const action = f.items ? `_values -s , ${f.long} ${f.items.join(' ')}` : f.choices ? `(${f.choices.join(' ')})` : ' ';
+  const value = f.takesValue ? `:${f.long}:${action}` : '';
+  return f.short ? `'(-${f.short} --${f.long})'{-${f.short},--${f.long}}'[${desc}]${value}'` : `'--${f.long}[${desc}]${value}'`;
 }
 
-function zsh(commands: readonly CommandSpec[], global: readonly OptionSpec[]): string {
+/** The `_arguments` specs of a command's arguments. */
+function zshArgs(c: CommandSpec): string[] {
+  const specs = c.args.flatMap((a, i): string[] => {
+    const n = a.variadic ? '*' : String(i + 1);
+    if (a.words) return [`'${n}:${a.name}:(${a.words.join(' ')})'`];
+    if (a.kind === 'ref' || a.kind === 'saved') return [`'${n}:paper:_papers_ids ${sourceOf(a)}'`];
+    if (a.kind === 'file') return [`'${n}:file:_files'`];
+    if (a.kind === 'setting') return [`'${i + 1}:key:_papers_setting_key'`, `'${i + 2}:value:_papers_setting_value'`];
+    return [`'${n}:${a.name}: '`];
+  });
+  return c.args.at(-1)?.variadic ? specs : [...specs, "'*::arg: '"];
+}
+
+function zsh(commands: readonly CommandSpec[], global: readonly OptionSpec[], settings: readonly SettingWords[]): string {
   const g = flagsOf(global);
-  const list = commands.flatMap((c) => names(c).map((n) => `'${n}:${c.description.replace(/[:']/g, ' ')}'`)).join('\n    ');
+  const list = commands.flatMap((c) => names(c).map((n) => `'${n}:${zq(c.description)}'`)).join('\n    ');
   const cases = commands
-    .map((c) => {
-      const specs = [...flagsOf(c.options), ...g].map(zshSpec);
-      const ref = takesRef(c) ? " '1:paper:_papers_ids'" : '';
-      return `    ${names(c).join('|')})\n      _arguments -s ${specs.join(' ')}${ref} '*::arg: ' ;;`;
-    })
+    .map((c) => `    ${names(c).join('|')})\n      _arguments -s ${[...flagsOf(c.options), ...g].map(zshSpec).join(' ')} ${zshArgs(c).join(' ')} ;;`)
+    .join('\n');
+  const values = settings
+    .filter((s) => s.values)
+    .map((s) => `    ${s.key}) ${s.list ? `_values -s , ${s.key}` : 'compadd --'} ${s.values!.join(' ')} ;;`)
     .join('\n');
   return `#compdef papers
 # zsh completion for papers (generated by \`papers completion zsh\`)
+# _arguments passes compadd's options first; the last word says which ids (ids or saved).
 _papers_ids() {
   local -a ids
-  ids=(\${(f)"$(papers completion ids 2>/dev/null)"})
-  compadd -a ids
+  ids=(\${(f)"$(papers completion "\${@[-1]}" 2>/dev/null)"})
+  compadd "\${@[1,-2]}" -a ids
+}
+_papers_setting_key() {
+  case $words[2] in
+    get|set|unset) compadd -- ${settings.map((s) => s.key).join(' ')} ;;
+  esac
+}
+_papers_setting_value() {
+  [[ $words[2] == set ]] || return 1
+  case $words[3] in
+${values}
+  esac
 }
 _papers() {
   local -a commands
@@ -132,24 +229,68 @@ compdef _papers papers
 `;
 }
 
-function fish(commands: readonly CommandSpec[], global: readonly OptionSpec[]): string {
+function fish(commands: readonly CommandSpec[], global: readonly OptionSpec[], settings: readonly SettingWords[]): string {
   const q = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-  const lines = ['# fish completion for papers (generated by `papers completion fish`)', 'complete -c papers -f'];
+  const lines = [
+    '# fish completion for papers (generated by `papers completion fish`)',
+    'complete -c papers -f',
+    // The words typed after the command, options and their values left out.
+    'function __fish_papers_args',
+    '    set -l skip 0',
+    '    for w in (commandline -opc)[3..-1]',
+    '        if test $skip = 1; set skip 0; continue; end',
+    '        switch $w',
+    `            case ${valueFlags(commands).join(' ')}`,
+    '                set skip 1',
+    "            case '-*'",
+    "            case '*'",
+    '                echo $w',
+    '        end',
+    '    end',
+    'end',
+    // True when the command is one of $argv[2..] and $argv[1] arguments have been typed.
+    'function __fish_papers_at',
+    '    set -l line (commandline -opc)',
+    '    contains -- "$line[2]" $argv[2..-1]; and test (count (__fish_papers_args)) = $argv[1]',
+    'end',
+    // The words of a comma-separated list, after what is typed up to its last comma.
+    'function __fish_papers_items',
+    "    set -l head (string match -r '.*,' -- (commandline -ct))",
+    "    set -q head[1]; or set head ''",
+    '    for w in $argv; echo $head$w; end',
+    'end',
+  ];
   for (const c of commands) for (const n of names(c)) lines.push(`complete -c papers -n __fish_use_subcommand -a ${n} -d ${q(c.description)}`);
-  const opt = (f: Flag, cond: string) =>
-    `complete -c papers${cond} -l ${f.long}${f.short ? ` -s ${f.short}` : ''}${f.takesValue ? ' -r' : ''}${f.choices ? ` -x -a ${q(f.choices.join(' '))}` : ''} -d ${q(f.description)}`;
+  const opt = (f: Flag, cond: string) => {
+    const values = f.items ? ` -x -a ${q(`(__fish_papers_items ${f.items.join(' ')})`)}` : f.choices ? ` -x -a ${q(f.choices.join(' '))}` : '';
+    return `complete -c papers${cond} -l ${f.long}${f.short ? ` -s ${f.short}` : ''}${f.takesValue ? ' -r' : ''}${values} -d ${q(f.description)}`;
+  };
   for (const f of flagsOf(global)) lines.push(opt(f, ''));
   for (const c of commands) {
     const cond = ` -n ${q(`__fish_seen_subcommand_from ${names(c).join(' ')}`)}`;
     for (const f of flagsOf(c.options)) lines.push(opt(f, cond));
+    const at = (n: number | '*', extra = '') =>
+      ` -n ${q(`${n === '*' ? `__fish_seen_subcommand_from ${names(c).join(' ')}` : `__fish_papers_at ${n} ${names(c).join(' ')}`}${extra}`)}`;
+    c.args.forEach((a, i) => {
+      const n = a.variadic ? '*' : i;
+      if (a.words) lines.push(`complete -c papers${at(n)} -a ${q(a.words.join(' '))}`);
+      else if (a.kind === 'ref' || a.kind === 'saved') lines.push(`complete -c papers${at(n)} -a ${q(`(papers completion ${sourceOf(a)} 2>/dev/null)`)}`);
+      else if (a.kind === 'file') lines.push(`complete -c papers${at(n)} -F`);
+      else if (a.kind === 'setting') {
+        const action = `; and contains -- (__fish_papers_args)[1] get set unset`;
+        lines.push(`complete -c papers${at(i, action)} -a ${q(settings.map((s) => s.key).join(' '))}`);
+        for (const s of settings.filter((x) => x.values)) {
+          const which = `; and test (__fish_papers_args)[1] = set; and test (__fish_papers_args)[2] = ${s.key}`;
+          const offered = s.list ? `(__fish_papers_items ${s.values!.join(' ')})` : s.values!.join(' ');
+          lines.push(`complete -c papers${at(i + 1, which)} -a ${q(offered)}`);
+        }
+      }
+    });
   }
-  lines.push(
-    `complete -c papers -n ${q(`__fish_seen_subcommand_from ${commands.filter(takesRef).flatMap(names).join(' ')}`)} -a '(papers completion ids 2>/dev/null)'`,
-  );
   return `${lines.join('\n')}\n`;
 }
 
-/** The completion script for a shell, from the same command table commander is built from. */
-export function completionScript(shell: Shell, commands: readonly CommandSpec[], global: readonly OptionSpec[]): string {
-  return shell === 'bash' ? bash(commands, global) : shell === 'zsh' ? zsh(commands, global) : fish(commands, global);
+/** The completion script for a shell, from the same command table commander is built from, and the settings. */
+export function completionScript(shell: Shell, commands: readonly CommandSpec[], global: readonly OptionSpec[], settings: readonly SettingWords[]): string {
+  return shell === 'bash' ? bash(commands, global, settings) : shell === 'zsh' ? zsh(commands, global, settings) : fish(commands, global, settings);
 }
