@@ -25,8 +25,9 @@ const ORDER: Record<ListSortKey, Compare[]> = {
   date: [(a, b) => cmpText(dateOf(b), dateOf(a)), byUpvotes, byComments, byId],
   title: [(a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }), byId],
   stars: [(a, b) => desc(a.githubStars, b.githubStars), byUpvotes, byComments, byId],
-  // Newest first; a paper without a save time (none on a saved list) goes last.
-  saved: [(a, b) => cmpText(b.savedAt ?? '', a.savedAt ?? ''), byId],
+  // Newest first; a paper without a save time (none on a saved list) goes last. Papers saved in the
+  // same millisecond keep the order they come in (savedPapers gives the latest saved first).
+  saved: [(a, b) => cmpText(b.savedAt ?? '', a.savedAt ?? '')],
 };
 
 function cmpText(a: string, b: string): number {

@@ -41,16 +41,19 @@ export async function unsavePapers(ctx: Context, ids: readonly string[]): Promis
 /**
  * The reading list's papers, each with when it was saved; the upvotes and comments are taken from the
  * cache where a list of the paper's day, or the paper's own entry, was fetched after the paper's data
- * was saved. Reads only the cache (never the network), one entry file per day at most.
+ * was saved. Latest saved first (the file keeps them in the order of saving). Reads only the cache
+ * (never the network), one entry file per day at most.
  */
 export async function savedPapers(ctx: Context): Promise<Paper[]> {
   const cache = ctx.cache();
   const days = new Map<string, Map<string, Fresher>>();
-  return (await ctx.settings().read()).saved.map((entry) => {
-    const savedAt = isoTime(entry.savedAt) ?? undefined;
-    const fresher = freshest(cache, entry, days);
-    return { ...entry.paper, ...(fresher && { upvotes: fresher.upvotes, comments: fresher.comments }), savedAt };
-  });
+  return (await ctx.settings().read()).saved
+    .map((entry) => {
+      const savedAt = isoTime(entry.savedAt) ?? undefined;
+      const fresher = freshest(cache, entry, days);
+      return { ...entry.paper, ...(fresher && { upvotes: fresher.upvotes, comments: fresher.comments }), savedAt };
+    })
+    .reverse();
 }
 
 interface Fresher {
