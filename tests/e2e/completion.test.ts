@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIELDS, SAVED_FIELDS } from '../../src/core/paper.js';
@@ -109,20 +109,26 @@ describe('completion of arguments, actions, settings and fields', () => {
     const capture = path.join(dirs.root, 'offered');
     // Types the line and a TAB into an interactive zsh on a pseudo-terminal. compadd, which every zsh
     // completion function ends in, is wrapped to write what it is given to offer (matches, and the
-    // descriptions beside them) to a file; then a line that prints a mark shows the TAB was handled.
+    // descriptions beside them) to a file. TAB runs complete-word and then writes a done file; the rest
+    // of the input is typed only once that file is there, so completion never sees typeahead (on a
+    // loaded machine, it would then be skipped). A line that prints a mark ends the session.
+    const done = path.join(dirs.root, 'completed');
     writeFileSync(
       driver,
       `zmodload zsh/zpty
 zpty z 'TERM=dumb COLUMNS=500 zsh -f -i'
-zpty -w z 'PROMPT="> "; autoload -Uz compinit; compinit -u -D; source ${file}; compadd() { local -a m; local d="" i; for ((i = 1; i < $#; i++)); do [[ \${@[i]} == -d ]] && d=\${@[i+1]}; done; builtin compadd -O m "$@"; print -lr -- $m >> ${capture}; [[ -n $d ]] && print -lr -- \${(P)d} >> ${capture}; builtin compadd "$@"; }; print READY""NOW'
+zpty -w z 'PROMPT="> "; autoload -Uz compinit; compinit -u -D; source ${file}; compadd() { local -a m; local d="" i; for ((i = 1; i < $#; i++)); do [[ \${@[i]} == -d ]] && d=\${@[i+1]}; done; builtin compadd -O m "$@"; print -lr -- $m >> ${capture}; [[ -n $d ]] && print -lr -- \${(P)d} >> ${capture}; builtin compadd "$@"; }; tab-then-mark() { zle complete-word; : > ${done}; }; zle -N tab-then-mark; bindkey "^I" tab-then-mark; print READY""NOW'
 zpty -r z line '*READYNOW*'
-zpty -n -w z "$1"$'\\t\\x15print -r -- END""MARK\\n'
+zpty -n -w z "$1"$'\\t'
+for i in {1..600}; do [[ -e ${done} ]] && break; sleep 0.05; done
+zpty -n -w z $'\\x15print -r -- END""MARK\\n'
 zpty -r z out '*ENDMARK*'
 zpty -d z
 `,
     );
     const complete = (line: string): string[] => {
       writeFileSync(capture, '');
+      rmSync(done, { force: true });
       const r = spawnSync('zsh', ['-f', driver, line], { env, cwd: work, encoding: 'utf8', timeout: 30_000 });
       expect(r.status, r.stderr).toBe(0);
       return readFileSync(capture, 'utf8')
