@@ -3,7 +3,8 @@
 // network targets, runs each pair of commands alternately, and prints median ratios with their spread.
 import { spawnSync, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +14,8 @@ const BIN = path.join(ROOT, 'bin', 'papers.cjs');
 const NODE = process.execPath;
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const HAS_TIME = existsSync('/usr/bin/time');
+/** The reader's marks (PAPERS_DATA_DIR) of every run that names none: never the real ones in HOME. */
+const MARKS = path.join(DATA, 'marks');
 
 rmSync(DATA, { recursive: true, force: true });
 mkdirSync(DATA, { recursive: true });
@@ -47,6 +50,22 @@ function dayItems(day, n, seed = 0, reps = 60) {
 }
 const addDays = (d, n) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
 const DAY = '2026-10-14';
+/** Today in New York, as the CLI (which reads the real clock) computes it. */
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
+/** A paper's full text: sections of prose, lists, code, a table and links, ~60 KB. */
+function paperMarkdown(id) {
+  const section = (n) =>
+    [
+      `## ${n}. Section ${n} of ${id}`,
+      Array.from({ length: 6 }, (_, k) =>
+        `Paragraph ${k} of section ${n}: lattices **and** attention, with \`code\` and [a link](https://example.org/${n}/${k}). `.repeat(4),
+      ).join('\n\n'),
+      Array.from({ length: 5 }, (_, k) => `- item ${k} with *emphasis*`).join('\n'),
+      '```\nfor (let i = 0; i < n; i++) step(i);\n```',
+      '| a | b |\n|---|---|\n| 1 | 2 |',
+    ].join('\n\n');
+  return `# A synthetic paper ${id}\n\n${Array.from({ length: 20 }, (_, n) => section(n + 1)).join('\n\n')}\n`;
+}
 
 /** A cache built by the CLI itself, from a local server answering instantly. */
 async function fillCache(dir, commands) {
@@ -64,11 +83,14 @@ function serve(delay, monthPapers = 1100) {
     .slice(0, monthPapers);
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
+    // The whole paper in markdown, as huggingface.co/papers/<id>.md serves it (~60 KB).
+    if (url.pathname.startsWith('/papers/') && url.pathname.endsWith('.md')) return setTimeout(() => res.end(paperMarkdown(url.pathname.slice(8, -3))), delay);
     const limit = Number(url.searchParams.get('limit') ?? 50);
     const p = Number(url.searchParams.get('p') ?? 0);
     let items = [];
     const date = url.searchParams.get('date');
-    if (date) items = dayItems(date, 48, Number(date.slice(8)));
+    if (url.searchParams.get('sort') === 'trending') items = Array.from({ length: 3 }, (_, d) => dayItems(addDays(DAY, -d), 100, d)).flat();
+    else if (date) items = dayItems(date, 48, Number(date.slice(8)));
     else if (url.searchParams.get('week')) items = Array.from({ length: 5 }, (_, i) => dayItems(addDays('2026-09-07', i), 48, i)).flat();
     else if (url.searchParams.get('month')) items = month;
     const body = JSON.stringify(items.slice(p * limit, (p + 1) * limit));
@@ -86,7 +108,7 @@ function run(args, env = {}, timed = false) {
   const started = process.hrtime.bigint();
   // stdout is a pipe, as in `papers ... | cut -f4`: the case the targets are about.
   const r = spawnSync(cmd, argv, {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, PAPERS_DATA_DIR: MARKS, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
     maxBuffer: 1 << 30,
@@ -101,7 +123,10 @@ function run(args, env = {}, timed = false) {
 async function runAsync(args, env) {
   const started = process.hrtime.bigint();
   await new Promise((resolve, reject) => {
-    const child = spawn(NODE, args, { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE, args, {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, PAPERS_DATA_DIR: MARKS, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stdout.resume();
     child.stderr.on('data', (d) => (stderr += d));
@@ -136,8 +161,10 @@ async function ratio(a, b, runs = RUNS, exec = (x) => run(...x).ms) {
 }
 
 const rows = [];
+/** Each figure with the 1-minute load average when it was taken: the machine is shared. */
+const push = (row) => rows.push({ ...row, load: loadavg()[0] });
 function report(target, r, limit, note = '') {
-  rows.push({ target, ratio: r.ratio, spread: r.spread, limit, pass: r.ratio <= limit, note: note || `${r.a.toFixed(0)} ms vs ${r.b.toFixed(0)} ms` });
+  push({ target, ratio: r.ratio, spread: r.spread, limit, pass: r.ratio <= limit, note: note || `${r.a.toFixed(0)} ms vs ${r.b.toFixed(0)} ms` });
 }
 
 // ---- the targets ---------------------------------------------------------------------------------
@@ -187,7 +214,7 @@ const r3 = await ratio([readCmd, { PAPERS_CACHE_DIR: warm, PAPERS_CONFIG_DIR: cf
 const rss3 = HAS_TIME ? run(readCmd, { PAPERS_CACHE_DIR: warm, PAPERS_CONFIG_DIR: cfg }, true).rssKb / 1024 : null;
 report(`3 read ${feedMb.toFixed(0)} MB feed --limit 20 vs JSON.parse`, r3, 1.6);
 if (rss3 !== null)
-  rows.push({
+  push({
     target: '3b peak RSS of that read / file size',
     ratio: rss3 / feedMb,
     spread: '',
@@ -212,7 +239,7 @@ if (HAS_TIME) {
   const readEnv = { PAPERS_CACHE_DIR: warm, PAPERS_CONFIG_DIR: cfg };
   const json = run([BIN, 'read', feed, '--limit', '0', '--json'], readEnv, true).rssKb / 1024;
   const tsv = run([BIN, 'read', feed, '--limit', '0', '--format', 'tsv'], readEnv, true).rssKb / 1024;
-  rows.push({
+  push({
     target: '5 --json of 20,000 papers: peak RSS vs the same as TSV',
     ratio: json / tsv,
     spread: '',
@@ -222,37 +249,56 @@ if (HAS_TIME) {
   });
 }
 
-// 6–8. The paths issues 13–15 add. None existed when this was written, so none is measured yet: each row
-// says whether the built CLI has the path, and never gives a figure without a measurement.
-{
-  const help = (...args) => spawnSync(NODE, [BIN, ...args, '--help'], { encoding: 'utf8' }).stdout ?? '';
-  const commands = help();
-  // A command's own line in the help is indented by two spaces; wrapped descriptions by many more.
-  const has = (name) => new RegExp(`^ {2}${name}\\b`, 'm').test(commands);
-  const newPath = (target, limit, built, what) =>
-    rows.push({
-      target,
-      ratio: null,
-      spread: '',
-      limit,
-      pass: null,
-      note: built ? `built, but not measured here yet (${what} exists)` : `not built yet (no ${what})`,
-    });
-  newPath('6 new --since -14 --offline, 14 days cached, vs node -e ""', 1.5, has('new'), '`new` in papers --help');
-  newPath('8 show --full of a cached paper vs node -e ""', 1.5, help('show').includes('--full'), '--full in papers show --help');
-  newPath('8b trending from the cache vs node -e ""', 1.5, has('trending'), '`trending` in papers --help');
-}
+// 6. papers new --since -14 --offline with the 15 days through today cached. Each run gets its own copy
+// of a marks store in which the last 8 days were already delivered (a `new --since -7` run): it reads
+// those 384 marks, lists the other 336 papers and writes 720 marks, as a morning's run does.
+const recent = path.join(DATA, 'cache-recent');
+await fillCache(
+  recent,
+  Array.from({ length: 15 }, (_, i) => ['day', addDays(TODAY, -i), '--format', 'tsv']),
+);
+const marksTemplate = path.join(DATA, 'marks-template');
+run([BIN, 'new', '--since', '-7', '--offline', '--format', 'tsv'], { PAPERS_CACHE_DIR: recent, PAPERS_CONFIG_DIR: cfg, PAPERS_DATA_DIR: marksTemplate });
+let marksCopy = 0;
+const newRun = () => {
+  const dir = path.join(DATA, `marks-${marksCopy++}`);
+  cpSync(marksTemplate, dir, { recursive: true });
+  return run([BIN, 'new', '--since', '-14', '--offline', '--format', 'tsv'], { PAPERS_CACHE_DIR: recent, PAPERS_CONFIG_DIR: cfg, PAPERS_DATA_DIR: dir }).ms;
+};
+report(
+  '6 new --since -14 --offline, 14 days cached, vs node -e ""',
+  await ratio('new', 'bare', RUNS, (which) => (which === 'new' ? newRun() : run(baseline).ms)),
+  1.5,
+);
+
+// 8, 8b. show --full of a paper whose text is cached (~60 KB of markdown), piped; trending from the cache.
+const fullId = `${DAY.slice(2, 4)}${DAY.slice(5, 7)}.10003`;
+await fillCache(warm, [
+  ['show', fullId, '--full'],
+  ['trending', '--format', 'tsv'],
+]);
+const warmEnv = { PAPERS_CACHE_DIR: warm, PAPERS_CONFIG_DIR: cfg };
+report('8 show --full of a cached paper (piped) vs node -e ""', await ratio([[BIN, 'show', fullId, '--full', '--offline'], warmEnv], [baseline]), 1.5);
+report('8b trending --offline from the cache vs node -e ""', await ratio([[BIN, 'trending', '--offline', '--format', 'tsv'], warmEnv], [baseline]), 1.5);
 
 // 7. The interactive reader from the warm cache of target 1: time until its first full frame (the
 // footer drawn) in a pseudo-terminal, against `node -e ""` in the same pseudo-terminal. Reported;
 // the goal is 3x (ink, React and yoga's WebAssembly are loaded on this path only).
 const HAS_SCRIPT = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8' }).stdout.trim() !== '';
-function inPty(argv, untilText) {
+function inPty(argv, untilText, rows = 30) {
   const command = [NODE, ...argv].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, TERM: 'xterm-256color', LANG: 'C.UTF-8', PAPERS_CACHE_DIR: warm, PAPERS_CONFIG_DIR: cfg };
-    const child = spawn('script', ['-qfec', `stty cols 100 rows 30; exec ${command}`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'ignore'] });
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      TERM: 'xterm-256color',
+      LANG: 'C.UTF-8',
+      PAPERS_CACHE_DIR: warm,
+      PAPERS_CONFIG_DIR: cfg,
+      PAPERS_DATA_DIR: MARKS,
+    };
+    const child = spawn('script', ['-qfec', `stty cols 100 rows ${rows}; exec ${command}`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'ignore'] });
     let out = '';
     let ms = null;
     child.stdout.setEncoding('utf8').on('data', (d) => {
@@ -271,7 +317,7 @@ function inPty(argv, untilText) {
 }
 if (HAS_SCRIPT) {
   const r6 = await ratio([[BIN, 'day', DAY, '--offline', '-i'], 'q quit'], [baseline, null], 9, ([argv, until]) => inPty(argv, until));
-  rows.push({
+  push({
     target: '7 first frame of day -i (warm cache) vs node -e "", in a pty',
     ratio: r6.ratio,
     spread: r6.spread,
@@ -279,6 +325,10 @@ if (HAS_SCRIPT) {
     pass: r6.ratio <= 3,
     note: `${r6.a.toFixed(0)} ms vs ${r6.b.toFixed(0)} ms`,
   });
+  // 8c. show --full of the cached paper on a terminal: rendered by marked and marked-terminal (loaded on
+  // this path only). The terminal is taller than the text, so no pager runs; the process ends when done.
+  const r8c = await ratio([[BIN, 'show', fullId, '--full', '--offline'], null, 5000], [baseline, null, 5000], RUNS, (args) => inPty(...args));
+  report('8c show --full of a cached paper on a terminal vs node -e "", in a pty', r8c, 1.5);
 }
 
 // Reference: what a user would reach for instead, jq over the cached JSON of target 1.
@@ -298,7 +348,7 @@ if (jq) {
     tj.push(jqRun());
     tn.push(nodeRun());
   }
-  rows.push({
+  push({
     target: 'ref: jq rendering the same cached list vs node -e ""',
     ratio: median(tj) / median(tn),
     spread: '',
@@ -310,12 +360,17 @@ if (jq) {
 
 // ---- the table ---------------------------------------------------------------------------------------
 const width = Math.max(...rows.map((r) => r.target.length));
-console.log(`papers bench: node ${process.version}, ${RUNS} alternating runs per pair (target 3: 9, target 4: 5, target 6: 9)\n`);
-console.log(`${'target'.padEnd(width)}  ratio  spread     limit  result  detail`);
+console.log(
+  `papers bench: node ${process.version}, ${RUNS} alternating runs per pair (target 3: 9, target 4: 5, target 7: 9); load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')} at the end\n`,
+);
+console.log(`${'target'.padEnd(width)}  ratio  spread     limit  result  load  detail`);
 for (const r of rows) {
   const result = r.pass === null ? '—' : r.pass ? 'pass' : 'FAIL';
   console.log(
-    `${r.target.padEnd(width)}  ${(r.ratio === null ? '—' : r.ratio.toFixed(2)).padStart(5)}  ${(r.spread || '').padEnd(9)}  ${(r.limit === null ? '' : `≤ ${r.limit}`).padEnd(5)}  ${result.padEnd(6)}  ${r.note}`,
+    `${r.target.padEnd(width)}  ${(r.ratio === null ? '—' : r.ratio.toFixed(2)).padStart(5)}  ${(r.spread || '').padEnd(9)}  ${(r.limit === null ? '' : `≤ ${r.limit}`).padEnd(5)}  ${result.padEnd(6)}  ${r.load.toFixed(1).padStart(4)}  ${r.note}`,
   );
 }
-rmSync(DATA, { recursive: true, force: true });
+// BENCH_KEEP=1 leaves the fixtures, to profile a target by hand (node --cpu-prof bin/papers.cjs ...).
+if (!process.env.BENCH_KEEP) rmSync(DATA, { recursive: true, force: true });
