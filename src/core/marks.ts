@@ -1,5 +1,5 @@
 import { addDays } from './dates.js';
-import { parseArxivId } from './ref.js';
+import { isArxivId } from './ref.js';
 import { isObject } from './coerce.js';
 
 /**
@@ -74,8 +74,7 @@ export function marksFrom(raw: unknown): Marks | null {
     for (const [day, ids] of Object.entries(value)) {
       if (!DAY.test(day) || !Array.isArray(ids)) continue;
       for (const id of ids) {
-        const parsed = typeof id === 'string' ? parseArxivId(id) : null;
-        if (parsed && parsed.id === id && !out.has(id)) out.set(id, day);
+        if (typeof id === 'string' && isArxivId(id) && !out.has(id)) out.set(id, day);
       }
     }
     return out;

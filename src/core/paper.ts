@@ -1,4 +1,4 @@
-import { parseArxivId } from './ref.js';
+import { isArxivId } from './ref.js';
 
 /** Where a paper came from. */
 type Source = 'hf' | 'arxiv' | 'rss' | 'page';
@@ -133,7 +133,7 @@ export function isoTime(value: string | null | undefined): string | null {
 
 /** Whether an id is a strict arXiv id, as a feed's is once checked, or unknown. */
 function idIsChecked(id: unknown): boolean {
-  return id === null || (typeof id === 'string' && parseArxivId(id)?.id === id);
+  return id === null || (typeof id === 'string' && isArxivId(id));
 }
 
 /**

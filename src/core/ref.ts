@@ -32,6 +32,21 @@ export function parseArxivId(text: string): { id: string; version: string | null
   return null;
 }
 
+const BARE_NEW_ID = /^\d{4}\.\d{4,5}$/;
+
+/**
+ * Whether `text` is exactly an id as parseArxivId gives it (no prefix, version or spaces): the check of
+ * every id read back from a file. A cached month or a year of marks holds thousands, so a new-style
+ * id is checked by its digits, without the strings parseArxivId builds; anything else goes to it.
+ */
+export function isArxivId(text: string): boolean {
+  if (!BARE_NEW_ID.test(text)) return parseArxivId(text)?.id === text;
+  const digit = (i: number) => text.charCodeAt(i) - 48;
+  const month = digit(2) * 10 + digit(3);
+  const yymm = (digit(0) * 10 + digit(1)) * 100 + month;
+  return month >= 1 && month <= 12 && yymm >= 704 && (text.length === 9) === yymm <= 1412;
+}
+
 /** The id in an arxiv.org (abs, pdf, html) or huggingface.co/papers URL. */
 function idFromUrl(text: string): { id: string; version: string | null } | null {
   let url: URL;

@@ -1,5 +1,5 @@
 import type { Paper } from './paper.js';
-import { parseArxivId } from './ref.js';
+import { isArxivId } from './ref.js';
 import { httpUrl } from './coerce.js';
 
 /**
@@ -52,7 +52,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const SOURCES = new Set(['hf', 'arxiv', 'rss', 'page']);
 
 function isId(value: unknown): boolean {
-  return value === null || (typeof value === 'string' && parseArxivId(value)?.id === value);
+  return value === null || (typeof value === 'string' && isArxivId(value));
 }
 
 function textOrNull(value: unknown): boolean {

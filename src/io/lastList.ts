@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArxivId } from '../core/ref.js';
+import { isArxivId } from '../core/ref.js';
 
 import type { Context } from '../context.js';
 import { LAST_LIST as FILE } from './cache.js';
@@ -13,7 +13,7 @@ export interface LastList {
 }
 
 /** An id of the row file, checked like a feed's: the file sits where anyone may plant one. Else null. */
-const checked = (id: unknown): string | null => (typeof id === 'string' && parseArxivId(id)?.id === id ? id : null);
+const checked = (id: unknown): string | null => (typeof id === 'string' && isArxivId(id) ? id : null);
 
 /** A row file is ids only: even a list of 100,000 papers is far below this. */
 const MAX_BYTES = 4 * 1024 * 1024;

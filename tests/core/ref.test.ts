@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
-import { parseArxivId, parseRef } from '../../src/core/ref.js';
+import { isArxivId, parseArxivId, parseRef } from '../../src/core/ref.js';
 
 describe('parseRef', () => {
   it.each([
@@ -61,5 +62,34 @@ describe('parseRef', () => {
     expect(parseArxivId('0704.0001')).toEqual({ id: '0704.0001', version: null });
     expect(parseArxivId('1501.00001')).toEqual({ id: '1501.00001', version: null });
     expect(parseArxivId('1501.0001')).toBeNull();
+  });
+});
+
+describe('isArxivId', () => {
+  const same = (text: string): void => {
+    expect(isArxivId(text)).toBe(parseArxivId(text)?.id === text);
+  };
+
+  it('says what parseArxivId says of an id it returns unchanged', () => {
+    for (const text of ['2405.13956', '1412.6980', '1412.69801', '1501.0001', '1501.00001', '0704.0001', '0703.0001', '2413.00001', '2400.00001']) same(text);
+    for (const text of ['2405.13956v2', ' 2405.13956', 'arXiv:2405.13956', 'hep-th/9901001', 'hep-th/9901001v1', '２４０５.13956', '2405.139561', ''])
+      same(text);
+    expect(isArxivId('2405.13956')).toBe(true);
+    expect(isArxivId('1412.69801')).toBe(false);
+    expect(isArxivId('hep-th/9901001')).toBe(true);
+  });
+
+  it('agrees with parseArxivId on any string of digits, dots and id letters', () => {
+    fc.assert(fc.property(fc.stringMatching(/^[0-9.v a-z/-]{0,14}$/), same), { numRuns: 5000 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99999 }), fc.boolean(), (yymm, seq, five) =>
+        same(
+          `${String(yymm).padStart(4, '0')}.${String(seq)
+            .padStart(five ? 5 : 4, '0')
+            .slice(0, five ? 5 : 4)}`,
+        ),
+      ),
+      { numRuns: 5000 },
+    );
   });
 });
