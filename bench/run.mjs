@@ -1,171 +1,15 @@
 // npm run bench: the performance targets of the project, measured as ratios within one run.
-// Builds its own fixtures under bench/.data (nothing big is committed), starts a local server for the
-// network targets, runs each pair of commands alternately, and prints median ratios with their spread.
-import { spawnSync, spawn } from 'node:child_process';
-import { createServer } from 'node:http';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync, statSync } from 'node:fs';
-import { loadavg } from 'node:os';
+// Builds its own fixtures under bench/.data (nothing big is committed; bench/fixtures.mjs), starts a local
+// server for the network targets, runs each pair of commands alternately, and prints median ratios with
+// their spread (bench/measure.mjs).
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DATA = path.join(ROOT, 'bench', '.data');
-const BIN = path.join(ROOT, 'bin', 'papers.cjs');
-const NODE = process.execPath;
-const RUNS = Number(process.env.BENCH_RUNS ?? 21);
-const HAS_TIME = existsSync('/usr/bin/time');
-/** The reader's marks (PAPERS_DATA_DIR) of every run that names none: never the real ones in HOME. */
-const MARKS = path.join(DATA, 'marks');
+import { addDays, DAY, dayItems, fillCache, pad, serve, TODAY } from './fixtures.mjs';
+import { BIN, DATA, HAS_SCRIPT, HAS_TIME, inPty, median, printTable, push, ratio, report, run, runAsync, RUNS } from './measure.mjs';
 
 rmSync(DATA, { recursive: true, force: true });
 mkdirSync(DATA, { recursive: true });
-
-// ---- fixtures -----------------------------------------------------------------------------------
-const pad = (n, w) => String(n).padStart(w, '0');
-function item(id, day, upvotes, i, reps = 60) {
-  return {
-    paper: {
-      id,
-      authors: Array.from({ length: 6 }, (_, k) => ({ _id: `${id}-${k}`, name: `Author ${k} of ${id}`, hidden: false })),
-      publishedAt: `${day}T00:00:00.000Z`,
-      submittedOnDailyAt: `${day}T00:00:00.000Z`,
-      title: `A synthetic paper number ${i} about lattices and attention`,
-      summary: `Abstract ${i}. `.repeat(reps),
-      upvotes,
-      discussionId: `d${i}`,
-      ai_summary: `Summary ${i}.`,
-      ai_keywords: ['lattices', 'attention', `k${i % 7}`],
-      githubRepo: i % 3 ? null : `https://github.com/example/r${i}`,
-      githubStars: i % 3 ? null : i,
-    },
-    publishedAt: `${day}T00:00:00.000Z`,
-    title: `A synthetic paper number ${i} about lattices and attention`,
-    summary: `Abstract ${i}. `.repeat(reps),
-    numComments: i % 5,
-  };
-}
-function dayItems(day, n, seed = 0, reps = 60) {
-  const yymm = day.slice(2, 4) + day.slice(5, 7);
-  return Array.from({ length: n }, (_, i) => item(`${yymm}.${pad(10000 + seed * 100 + i, 5)}`, day, (i * 37 + seed) % 300, i, reps));
-}
-const addDays = (d, n) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
-const DAY = '2026-10-14';
-/** Today in New York, as the CLI (which reads the real clock) computes it. */
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
-/** A paper's full text: sections of prose, lists, code, a table and links, ~60 KB. */
-function paperMarkdown(id) {
-  const section = (n) =>
-    [
-      `## ${n}. Section ${n} of ${id}`,
-      Array.from({ length: 6 }, (_, k) =>
-        `Paragraph ${k} of section ${n}: lattices **and** attention, with \`code\` and [a link](https://example.org/${n}/${k}). `.repeat(4),
-      ).join('\n\n'),
-      Array.from({ length: 5 }, (_, k) => `- item ${k} with *emphasis*`).join('\n'),
-      '```\nfor (let i = 0; i < n; i++) step(i);\n```',
-      '| a | b |\n|---|---|\n| 1 | 2 |',
-    ].join('\n\n');
-  return `# A synthetic paper ${id}\n\n${Array.from({ length: 20 }, (_, n) => section(n + 1)).join('\n\n')}\n`;
-}
-
-/** A cache built by the CLI itself, from a local server answering instantly. */
-async function fillCache(dir, commands) {
-  const server = await serve(0);
-  // Spawned without blocking: the server answers from this very process.
-  for (const args of commands)
-    await runAsync([BIN, ...args], { PAPERS_CACHE_DIR: dir, PAPERS_CONFIG_DIR: path.join(DATA, 'config'), PAPERS_API_URL: server.url });
-  server.close();
-}
-
-// ---- a local API: daily_papers by date/week/month with paging, each answer after `delay` ms -------
-function serve(delay, monthPapers = 1100) {
-  const month = Array.from({ length: 22 }, (_, d) => dayItems(`2026-09-${pad(d + 1, 2)}`, Math.ceil(monthPapers / 22), d))
-    .flat()
-    .slice(0, monthPapers);
-  const server = createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    // The whole paper in markdown, as huggingface.co/papers/<id>.md serves it (~60 KB).
-    if (url.pathname.startsWith('/papers/') && url.pathname.endsWith('.md')) return setTimeout(() => res.end(paperMarkdown(url.pathname.slice(8, -3))), delay);
-    const limit = Number(url.searchParams.get('limit') ?? 50);
-    const p = Number(url.searchParams.get('p') ?? 0);
-    let items = [];
-    const date = url.searchParams.get('date');
-    if (url.searchParams.get('sort') === 'trending') items = Array.from({ length: 3 }, (_, d) => dayItems(addDays(DAY, -d), 100, d)).flat();
-    else if (date) items = dayItems(date, 48, Number(date.slice(8)));
-    else if (url.searchParams.get('week')) items = Array.from({ length: 5 }, (_, i) => dayItems(addDays('2026-09-07', i), 48, i)).flat();
-    else if (url.searchParams.get('month')) items = month;
-    const body = JSON.stringify(items.slice(p * limit, (p + 1) * limit));
-    setTimeout(() => res.end(body), delay);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })),
-  );
-}
-
-// ---- measuring -----------------------------------------------------------------------------------
-function run(args, env = {}, timed = false) {
-  const cmd = timed && HAS_TIME ? '/usr/bin/time' : NODE;
-  const argv = timed && HAS_TIME ? ['-f', '%M', NODE, ...args] : args;
-  const started = process.hrtime.bigint();
-  // stdout is a pipe, as in `papers ... | cut -f4`: the case the targets are about.
-  const r = spawnSync(cmd, argv, {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PAPERS_DATA_DIR: MARKS, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
-  });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  const rssKb = timed && HAS_TIME ? Number(r.stderr.trim().split('\n').at(-1)) : null;
-  return { ms, rssKb };
-}
-
-/** run() without blocking: for commands that talk to the server in this process. stdout is a pipe, read and dropped. */
-async function runAsync(args, env) {
-  const started = process.hrtime.bigint();
-  await new Promise((resolve, reject) => {
-    const child = spawn(NODE, args, {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, PAPERS_DATA_DIR: MARKS, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stdout.resume();
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}: ${stderr}`))));
-  });
-  return Number(process.hrtime.bigint() - started) / 1e6;
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const quartiles = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return [s[Math.floor(s.length / 4)], s[Math.floor((3 * s.length) / 4)]];
-};
-
-/**
- * Alternates the two commands RUNS times. The ratio is the median of the per-pair ratios: each pair
- * runs back to back, so the machine's drift (large here) cancels; the spread is their quartiles.
- */
-async function ratio(a, b, runs = RUNS, exec = (x) => run(...x).ms) {
-  const ta = [],
-    tb = [],
-    pairs = [];
-  for (let i = 0; i < runs; i++) {
-    const x = await exec(a),
-      y = await exec(b);
-    ta.push(x);
-    tb.push(y);
-    pairs.push(x / y);
-  }
-  const [q1, q3] = quartiles(pairs);
-  return { ratio: median(pairs), a: median(ta), b: median(tb), spread: `${q1.toFixed(2)}–${q3.toFixed(2)}` };
-}
-
-const rows = [];
-/** Each figure with the 1-minute load average when it was taken: the machine is shared. */
-const push = (row) => rows.push({ ...row, load: loadavg()[0] });
-function report(target, r, limit, note = '') {
-  push({ target, ratio: r.ratio, spread: r.spread, limit, pass: r.ratio <= limit, note: note || `${r.a.toFixed(0)} ms vs ${r.b.toFixed(0)} ms` });
-}
 
 // ---- the targets ---------------------------------------------------------------------------------
 const baseline = ['-e', ''];
@@ -284,39 +128,9 @@ report('8b trending --offline from the cache vs node -e ""', await ratio([[BIN, 
 // 7. The interactive reader from the warm cache of target 1: time until its first full frame (the
 // footer drawn) in a pseudo-terminal, against `node -e ""` in the same pseudo-terminal. Reported;
 // the goal is 3x (ink, React and yoga's WebAssembly are loaded on this path only).
-const HAS_SCRIPT = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8' }).stdout.trim() !== '';
-function inPty(argv, untilText, rows = 30) {
-  const command = [NODE, ...argv].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const env = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      TERM: 'xterm-256color',
-      LANG: 'C.UTF-8',
-      PAPERS_CACHE_DIR: warm,
-      PAPERS_CONFIG_DIR: cfg,
-      PAPERS_DATA_DIR: MARKS,
-    };
-    const child = spawn('script', ['-qfec', `stty cols 100 rows ${rows}; exec ${command}`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'ignore'] });
-    let out = '';
-    let ms = null;
-    child.stdout.setEncoding('utf8').on('data', (d) => {
-      out += d;
-      if (ms === null && untilText && out.includes(untilText)) {
-        ms = Number(process.hrtime.bigint() - started) / 1e6;
-        child.stdin.write('q');
-      }
-    });
-    child.on('close', () => {
-      if (!untilText) return resolve(Number(process.hrtime.bigint() - started) / 1e6);
-      if (ms === null) return reject(new Error(`no frame: ${out.slice(-300)}`));
-      resolve(ms);
-    });
-  });
-}
+const ptyEnv = { PAPERS_CACHE_DIR: warm, PAPERS_CONFIG_DIR: cfg };
 if (HAS_SCRIPT) {
-  const r6 = await ratio([[BIN, 'day', DAY, '--offline', '-i'], 'q quit'], [baseline, null], 9, ([argv, until]) => inPty(argv, until));
+  const r6 = await ratio([[BIN, 'day', DAY, '--offline', '-i'], 'q quit'], [baseline, null], 9, ([argv, until]) => inPty(argv, until, 30, ptyEnv));
   push({
     target: '7 first frame of day -i (warm cache) vs node -e "", in a pty',
     ratio: r6.ratio,
@@ -327,7 +141,9 @@ if (HAS_SCRIPT) {
   });
   // 8c. show --full of the cached paper on a terminal: rendered by marked and marked-terminal (loaded on
   // this path only). The terminal is taller than the text, so no pager runs; the process ends when done.
-  const r8c = await ratio([[BIN, 'show', fullId, '--full', '--offline'], null, 5000], [baseline, null, 5000], RUNS, (args) => inPty(...args));
+  const r8c = await ratio([[BIN, 'show', fullId, '--full', '--offline'], null, 5000], [baseline, null, 5000], RUNS, ([argv, until, rows]) =>
+    inPty(argv, until, rows, ptyEnv),
+  );
   report('8c show --full of a cached paper on a terminal vs node -e "", in a pty', r8c, 1.5);
 }
 
@@ -358,19 +174,6 @@ if (jq) {
   });
 }
 
-// ---- the table ---------------------------------------------------------------------------------------
-const width = Math.max(...rows.map((r) => r.target.length));
-console.log(
-  `papers bench: node ${process.version}, ${RUNS} alternating runs per pair (target 3: 9, target 4: 5, target 7: 9); load average ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(', ')} at the end\n`,
-);
-console.log(`${'target'.padEnd(width)}  ratio  spread     limit  result  load  detail`);
-for (const r of rows) {
-  const result = r.pass === null ? '—' : r.pass ? 'pass' : 'FAIL';
-  console.log(
-    `${r.target.padEnd(width)}  ${(r.ratio === null ? '—' : r.ratio.toFixed(2)).padStart(5)}  ${(r.spread || '').padEnd(9)}  ${(r.limit === null ? '' : `≤ ${r.limit}`).padEnd(5)}  ${result.padEnd(6)}  ${r.load.toFixed(1).padStart(4)}  ${r.note}`,
-  );
-}
+printTable();
 // BENCH_KEEP=1 leaves the fixtures, to profile a target by hand (node --cpu-prof bin/papers.cjs ...).
 if (!process.env.BENCH_KEEP) rmSync(DATA, { recursive: true, force: true });
