@@ -38,16 +38,34 @@ export class FeedError extends PapersError {
   }
 }
 
-/** The network or a server failed: exit 1; `status` is the HTTP status when there was one. */
+const OFFLINE_HINT = 'try --offline to use the cache';
+const LATER_HINT = 'try again later; nothing is cached for it yet';
+/** The hint of a connection that could not be made, when nothing is cached. */
+export const CONNECTION_HINT = 'check the network connection and try again; nothing is cached for it yet';
+
+/**
+ * The network or a server failed: exit 1; `status` is the HTTP status when there was one. The hint
+ * may suggest --offline; `uncachedHint` is the one to give when nothing is cached for what was asked
+ * (see uncached()).
+ */
 export class NetworkError extends PapersError {
   constructor(
     message: string,
     readonly url: string,
     readonly status?: number,
-    hint = 'try --offline to use the cache',
+    hint = OFFLINE_HINT,
+    readonly uncachedHint = hint === OFFLINE_HINT ? LATER_HINT : hint,
   ) {
     super(message, EXIT.failure, hint);
     this.name = 'NetworkError';
+  }
+
+  /** The same failure when nothing is cached for what was asked: --offline would find nothing, so no hint suggests it. */
+  uncached(): NetworkError {
+    if (this.hint === this.uncachedHint) return this;
+    const error = new NetworkError(this.message, this.url, this.status, this.uncachedHint);
+    error.stack = this.stack;
+    return error;
   }
 }
 

@@ -1,4 +1,4 @@
-import { NetworkError, PapersError, FeedError, EXIT } from '../core/errors.js';
+import { NetworkError, PapersError, FeedError, EXIT, TokenRefusedError } from '../core/errors.js';
 import { ago } from '../core/freshness.js';
 import type { Cache, CacheEntry } from './cache.js';
 
@@ -69,6 +69,8 @@ export async function cached<T>(
     await opts.cache.write(key, got, fetchedAt);
     return { data: got, fetchedAt };
   } catch (error) {
+    // Nothing cached: a hint to try --offline would only lead to "nothing cached".
+    if (!entry && error instanceof NetworkError && !(error instanceof TokenRefusedError)) throw error.uncached();
     if (!entry || !(error instanceof NetworkError || error instanceof FeedError)) throw error;
     opts.warn(`showing ${what} cached ${ago(now - entry.fetchedAt)}: ${error.message}`);
     return fromEntry(opts, key, what, entry, now);

@@ -191,7 +191,7 @@ export class HttpClient {
 
   #abortError(url: string): Error {
     if (this.#options.signal.aborted) return new InterruptedError();
-    return new NetworkError(`timed out waiting for ${url}`, url, undefined, 'raise --timeout, or try --offline');
+    return new NetworkError(`timed out waiting for ${url}`, url, undefined, 'raise --timeout, or try --offline', 'raise --timeout, or try again later');
   }
 
   async #once(url: string, accept: string): Promise<HttpResponse & { retryAfter: string | null }> {

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { NetworkError, TokenRefusedError } from '../core/errors.js';
+import { CONNECTION_HINT, NetworkError, TokenRefusedError } from '../core/errors.js';
 import type { HfToken } from './token.js';
 import type { HttpResponse } from './http.js';
 
@@ -87,9 +87,13 @@ export function transportError(url: string, error: unknown, proxy?: string): Net
       'check HTTP_PROXY / HTTPS_PROXY and NO_PROXY',
     );
   }
-  if (code === 'ECONNREFUSED') return new NetworkError(`cannot connect to ${host}: connection refused`, url);
-  if (code === 'ENOTFOUND') return new NetworkError(`cannot resolve ${host}`, url);
-  return new NetworkError(`request to ${url} failed: ${describe(error)}`, url);
+  if (code === 'ECONNREFUSED') return connectionError(`cannot connect to ${host}: connection refused`, url);
+  if (code === 'ENOTFOUND') return connectionError(`cannot resolve ${host}`, url);
+  return connectionError(`request to ${url} failed: ${describe(error)}`, url);
+}
+
+function connectionError(message: string, url: string): NetworkError {
+  return new NetworkError(message, url, undefined, undefined, CONNECTION_HINT);
 }
 
 function safeHost(url: string): string {

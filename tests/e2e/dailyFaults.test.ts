@@ -71,7 +71,8 @@ describe('cache and network faults', () => {
     expect(r.code).toBe(1);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^papers: .*daily_papers.* answered 500/);
-    expect(lines[1]).toMatch(/--offline/);
+    // Nothing is cached, so no hint to try --offline (it would only say so).
+    expect(lines[1]).toBe('hint: try again later; nothing is cached for it yet');
     expect(lines).toHaveLength(2);
     // The first try and three retries, after backoffs that grow.
     expect(server.requests).toHaveLength(4);
@@ -101,11 +102,17 @@ describe('cache and network faults', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('fails with a hint to try --offline when nothing listens', async () => {
-    const r = await runPapers(['day', yesterday], { ...env, PAPERS_API_URL: 'http://127.0.0.1:9' });
+  it('fails with a hint when nothing listens: --offline only when the cache has the list', async () => {
+    const refused = { ...env, PAPERS_API_URL: 'http://127.0.0.1:9' };
+    const r = await runPapers(['day', yesterday], refused);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^papers: cannot connect to 127\.0\.0\.1:9/);
-    expect(r.stderr).toMatch(/hint: .*--offline/);
+    expect(r.stderr).toBe(
+      'papers: cannot connect to 127.0.0.1:9: connection refused\nhint: check the network connection and try again; nothing is cached for it yet\n',
+    );
+    // Another day is cached; this one is not, so --offline is still no help for it.
+    server.days.set(older, [hfItem('2611.00001', older, 3)]);
+    expect((await runPapers(['day', older], env)).code).toBe(0);
+    expect((await runPapers(['day', yesterday], refused)).stderr).not.toMatch(/--offline/);
   });
 
   it('keeps a corrupt cache entry aside and fetches again', async () => {
