@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli, type tempDirs } from '../helpers/cli.js';
 import { useHarness } from '../helpers/harness.js';
 import { Interrupt } from '../../src/cli/interrupt.js';
-import { runIn } from '../helpers/inProcess.js';
+import { runIn, runInTo } from '../helpers/inProcess.js';
 import { visible } from '../helpers/pty.js';
 import { weekdayDays, type FakeHf } from '../helpers/server.js';
 
@@ -72,6 +73,34 @@ describe('papers new', () => {
     expect(existsSync(marksFile())).toBe(false);
     server.fault = undefined;
     expect(ids((await runIn(['new', '--since', '-10', '--json'], env, FRI)).stdout)).toHaveLength(27);
+  });
+
+  it('a run whose output could not be written in full (a full disk, a closed pipe) marks nothing: the papers stay new', async () => {
+    // stdout on /dev/full: every write fails (no space left), as a full disk under `papers new > file` would.
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = await runInTo(['new', '--json'], env, full, FRI);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^papers: could not write the output: no space left on the device$/m);
+    } finally {
+      closeSync(full);
+    }
+    expect(existsSync(marksFile())).toBe(false);
+    // A reader that went away (`papers new | head -1` after head exits): the write meets a closed pipe,
+    // which ends the output quietly, and still marks nothing.
+    const fifo = path.join(dirs.root, 'closed-pipe');
+    execFileSync('mkfifo', [fifo]);
+    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const writer = openSync(fifo, 'w');
+    closeSync(reader);
+    try {
+      expect((await runInTo(['new', '--json'], env, writer, FRI)).code).toBe(0);
+    } finally {
+      closeSync(writer);
+    }
+    expect(existsSync(marksFile())).toBe(false);
+    const again = await runIn(['new', '--json'], env, FRI);
+    expect(ids(again.stdout)).toEqual(of('2026-11-27', 0, 1, 2));
   });
 
   it('Ctrl-C while the days are fetched marks nothing', async () => {

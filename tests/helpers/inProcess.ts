@@ -69,7 +69,7 @@ export async function runIn(
 }
 
 /** Like runIn, with stdout written to a file descriptor (a file, /dev/full) as in a pipe or a redirect. */
-export async function runInTo(argv: string[], env: NodeJS.ProcessEnv, stdoutFd: number): Promise<InProcessRun> {
+export async function runInTo(argv: string[], env: NodeJS.ProcessEnv, stdoutFd: number, now: Date = NOW): Promise<InProcessRun> {
   const stdout = new Capture();
   const stderr = new Capture();
   const code = await run(argv, {
@@ -79,7 +79,7 @@ export async function runInTo(argv: string[], env: NodeJS.ProcessEnv, stdoutFd: 
     stdout: () => stdout as unknown as NodeJS.WriteStream,
     stderr: () => stderr as unknown as NodeJS.WriteStream,
     stdoutFd,
-    now: () => NOW,
+    now: () => now,
   });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
