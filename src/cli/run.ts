@@ -6,7 +6,8 @@ import { commandLine } from './misuse.js';
 import { buildProgram } from './program.js';
 import { createContext, type ProcessLike } from './shell.js';
 import { findCommand } from './table.js';
-import { writeStderr } from '../ui/stderr.js';
+import { writeStderr, type MessageKind } from '../ui/stderr.js';
+import { stderrColors } from '../ui/terminal.js';
 import { listFormat, present } from '../ui/print.js';
 import { rememberRows } from '../io/lastList.js';
 
@@ -21,7 +22,7 @@ async function parseWithCommander(argv: readonly string[], proc: ProcessLike): P
 }
 
 /** The one place errors become a message and an exit code. */
-function report(error: unknown, proc: ProcessLike, interrupted: boolean, redact: (text: string) => string = (t) => t): number {
+function report(error: unknown, proc: ProcessLike, interrupted: boolean, colour: () => boolean, redact: (text: string) => string = (t) => t): number {
   // Commander has already printed its message; known by its code, so that no error path loads commander.
   const commander = error as { code?: unknown; exitCode?: unknown } | null;
   if (typeof commander?.code === 'string' && commander.code.startsWith('commander.')) {
@@ -31,17 +32,17 @@ function report(error: unknown, proc: ProcessLike, interrupted: boolean, redact:
   if (interrupted) return EXIT.interrupted;
   const debug = proc.env.PAPERS_DEBUG === '1';
   // Nothing printed may carry the Hugging Face token, whatever an error quotes.
-  const err = (text: string) => writeStderr(proc.stderr(), redact(text));
+  const err = (text: string, kind?: MessageKind) => writeStderr(proc.stderr(), redact(text), kind && colour() ? kind : undefined);
   if (error instanceof PapersError) {
-    err(`papers: ${error.message}\n`);
-    if (error.hint) err(`hint: ${error.hint}\n`);
+    err(`papers: ${error.message}\n`, 'error');
+    if (error.hint) err(`hint: ${error.hint}\n`, 'hint');
     if (debug) err(`${error.stack}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  err(`papers: unexpected error: ${message}\n`);
+  err(`papers: unexpected error: ${message}\n`, 'error');
   if (debug && error instanceof Error) err(`${error.stack}\n`);
-  else err('hint: run again with PAPERS_DEBUG=1 for details, and report it\n');
+  else err('hint: run again with PAPERS_DEBUG=1 for details, and report it\n', 'hint');
   return EXIT.failure;
 }
 
@@ -73,7 +74,9 @@ export async function run(argv: readonly string[], proc: ProcessLike, interrupt 
       }
     }
   } catch (error) {
-    code = report(error, proc, interrupt.aborted, context?.redact);
+    // The run's terminal facts when it got that far; else read here (--no-color may be anywhere on the line).
+    const colour = () => context?.terminal.stderrColor ?? stderrColors(proc.stderr(), proc.env, argv.includes('--no-color'));
+    code = report(error, proc, interrupt.aborted, colour, context?.redact);
   } finally {
     await context?.close();
   }

@@ -7,6 +7,7 @@ import { SettingsStore } from '../io/settingsStore.js';
 import { nyDay } from '../core/dates.js';
 import { Spinner } from '../ui/spinner.js';
 import { readTerminal, type StdoutFacts } from '../ui/terminal.js';
+import type { MessageKind } from '../ui/stderr.js';
 import { fdOutput, streamOutput } from '../io/output.js';
 import { fstatSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -66,7 +67,7 @@ export function createContext(proc: ProcessLike, flags: ShellFlags, interrupt: R
   // The token is looked up when the first request is made; until then it cannot be in anything printed.
   let token: HfToken | null = null;
   const redact = (text: string) => (token ? text.split(token.value).join('hf_***') : text);
-  const say = (line: string) => spinner.log(redact(line));
+  const say = (line: string, kind: MessageKind) => spinner.log(redact(line), terminal.stderrColor ? kind : undefined);
   let cache: Cache | undefined;
   let settings: SettingsStore | undefined;
   let marks: MarksStore | undefined;
@@ -84,9 +85,9 @@ export function createContext(proc: ProcessLike, flags: ShellFlags, interrupt: R
     },
     terminal,
     spinner,
-    note: (m) => flags.quiet || say(`papers: ${m}`),
-    warn: (m) => say(`papers: warning: ${m}`),
-    debug: (m) => debugOn && say(`papers: debug: ${m}`),
+    note: (m) => flags.quiet || say(`papers: ${m}`, 'note'),
+    warn: (m) => say(`papers: warning: ${m}`, 'warning'),
+    debug: (m) => debugOn && say(`papers: debug: ${m}`, 'debug'),
     cache: () => {
       if (cache) return cache;
       const capMb = ctx.settings().peek().settings['cache-max-mb'];

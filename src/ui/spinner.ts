@@ -1,6 +1,6 @@
 import type { Ora } from 'ora';
 import { sanitizeLine } from '../core/sanitize.js';
-import { writeStderr } from './stderr.js';
+import { writeStderr, type MessageKind } from './stderr.js';
 
 /** Progress on stderr: an ora spinner on a terminal, nothing otherwise. ora is loaded only when shown. */
 export class Spinner {
@@ -36,14 +36,14 @@ export class Spinner {
   }
 
   /** Writes a line to the stream without garbling the spinner. */
-  log(line: string): void {
+  log(line: string, kind?: MessageKind): void {
     if (this.#ora?.isSpinning) {
       this.#ora.clear();
-      writeStderr(this.stream, `${line}\n`);
+      writeStderr(this.stream, `${line}\n`, kind);
       this.#ora.render();
       return;
     }
-    writeStderr(this.stream, `${line}\n`);
+    writeStderr(this.stream, `${line}\n`, kind);
   }
 
   /** Clears the spinner line and restores the cursor; safe to call more than once. */

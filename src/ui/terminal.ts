@@ -9,6 +9,8 @@ export interface Terminal {
   rows: number | null;
   /** chalk level 0..3; 0 is no colour. */
   colorLevel: 0 | 1 | 2 | 3;
+  /** stderr is a terminal that takes colour (by the same rules as stdout): errors, warnings and notes are coloured. */
+  readonly stderrColor: boolean;
 }
 
 /** The widest COLUMNS taken as it is; more is a mistake (or an attack on the table's memory). */
@@ -36,6 +38,7 @@ export function readTerminal(
   const columns = (stdoutTTY && stream?.columns) || (fromEnv > 0 && !tooWide ? fromEnv : 80);
   let said = false;
   let stderrTTY: boolean | undefined;
+  let stderrColor: boolean | undefined;
   return {
     stdoutTTY,
     get stderrTTY() {
@@ -55,7 +58,15 @@ export function readTerminal(
     },
     rows: stdoutTTY && stream?.rows ? stream.rows : null,
     colorLevel: colorLevel(stdoutTTY ? stream : null, env, noColorFlag, dumb),
+    get stderrColor() {
+      return (stderrColor ??= stderrColors(stderr(), env, noColorFlag));
+    },
   };
+}
+
+/** Whether messages on this stderr are coloured: a terminal, and colour not turned off (NO_COLOR, --no-color, TERM=dumb). */
+export function stderrColors(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv, noColorFlag: boolean): boolean {
+  return Boolean(stream.isTTY) && colorLevel(stream, env, noColorFlag, env.TERM === 'dumb') > 0;
 }
 
 function colorLevel(tty: NodeJS.WriteStream | null, env: NodeJS.ProcessEnv, noColorFlag: boolean, dumb: boolean): 0 | 1 | 2 | 3 {

@@ -13,6 +13,8 @@ export interface RunOptions {
   now?: Date;
   /** stdout as a terminal of this size and colour depth, instead of a pipe (stderr stays a pipe: no spinner). */
   tty?: { columns: number; rows?: number; colorDepth?: 1 | 4 | 8 | 24 };
+  /** stderr as a terminal of this size too (the spinner may then run). */
+  stderrTty?: { columns: number; colorDepth?: 1 | 4 | 8 | 24 };
 }
 
 export interface InProcessRun extends Run {
@@ -58,7 +60,7 @@ class Capture extends Writable {
 export async function runPapers(args: string[], env: NodeJS.ProcessEnv, options: RunOptions | string = {}): Promise<InProcessRun> {
   const opts = typeof options === 'string' ? { input: options } : options;
   const stdout = new Capture(opts.tty);
-  const stderr = new Capture(undefined);
+  const stderr = new Capture(opts.stderrTty);
   const slept: number[] = [];
   const stdin = Readable.from([Buffer.from(opts.input ?? '')]) as unknown as NodeJS.ReadStream;
   const now = opts.now ?? NOW;
