@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completionScript } from '../helpers/completion.js';
 import { FIELDS, SAVED_FIELDS } from '../../src/core/paper.js';
 import { SORT_KEYS } from '../../src/core/rank.js';
 import { BIN, cleanEnv, tempDirs } from '../helpers/cli.js';
@@ -37,13 +38,7 @@ beforeAll(() => {
 });
 afterAll(() => dirs.cleanup());
 
-async function script(shell: string): Promise<string> {
-  const r = await runPapers(['completion', shell], env);
-  expect(r.code).toBe(0);
-  const file = path.join(dirs.root, `papers.${shell}`);
-  writeFileSync(file, r.stdout);
-  return file;
-}
+const script = (shell: string): Promise<string> => completionScript(shell, env, dirs.root);
 
 describe('completion of arguments, actions, settings and fields', () => {
   it('prints the reading list ids, each checked again, for unsave', async () => {

@@ -4,6 +4,7 @@ import { FIELDS } from '../../src/core/paper.js';
 import { TODAY as today, runPapers } from '../helpers/run.js';
 import { dayItems, type FakeHf, hfItem } from '../helpers/server.js';
 import { useHarness } from '../helpers/harness.js';
+import { tsvIds } from '../helpers/tsv.js';
 
 // "Today" is the New York date of the CLI's clock: the server, not the calendar, decides which days have papers.
 const yesterday = addDays(today, -1);
@@ -13,13 +14,6 @@ let server: FakeHf;
 let env: NodeJS.ProcessEnv;
 
 useHarness((h) => ({ server, env } = h));
-
-const tsvIds = (out: string) =>
-  out
-    .trimEnd()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => l.split('\t')[3]);
 
 describe('papers today', () => {
   it('lists today ranked by upvotes, then comments, then id, as TSV when piped', async () => {

@@ -7,6 +7,7 @@ import type { tempDirs } from '../helpers/cli.js';
 import { TODAY as today, runPapers } from '../helpers/run.js';
 import { type FakeHf, hfItem, json } from '../helpers/server.js';
 import { useHarness } from '../helpers/harness.js';
+import { tsvIds } from '../helpers/tsv.js';
 
 // "Today" is the New York date of the CLI's clock: the server, not the calendar, decides which days have papers.
 const yesterday = addDays(today, -1);
@@ -17,13 +18,6 @@ let dirs: ReturnType<typeof tempDirs>;
 let env: NodeJS.ProcessEnv;
 
 useHarness((h) => ({ server, dirs, env } = h));
-
-const tsvIds = (out: string) =>
-  out
-    .trimEnd()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => l.split('\t')[3]);
 
 describe('cache and network faults', () => {
   it('--offline works from the cache and fails with exit 1 when nothing is cached', async () => {

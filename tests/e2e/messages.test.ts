@@ -51,7 +51,7 @@ describe('messages on stderr', () => {
     expect(messages(stale.stderr).startsWith(`${YELLOW}papers: warning:${END_FG} showing `)).toBe(true);
     expect(stale.stderr).not.toMatch(/\x1b\]/);
     // A note: the day is empty.
-    server.fault = null;
+    server.fault = undefined;
     server.days.set(addDays(day, -1), []);
     const empty = await runPapers(['day', addDays(day, -1)], env, { stderrTty });
     expect(messages(empty.stderr).startsWith(`${DIM}papers: `)).toBe(true);

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completionScript } from '../helpers/completion.js';
 import { FIELDS } from '../../src/core/paper.js';
 import { COMMANDS } from '../../src/cli/table.js';
 import { BIN, cleanEnv, ROOT, tempDirs } from '../helpers/cli.js';
@@ -23,13 +24,7 @@ beforeAll(() => {
 });
 afterAll(() => dirs.cleanup());
 
-async function script(shell: string): Promise<string> {
-  const r = await runPapers(['completion', shell], env);
-  expect(r.code).toBe(0);
-  const file = path.join(dirs.root, `papers.${shell}`);
-  writeFileSync(file, r.stdout);
-  return file;
-}
+const script = (shell: string): Promise<string> => completionScript(shell, env, dirs.root);
 
 describe('papers completion', () => {
   it('bash: sourcing registers papers; commands, options, option values and the last ids complete', async () => {

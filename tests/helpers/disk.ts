@@ -1,4 +1,4 @@
-// What the integrity tests share: a day of large papers, the ids of a TSV list, and file systems to fill
+// What the integrity tests share: a day of large papers, and file systems to fill
 // or mount (a small tmpfs plays the full disk and the read-only mount; mounting needs root).
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
@@ -15,14 +15,6 @@ export function bigItems(day: string, n: number): Record<string, unknown>[] {
     return item;
   });
 }
-
-/** The arXiv ids of a TSV list, in order. */
-export const tsvIds = (tsv: string) =>
-  tsv
-    .trimEnd()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => l.split('\t').find((cell) => /^\d{4}\.\d{4,5}$/.test(cell)));
 
 /**
  * A tmpfs mounter for one test file, unmounting all after it. It returns why not when this user may not
