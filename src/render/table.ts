@@ -6,6 +6,7 @@ import { fitColumns } from './fitColumns.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { Paint } from './paint.js';
 import { loadTextWidth, truncate, widthOf } from './text.js';
+import { watchText, WATCHES_WIDTH } from './watchTags.js';
 
 /** cli-table3: loaded only when a table is drawn (a terminal), never for a pipe. */
 const cliTable = lazy('cli-table3', () => import('cli-table3'));
@@ -50,9 +51,6 @@ export interface TableMarks {
   unseen: ReadonlySet<string>;
   read: ReadonlySet<string>;
 }
-
-/** The watches column never takes more than this from the title. */
-const WATCHES_WIDTH = 14;
 
 interface Column {
   head: string;
@@ -126,7 +124,7 @@ export function renderTable(
     const watch: Column = {
       head: 'watch',
       align: 'left',
-      text: (p) => truncate(sanitizeLine(p.watches.join(',')), WATCHES_WIDTH),
+      text: (p) => truncate(watchText(p), WATCHES_WIDTH),
       style: (c, t) => c.link(t),
       drop: 6,
     };

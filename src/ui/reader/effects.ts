@@ -82,7 +82,6 @@ export function useReaderState(props: ReaderProps, initial: () => ReaderState) {
     isNew: (x) => props.isNew?.(x) ?? false,
     isSaved: (x) => props.isSaved(x),
     isRead: (x) => props.isRead?.(x) ?? false,
-    watchesOf: (x) => props.watchesOf?.(x) ?? [],
   };
 
   const perform = (command: Exclude<Command, { kind: 'state' }>): void => {

@@ -2,6 +2,7 @@ import { plural } from '../../core/plural.js';
 import type { RankedPaper } from '../../core/paper.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { truncate, widthOf } from '../../render/text.js';
+import { watchText, WATCHES_WIDTH } from '../../render/watchTags.js';
 import type { ReaderPaint } from './paint.js';
 import { listRows, type ReaderState } from './state.js';
 
@@ -10,7 +11,6 @@ export interface RowFacts {
   isNew(id: string): boolean;
   isSaved(id: string): boolean;
   isRead(id: string): boolean;
-  watchesOf(id: string): readonly string[];
 }
 
 const num = (n: number | null): string => (n === null ? '–' : String(n));
@@ -35,19 +35,27 @@ export function listHeader(s: ReaderState, facts: RowFacts, paint: ReaderPaint):
   return text.startsWith(title) ? paint.bold(title) + text.slice(title.length) : paint.bold(text);
 }
 
+/** Cells before the rank: cursor, new and saved marks, one each so the columns stay put, and a space. */
+const LEAD = 4;
+
 /**
- * The rows on screen: cursor, new mark, rank, ▲, id, title and watch tags, each exactly one
- * terminal line (feed text sanitised, titles cut with `…`); read papers dimmed.
+ * The rows on screen: cursor, new mark, rank, ▲, id, the watches the paper matches and the title, as
+ * in the table, each exactly one terminal line (feed text sanitised, titles and watch names cut with
+ * `…`); read papers dimmed. The watches column is there when a listed paper matches a watch, as wide
+ * as its longest names up to the table's limit and a third of what the title would have.
  */
 export function listLines(s: ReaderState, facts: RowFacts, paint: ReaderPaint): string[] {
   if (s.visible.length === 0) return [paint.dim(s.papers.length === 0 ? '  no papers in this list' : '  no paper matches the filter (Esc clears it)')];
-  const rankW = maxWidth(s.visible.map((i) => String(s.papers[i]!.rank)));
-  const upW = maxWidth(s.visible.map((i) => num(s.papers[i]!.upvotes)));
-  const idW = maxWidth(s.visible.map((i) => sanitizeLine(s.papers[i]!.id ?? '–')));
+  const papers = s.visible.map((i) => s.papers[i]!);
+  const rankW = maxWidth(papers.map((p) => String(p.rank)));
+  const upW = maxWidth(papers.map((p) => num(p.upvotes)));
+  const idW = maxWidth(papers.map((p) => sanitizeLine(p.id ?? '–')));
+  // Lead (cursor, new, saved, space), then rank, ▲ and upvotes, id, each followed by a space.
+  const fixed = LEAD + rankW + 1 + widthOf('▲') + upW + 1 + idW + 1;
+  const tagW = Math.min(WATCHES_WIDTH, Math.floor((s.columns - fixed) / 3), maxWidth(papers.map(watchText)));
+  const w: Widths = { rankW, upW, idW, tagW: Math.max(0, tagW), titleW: Math.max(1, s.columns - fixed - (tagW > 0 ? tagW + 1 : 0)), columns: s.columns };
   const out: string[] = [];
-  for (let at = s.top; at < Math.min(s.visible.length, s.top + listRows(s)); at++) {
-    out.push(row(s.papers[s.visible[at]!]!, at === s.cursor, { rankW, upW, idW, columns: s.columns }, facts, paint));
-  }
+  for (let at = s.top; at < Math.min(s.visible.length, s.top + listRows(s)); at++) out.push(row(papers[at]!, at === s.cursor, w, facts, paint));
   return out;
 }
 
@@ -55,23 +63,25 @@ interface Widths {
   rankW: number;
   upW: number;
   idW: number;
+  /** The watches column; 0 when no row has one. */
+  tagW: number;
+  titleW: number;
   columns: number;
 }
 
 function row(p: RankedPaper, here: boolean, w: Widths, facts: RowFacts, paint: ReaderPaint): string {
   const fresh = p.id !== null && facts.isNew(p.id);
   const read = p.id !== null && facts.isRead(p.id);
-  const tags = p.id === null ? [] : facts.watchesOf(p.id).map((t) => `[${sanitizeLine(t)}]`);
   const saved = p.id !== null && facts.isSaved(p.id);
-  // Cursor, new, saved: one cell each, so the columns stay put whatever is marked.
   const lead = `${here ? '›' : ' '}${fresh ? '•' : ' '}${saved ? '✓' : ' '} `;
   const rank = pad(String(p.rank), w.rankW, true);
   const up = `▲${pad(num(p.upvotes), w.upW, true)}`;
   const id = pad(sanitizeLine(p.id ?? '–'), w.idW);
-  const fixed = widthOf(`${lead}${rank} ${up} ${id} `);
-  const tagText = tags.length > 0 ? truncate(` ${tags.join(' ')}`, Math.max(0, Math.floor((w.columns - fixed) / 3))) : '';
-  const title = truncate(sanitizeLine(p.title), Math.max(1, w.columns - fixed - widthOf(tagText)));
-  if (here) return paint.cursor(pad(`${lead}${rank} ${up} ${id} ${title}${tagText}`, w.columns));
-  if (read) return paint.dim(`${lead}${rank} ${up} ${id} ${title}${tagText}`);
-  return `${lead}${paint.dim(rank)} ${paint.heat(up, p.upvotes)} ${paint.link(id)} ${title}${tagText === '' ? '' : paint.tag(tagText)}`;
+  const tag = w.tagW > 0 ? truncate(watchText(p), w.tagW) : '';
+  const tagCell = w.tagW > 0 ? pad(tag, w.tagW) + ' ' : '';
+  const title = truncate(sanitizeLine(p.title), w.titleW);
+  if (here) return paint.cursor(pad(`${lead}${rank} ${up} ${id} ${tagCell}${title}`, w.columns));
+  if (read) return paint.dim(`${lead}${rank} ${up} ${id} ${tagCell}${title}`);
+  const tagPainted = (tag && paint.tag(tag)) + tagCell.slice(tag.length);
+  return `${lead}${paint.dim(rank)} ${paint.heat(up, p.upvotes)} ${paint.link(id)} ${tagPainted}${title}`;
 }

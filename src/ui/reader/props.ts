@@ -1,7 +1,7 @@
 import type { Paper, RankedPaper } from '../../core/paper.js';
 import type { LinkKind } from './keys.js';
 
-/** A list the reader shows: its header title and its papers, ranked. */
+/** A list the reader shows: its header title and its papers, ranked, each with the watches it matches. */
 export interface ReaderList {
   title: string;
   papers: RankedPaper[];
@@ -17,7 +17,6 @@ export interface ReaderProps extends ReaderList {
   colorLevel?: 0 | 1 | 2 | 3;
   isNew?(id: string): boolean;
   isRead?(id: string): boolean;
-  watchesOf?(id: string): readonly string[];
   isSaved(id: string): boolean;
   /** The cursor moved onto a paper. */
   onSeen?(id: string): void | Promise<void>;
