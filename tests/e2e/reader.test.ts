@@ -122,6 +122,61 @@ describe('papers day -i in a real terminal (tmux)', () => {
     expect(tmux.bytes().slice(tmux.bytes().lastIndexOf('\x1b[?1049h'))).toContain('\x1b[?1049l');
   });
 
+  it("shows each paper's watches in its row, and after Enter the models the paper API links, cached for an offline run; s saves the paper without them", async () => {
+    serveDay();
+    expect((await runPiped(['watch', 'add', 'lattices', '--grep', 'lattices'])).code).toBe(0);
+    const beta = hfItem('2601.00002', DAY, 40, 1, 'Beta attention').paper as object;
+    h.server.papers.set('2601.00002', {
+      ...beta,
+      linkedModels: [{ id: 'beta-lab/beta-7b', likes: 3, downloads: 120 }],
+      numTotalModels: 1,
+      numTotalDatasets: 0,
+      numTotalSpaces: 0,
+    });
+    tmux = new Tmux();
+    await tmux.start(['day', DAY, '-i'], h.env, 80, 20);
+    let lines = (await tmux.waitFor((s) => s.includes('q quit'), 'the list')).split('\n');
+    expect(lines[1]).toMatch(/^›• +1 ▲50 2601\.00001 lattices Alpha lattices$/);
+    expect(lines[2]).toMatch(/^ • +2 ▲40 2601\.00002 {10}Beta attention$/);
+    expect(lines[4]).toMatch(/^ • +4 ▲20 2601\.00004 lattices Delta lattices again$/);
+
+    await tmux.keys('j', 'Enter');
+    let screen = await tmux.waitFor((s) => s.includes('beta-lab/beta-7b'), "row 2's linked model");
+    expect(screen.split('\n')[0]).toBe('Beta attention');
+    expect(screen).toContain('Models (1)');
+    expect(screen).toContain('https://huggingface.co/beta-lab/beta-7b');
+    expect(h.server.requests).toContain('/api/papers/2601.00002');
+    await tmux.keys('s');
+    await tmux.waitFor((s) => s.includes('saved to the reading list'), 'the save');
+    const config = readFileSync(path.join(h.dirs.config, 'config.json'), 'utf8');
+    expect(config).toContain('2601.00002');
+    expect(config).not.toContain('beta-lab');
+    // q in the detail view is back to the list; q there quits.
+    await tmux.keys('q');
+    await tmux.waitFor((s) => s.includes('5 papers'), 'the list again');
+    await tmux.keys('q');
+    for (let i = 0; i < 200 && tmux.exitCode() === null; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(tmux.exitCode()).toBe(0);
+    await tmux.stop();
+
+    // Offline, the same paper's detail comes from what the first run cached.
+    const asked = h.server.requests.length;
+    tmux = new Tmux();
+    await tmux.start(['day', DAY, '-i', '--offline'], h.env, 80, 20);
+    await tmux.waitFor((s) => s.includes('q quit'), 'the list offline');
+    await tmux.keys('j', 'Enter');
+    screen = await tmux.waitFor((s) => s.includes('beta-lab/beta-7b'), 'the cached linked model');
+    lines = screen.split('\n');
+    expect(lines[0]).toBe('Beta attention');
+    await tmux.keys('Escape');
+    await tmux.waitFor((s) => s.includes('5 papers'), 'the list offline again');
+    await tmux.keys('j', 'Enter');
+    // A paper with nothing cached of its own: the list's copy, no error.
+    screen = await tmux.waitFor((s) => s.startsWith('Gamma diffusion') && s.includes('Abstract of Gamma.'), 'row 3 offline');
+    expect(screen).not.toContain('✗');
+    expect(h.server.requests.length).toBe(asked);
+  });
+
   it('shows the list, reads row 3, comes back, filters, saves, reflows, quits with 0 and gives the screen back; feed text never reaches the terminal raw', async () => {
     serveDay();
     tmux = new Tmux();

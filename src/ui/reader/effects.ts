@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import type { PaperDetail } from '../../core/linked.js';
 import type { Paper } from '../../core/paper.js';
 import type { Command, LinkKind } from './keys.js';
 import type { RowFacts } from './listView.js';
@@ -31,7 +32,7 @@ export function useReaderState(props: ReaderProps, initial: () => ReaderState) {
   const ref = useRef<ReaderState | null>(null);
   ref.current ??= initial();
   const status = useRef<Status>(null);
-  const details = useRef(new Map<string, Paper>()).current;
+  const details = useRef(new Map<string, PaperDetail>()).current;
   const texts = useRef(new Map<string, string>()).current;
   const full = useRef(false);
 

@@ -1,5 +1,6 @@
 import { PapersError } from '../../core/errors.js';
-import type { Paper } from '../../core/paper.js';
+import type { PaperDetail } from '../../core/linked.js';
+import { isHfId, type Paper } from '../../core/paper.js';
 import type { ListResult } from '../../core/result.js';
 import type { Context, TtyStreams } from '../../context.js';
 import { openUrl } from '../../io/browser.js';
@@ -89,16 +90,20 @@ export async function readList(ctx: Context, list: ListResult, tty: TtyStreams):
         saved.delete(paper.id);
         return false;
       }
-      await savePapers(quiet.ctx, [paper]);
+      // The linked repositories a lookup brought stay in the cache, not the reading list (as `papers save`).
+      const { linked: _linked, ...plain } = paper as PaperDetail;
+      await savePapers(quiet.ctx, [plain]);
       saved.add(paper.id);
       return true;
     },
+    // As `papers show`: the paper API (cached), for what the list lacks and the repositories built on it.
     loadDetail: async (paper) => {
-      if (!incomplete(paper)) return paper;
+      if (paper.id === null || (!incomplete(paper) && !isHfId(paper.id))) return paper;
       try {
-        return await lookupPaper(quiet.ctx, paper.id!, net);
+        return await lookupPaper(quiet.ctx, paper.id, net, true);
       } catch (error) {
-        // Offline and not cached: the reading list keeps the data of what was saved.
+        // Offline and not cached: the list's copy is enough when it is complete, else the reading list's.
+        if (!incomplete(paper)) return paper;
         const entry = (await ctx.settings().read()).saved.find((e) => e.paper.id === paper.id);
         if (entry) return entry.paper;
         throw error;

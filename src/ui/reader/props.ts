@@ -1,3 +1,4 @@
+import type { PaperDetail } from '../../core/linked.js';
 import type { Paper, RankedPaper } from '../../core/paper.js';
 import type { LinkKind } from './keys.js';
 
@@ -25,8 +26,8 @@ export interface ReaderProps extends ReaderList {
   onOpen(paper: Paper, link: LinkKind): void | Promise<void>;
   /** `s`: saves or unsaves; resolves to whether the paper is saved now. */
   onToggleSave(paper: Paper): boolean | Promise<boolean>;
-  /** The paper in full, for the detail view (authors of a search result, say). */
-  loadDetail?(paper: Paper): Promise<Paper>;
+  /** The paper in full, for the detail view (authors of a search result, say; the repositories built on it). */
+  loadDetail?(paper: Paper): Promise<PaperDetail>;
   /** `f`: the whole paper's text. */
   loadFullText?(paper: Paper): Promise<string>;
   /** `[`/`]` on day lists. */

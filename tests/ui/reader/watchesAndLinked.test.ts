@@ -1,8 +1,10 @@
 import { beforeAll, afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { loadRenderers } from '../../helpers/renderers.js';
+import { linkedFromHf } from '../../../src/core/linked.js';
+import type { Paper } from '../../../src/core/paper.js';
 import { widthOf } from '../../../src/render/text.js';
-import { mount, rankedPapers, resize, until } from './harness.js';
+import { KEY, mount, rankedPapers, resize, until } from './harness.js';
 
 beforeAll(loadRenderers);
 
@@ -65,5 +67,61 @@ describe('watch tags in the list', () => {
     await app.press('r');
     const frame = await until(app.frame, (f) => f.startsWith('fresh'));
     expect(rows(frame)[1]).toMatch(/2601\.10000 lattices Title number 1$/);
+  });
+});
+
+describe('linked models, datasets and Spaces in the detail view', () => {
+  /** What the paper API says is built on a paper, as lookupPaper(..., true) hands it on. */
+  const linked = (extra: Record<string, unknown> = {}) =>
+    linkedFromHf({
+      linkedModels: [{ id: 'lattice-lab/lattice-1b', likes: 10, downloads: 1000 }],
+      linkedDatasets: [{ id: 'lattice-lab/corpus', likes: 2 }],
+      linkedSpaces: [],
+      numTotalModels: 7,
+      numTotalDatasets: 1,
+      numTotalSpaces: 0,
+      ...extra,
+    });
+
+  it('shows them after the links, as papers show does, once the detail has loaded them', async () => {
+    const loadDetail = async (p: Paper) => ({ ...p, linked: linked() });
+    const app = await mount({ loadDetail }, { columns: 80, rows: 30 });
+    await app.press('j', KEY.enter);
+    const frame = await until(app.frame, (f) => f.includes('Models'), 'the linked repositories');
+    const lines = rows(frame);
+    const at = lines.indexOf('Models (7, first 1)');
+    expect(at).toBeGreaterThan(lines.findIndex((l) => l.startsWith('PDF')));
+    expect(lines.slice(at, at + 6)).toEqual([
+      'Models (7, first 1)',
+      '  lattice-lab/lattice-1b  ♥ 10  ↓ 1000',
+      '    https://huggingface.co/lattice-lab/lattice-1b',
+      'Datasets (1)',
+      '  lattice-lab/corpus  ♥ 2',
+      '    https://huggingface.co/datasets/lattice-lab/corpus',
+    ]);
+    expect(frame).not.toContain('Spaces');
+    expect(lines.indexOf('Abstract')).toBeGreaterThan(at);
+  });
+
+  it('says none cite it when the paper API knows of none, and shows nothing of them when unknown', async () => {
+    const none = linkedFromHf({ linkedModels: [], linkedDatasets: [], linkedSpaces: [], numTotalModels: 0, numTotalDatasets: 0, numTotalSpaces: 0 });
+    const app = await mount({ loadDetail: async (p) => (p.id === '2601.10000' ? { ...p, linked: none } : p) }, { columns: 80, rows: 30 });
+    await app.press(KEY.enter);
+    await until(app.frame, (f) => f.includes('No models, datasets or Spaces on Hugging Face cite it yet.'));
+    await app.press(KEY.esc, 'j', KEY.enter);
+    const frame = await until(app.frame, (f) => f.startsWith('Title number 2'));
+    expect(frame).not.toMatch(/Models|cite it/);
+  });
+
+  it('checks the repository ids again (a cache entry may be planted) and fits every line at 60 columns', async () => {
+    const planted = { linkedModels: [{ id: '../../evil' }, { id: 'x'.repeat(90) + '/\x1b]52;c;aGk=\x07' }, { id: `org/${'m'.repeat(70)}`, likes: 1 }] };
+    const loadDetail = async (p: Paper) => ({ ...p, linked: { ...linked(), ...planted } as never });
+    const app = await mount({ loadDetail }, { columns: 60, rows: 30 });
+    await app.press(KEY.enter);
+    const frame = await until(app.frame, (f) => f.includes('Models (7'), 'the linked repositories');
+    expect(frame).not.toContain('evil');
+    expect(frame).not.toContain('\x1b]52');
+    expect(frame).toContain('  org/mmmm');
+    for (const line of rows(frame)) expect(widthOf(line)).toBeLessThanOrEqual(60);
   });
 });
