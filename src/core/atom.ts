@@ -8,6 +8,21 @@ import { arr, attr, parseXml, text, type XmlNode as Node } from './xml.js';
 /** The arXiv API answered with its error feed (one entry titled "Error"), e.g. for a malformed id. */
 export class ArxivApiError extends FeedError {}
 
+/** At most this many categories are kept of an entry (arXiv's own have a handful). */
+const MAX_CATEGORIES = 20;
+
+/** An entry's category terms, its primary category (`arxiv:primary_category`) first, each once. */
+function categoriesOf(entry: Node): string[] {
+  const terms = [attr(entry.primary_category, 'term'), ...arr(entry.category).map((c) => attr(c, 'term'))];
+  const out: string[] = [];
+  for (const term of terms) {
+    const t = typeof term === 'string' ? oneLine(term) : '';
+    if (t !== '' && t.length <= 40 && !out.includes(t)) out.push(t);
+    if (out.length === MAX_CATEGORIES) break;
+  }
+  return out;
+}
+
 /** An arXiv export API entry (legacy or current format) as a Paper; null when it has no arXiv id. */
 function paperFromAtomEntry(entry: Node): Paper | null {
   const links = arr(entry.link) as Node[];
@@ -24,6 +39,8 @@ function paperFromAtomEntry(entry: Node): Paper | null {
   if (authors.length === 0 && creator) authors = splitCreators(creator);
   const pdf = links.find((l) => attr(l, 'title') === 'pdf' || attr(l, 'type') === 'application/pdf');
   const summary = text(entry.summary);
+  const categories = categoriesOf(entry);
+  const comment = text(entry.comment);
   return {
     id,
     title: oneLine(title),
@@ -35,6 +52,8 @@ function paperFromAtomEntry(entry: Node): Paper | null {
     ...linksFor(id),
     pdfUrl: (pdf && httpUrl(attr(pdf, 'href'))?.replace(/^http:/, 'https:')) || linksFor(id).pdfUrl,
     source: 'arxiv',
+    ...(categories.length > 0 ? { categories } : {}),
+    ...(comment && /\S/.test(comment) ? { comment: oneLine(comment) } : {}),
   };
 }
 

@@ -4,6 +4,23 @@ import { parseArxivId } from './ref.js';
 import { quote } from './sanitize.js';
 import { count, httpUrl, isObject, isoDay, oneLine, str, strings, type JsonObject } from './coerce.js';
 
+/** A Hugging Face user handle as it may be shown (`@name`): letters, digits, `_`, `.` and `-`. */
+const HANDLE = /^[A-Za-z0-9][\w.-]{0,95}$/;
+
+/**
+ * Who submitted a paper to Daily Papers, from a user object (`submittedBy` of a list item,
+ * `submittedOnDailyBy` of a paper): `Full Name (@handle)`, or whichever of the two is known.
+ */
+function submitterOf(user: unknown): string | null {
+  if (!isObject(user)) return null;
+  const rawHandle = str(user.name) ?? str(user.user);
+  const handle = rawHandle && HANDLE.test(rawHandle) ? rawHandle : null;
+  const fullname = str(user.fullname);
+  const name = fullname ? oneLine(fullname) : null;
+  if (name && handle) return name === handle ? `@${handle}` : `${name} (@${handle})`;
+  return name ?? (handle && `@${handle}`);
+}
+
 /**
  * One normaliser for every Hugging Face shape: a daily/search item (`{paper, title, numComments, ...}`)
  * or a flat paper object (`/api/papers/{id}`). Returns null for an item that is not a paper.
@@ -25,6 +42,7 @@ export function paperFromHf(item: unknown): Paper | null {
       if (name) authors.push(oneLine(name));
     }
   }
+  const submitter = submitterOf(outer.submittedBy ?? inner.submittedOnDailyBy);
   const org = isObject(outer.organization) ? outer.organization : isObject(inner.organization) ? inner.organization : null;
   return {
     id,
@@ -45,6 +63,7 @@ export function paperFromHf(item: unknown): Paper | null {
     ...linksFor(id),
     source: 'hf',
     ...(org && str(org.fullname) && str(org.name) ? { orgName: oneLine(str(org.name)!) } : {}),
+    ...(submitter ? { submitter } : {}),
   };
 }
 

@@ -28,6 +28,12 @@ export interface Paper {
   orgName?: string;
   /** When it was saved (ISO 8601), on the reading list only: a JSON field of `papers saved`, of no other list. */
   savedAt?: string;
+  /** Who put it on Daily Papers (`Full Name (@handle)`), when Hugging Face says; shown by `show`, not a JSON field. */
+  submitter?: string;
+  /** Its arXiv categories, the primary one first, when arXiv's Atom says; shown by `show`, not a JSON field. */
+  categories?: string[];
+  /** The authors' arXiv comment (pages, venue, code), when arXiv's Atom has one; shown by `show`, not a JSON field. */
+  comment?: string;
 }
 
 /** A paper at its place in a list shown to the user, with the names of the watches it matches. */

@@ -6,7 +6,8 @@ import { httpUrl } from './coerce.js';
  * The one check of a Paper read back from disk (a cache entry, the reading list): every field of the
  * model with the type the parsers give it. A file in the cache or config directory may have been
  * written by anyone, so a value that is valid JSON of the wrong type (`authors: [1]`, an escape
- * sequence as `upvotes` or `day`) must fail here rather than reach a renderer. Extra fields are
+ * sequence as `upvotes` or `day`) must fail here rather than reach a renderer. The optional fields
+ * `show` prints (submitter, categories, comment) are checked when present; other extra fields are
  * allowed (they are not shown).
  */
 export function isPaper(value: unknown): value is Paper {
@@ -34,7 +35,10 @@ export function isPaper(value: unknown): value is Paper {
     linkOrNull(p.arxivUrl) &&
     linkOrNull(p.pdfUrl) &&
     typeof p.source === 'string' &&
-    SOURCES.has(p.source)
+    SOURCES.has(p.source) &&
+    (p.submitter === undefined || typeof p.submitter === 'string') &&
+    (p.categories === undefined || isStrings(p.categories)) &&
+    (p.comment === undefined || typeof p.comment === 'string')
   );
 }
 

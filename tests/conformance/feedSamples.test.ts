@@ -72,10 +72,20 @@ describe.skipIf(!have)('papers read conformance with ../shared/samples', () => {
       publishedAt: '2025-10-16T17:59:37Z',
       source: 'arxiv',
     });
+    expect(legacy[0]).toMatchObject({
+      categories: ['cs.RO', 'cs.AI', 'cs.CV', 'cs.LG', 'cs.SY', 'eess.SY'],
+      comment: '39th Conference on Neural Information Processing Systems (NeurIPS 2025); Project Website: rdd-neurips.github.io',
+    });
     expect(legacy[0]!.summary).not.toMatch(/\n/);
     expect(legacy[0]!.summary).toMatch(/^To tackle long-horizon tasks, recent hierarchical vision-language-action \(VLAs\) frameworks/);
     const current = parseFeed(read('arxiv_api_query_new-format_captured-2026-08-02.xml'), 'c', TODAY).papers;
-    expect(current[0]).toMatchObject({ id: '2607.28628', title: 'Learning to Trace Seiberg Dualities', pdfUrl: 'https://arxiv.org/pdf/2607.28628v1' });
+    expect(current[0]).toMatchObject({
+      id: '2607.28628',
+      title: 'Learning to Trace Seiberg Dualities',
+      pdfUrl: 'https://arxiv.org/pdf/2607.28628v1',
+      categories: ['hep-th', 'cs.AI', 'cs.LG', 'hep-ph'],
+      comment: '59 pages + appendices, 38 figures. Code and tools available at https://github.com/alexmininno/GNN-Pathfinders',
+    });
     expect(current.every((p) => /^\d{4}\.\d{5}$/.test(p.id!) && p.authors.length > 0)).toBe(true);
     const rss = parseFeed(read('arxiv_rss_cs.LG_2026-04-27_excerpt.xml'), 'r', TODAY).papers;
     expect(rss[0]).toMatchObject({ id: '2604.21952', source: 'rss', authorCount: 6, publishedAt: '2026-04-27T04:00:00.000Z' });
@@ -88,6 +98,6 @@ describe.skipIf(!have)('papers read conformance with ../shared/samples', () => {
     const search = parseFeed(read('hf_papers_search_q-diffusion.json'), 's', TODAY).papers;
     expect(search[0]).toMatchObject({ id: '2006.11239', title: 'Denoising Diffusion Probabilistic Models' });
     const one = parseFeed(read('hf_paper_2608.09888.json'), 'p', TODAY).papers;
-    expect(one[0]).toMatchObject({ id: '2608.09888', upvotes: 782, githubStars: 11184, organization: 'Pathway' });
+    expect(one[0]).toMatchObject({ id: '2608.09888', upvotes: 782, githubStars: 11184, organization: 'Pathway', submitter: 'Jan Chorowski (@janchorowski)' });
   });
 });

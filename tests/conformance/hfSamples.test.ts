@@ -45,7 +45,8 @@ describe.skipIf(!have)('conformance with ../shared/samples (Hugging Face daily l
   it('reads the optional fields where the sample has them', () => {
     const { papers } = papersFromHfList(sample('hf_daily_papers_2026-08-18.json'), 'x');
     const first = papers[0]!;
-    expect(first).toMatchObject({ id: '2608.15265', upvotes: 39, githubStars: 24, organization: 'Tencent' });
+    expect(first).toMatchObject({ id: '2608.15265', upvotes: 39, githubStars: 24, organization: 'Tencent', submitter: 'Yansong NING (@yasNing)' });
+    expect(papers.every((p) => typeof p.submitter === 'string')).toBe(true);
     expect(first.keywords.length).toBeGreaterThan(0);
     expect(first.aiSummary).toMatch(/^A unified framework/);
     expect(papers.every((p) => p.day === '2026-08-18')).toBe(true);

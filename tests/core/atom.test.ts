@@ -31,6 +31,8 @@ describe('papersFromAtom', () => {
         arxivUrl: 'https://arxiv.org/abs/2611.01234',
         pdfUrl: 'https://arxiv.org/pdf/2611.01234v3',
         source: 'arxiv',
+        categories: ['cs.LG'],
+        comment: '12 pages',
       },
     ]);
   });
@@ -46,8 +48,27 @@ describe('papersFromAtom', () => {
       url: null,
       pdfUrl: 'https://arxiv.org/pdf/hep-th/9901001v2',
       publishedAt: '1999-01-04T10:00:00Z',
+      categories: ['hep-th'],
+      comment: '10 pages, no figures',
     });
+    expect(papers[1]).not.toHaveProperty('comment');
     expect(papers[1]!.pdfUrl).toBe('https://arxiv.org/pdf/2405.13956');
+  });
+
+  it('reads the categories, the primary one first and each once, and the comment on one line', () => {
+    const entry = (inner: string) =>
+      `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom"><entry><id>http://arxiv.org/abs/2611.00009v1</id><title>T</title>${inner}</entry></feed>`;
+    const [paper] = papersFromAtom(
+      entry(
+        '<category term="cs.AI"/><category term="  cs.LG "/><arxiv:comment>NeurIPS\n   2025;  code soon</arxiv:comment><category term="cs.AI"/><arxiv:primary_category term="cs.LG"/><category term=""/><category/>',
+      ),
+      'f',
+    ).papers;
+    expect(paper).toMatchObject({ categories: ['cs.LG', 'cs.AI'], comment: 'NeurIPS 2025; code soon' });
+    const many = Array.from({ length: 50 }, (_, i) => `<category term="x.C${i}"/>`).join('');
+    expect(papersFromAtom(entry(`${many}<arxiv:comment>  </arxiv:comment>`), 'f').papers[0]!.categories).toHaveLength(20);
+    expect(papersFromAtom(entry('<arxiv:comment> </arxiv:comment>'), 'f').papers[0]).not.toHaveProperty('categories');
+    expect(papersFromAtom(entry('<arxiv:comment> </arxiv:comment>'), 'f').papers[0]).not.toHaveProperty('comment');
   });
 
   it('turns the API error feed into an error, not a paper', () => {

@@ -32,6 +32,20 @@ describe('paperFromHf', () => {
     });
   });
 
+  it('names the submitter by full name and handle, from a list item or a paper object', () => {
+    const user = { _id: 'x', fullname: 'Ada  Quill\n', name: 'ada-q', user: 'ada-q', avatarUrl: '/a.svg' };
+    const inner = { id: '2611.00001', title: 'T' };
+    expect(paperFromHf({ paper: inner, title: 'T', submittedBy: user })!.submitter).toBe('Ada Quill (@ada-q)');
+    expect(paperFromHf({ ...inner, submittedOnDailyBy: { user: 'bo.l', fullname: 'bo.l' } })!.submitter).toBe('@bo.l');
+    // The list item's submitter first; the paper's own when the item has none.
+    expect(paperFromHf({ paper: { ...inner, submittedOnDailyBy: { name: 'inner' } }, submittedBy: { name: 'outer' } })!.submitter).toBe('@outer');
+    expect(paperFromHf({ paper: { ...inner, submittedOnDailyBy: { name: 'inner' } } })!.submitter).toBe('@inner');
+    // A handle that could not be one is dropped; the full name stays.
+    expect(paperFromHf({ ...inner, submittedOnDailyBy: { name: '../x y', fullname: 'Mallory' } })!.submitter).toBe('Mallory');
+    for (const odd of [null, 'ada', { name: 3 }, { fullname: '  ' }, []])
+      expect(paperFromHf({ ...inner, submittedOnDailyBy: odd })).not.toHaveProperty('submitter');
+  });
+
   it('treats null as absent and fills unknowns with null or []', () => {
     const p = paperFromHf(quirks[1])!;
     expect(p).toMatchObject({ githubRepo: null, githubStars: null, projectPage: null, aiSummary: null, keywords: [], organization: null });

@@ -76,6 +76,20 @@ describe('isPaper', () => {
     for (const value of [null, 'oops', [good], { length: 3 }, 3]) expect(isPaper(value)).toBe(false);
   });
 
+  it('checks the optional fields show prints when they are there', () => {
+    const good = makePaper('2611.00001');
+    expect(isPaper({ ...good, submitter: 'Ada (@ada)', categories: ['cs.LG'], comment: '9 pages' })).toBe(true);
+    for (const [field, value] of [
+      ['submitter', 3],
+      ['submitter', null],
+      ['categories', 'cs.LG'],
+      ['categories', [1]],
+      ['comment', {}],
+    ] as const) {
+      expect(isPaper({ ...good, [field]: value }), `${field}: ${JSON.stringify(value)}`).toBe(false);
+    }
+  });
+
   it('checks lists item by item, and the latest day', () => {
     expect(isPaperList([makePaper('2611.00001'), makePaper('2611.00002')])).toBe(true);
     expect(isPaperList([makePaper('2611.00001'), null])).toBe(false);
