@@ -1,8 +1,9 @@
 import { httpUrl } from '../core/coerce.js';
 import type { Linked } from '../core/linked.js';
-import { validDay, type Paper } from '../core/paper.js';
+import { isoTime, validDay, type Paper } from '../core/paper.js';
 import { sanitizeBlock, sanitizeLine } from '../core/sanitize.js';
 import { renderLinked } from './linked.js';
+import { cleanLatex } from './latex.js';
 import type { Paint } from './paint.js';
 import { widthOf, wrap } from './text.js';
 import { plural } from '../core/plural.js';
@@ -14,12 +15,19 @@ export interface AbstractOptions {
   linked?: Linked;
 }
 
-/** `papers show`: one paper in full, every line within `width`; feed text sanitised. */
+/** The widest a paragraph is wrapped, however wide the terminal: longer lines are hard to read. */
+export const PROSE_WIDTH = 100;
+
+/**
+ * `papers show`: one paper in full, every line within `width` and its text within PROSE_WIDTH;
+ * feed text sanitised, the abstract's light LaTeX made plain (cleanLatex).
+ */
 export function renderAbstract(paper: Paper, { width, paint, linked }: AbstractOptions): string[] {
   const w = Math.max(20, width);
+  const prose = Math.min(w, PROSE_WIDTH);
   const out: string[] = [];
   const para = (text: string, style: (s: string) => string = (s) => s, indent = '') => {
-    for (const line of wrap(sanitizeLine(text), w - indent.length)) out.push(indent + style(line));
+    for (const line of wrap(sanitizeLine(text), prose - indent.length)) out.push(indent + style(line));
   };
 
   para(paper.title, paint.bold);
@@ -30,7 +38,8 @@ export function renderAbstract(paper: Paper, { width, paint, linked }: AbstractO
   if (paper.id) facts.push(`arXiv:${sanitizeLine(paper.id)}`);
   const day = validDay(paper.day);
   if (day) facts.push(`Daily Papers ${day}`);
-  const published = validDay(paper.publishedAt);
+  // The day in UTC, as `--json` gives publishedAt whatever zone the source wrote it in.
+  const published = validDay(isoTime(paper.publishedAt));
   if (published) facts.push(`published ${published}`);
   if (paper.upvotes !== null) facts.push(paint.heat(`▲ ${paper.upvotes}`, paper.upvotes));
   if (paper.comments !== null) facts.push(plural(paper.comments, 'comment'));
@@ -38,18 +47,22 @@ export function renderAbstract(paper: Paper, { width, paint, linked }: AbstractO
   // Facts wrap between items, never inside one ("Daily Papers 2026-11-23" stays together).
   let line = '';
   for (const fact of facts) {
-    if (line !== '' && widthOf(line) + 3 + widthOf(fact) > w) {
+    if (line !== '' && widthOf(line) + 3 + widthOf(fact) > prose) {
       out.push(line);
       line = fact;
     } else line = line === '' ? fact : `${line} · ${fact}`;
   }
   if (line !== '') out.push(line);
   if (paper.organization) para(`Organization: ${paper.organization}`);
+  if (typeof paper.submitter === 'string') para(`Submitted by ${paper.submitter}`);
+  if (Array.isArray(paper.categories) && paper.categories.length > 0) para(`Categories: ${paper.categories.join(', ')}`);
+  if (typeof paper.comment === 'string') para(`Comment: ${cleanLatex(paper.comment)}`);
 
-  // Every link as its normalised URL, so what is shown is what a terminal (or `open`) would open.
+  // Every link as its normalised URL, so what is shown is what a terminal (or `open`) would open; the
+  // Hugging Face page only for a record Hugging Face gave (show asks it first: arXiv's means it has none).
   const code = httpUrl(paper.githubRepo);
   const links: [string, string | null][] = [
-    ['Hugging Face', httpUrl(paper.url)],
+    ['Hugging Face', paper.source === 'hf' ? httpUrl(paper.url) : null],
     ['arXiv', httpUrl(paper.arxivUrl)],
     ['PDF', httpUrl(paper.pdfUrl)],
     ['Code', code && (paper.githubStars !== null ? `${code} (★ ${paper.githubStars})` : code)],
@@ -68,7 +81,7 @@ export function renderAbstract(paper: Paper, { width, paint, linked }: AbstractO
 
   if (paper.aiSummary) {
     out.push('', paint.bold('AI summary'));
-    para(paper.aiSummary);
+    para(cleanLatex(paper.aiSummary));
   }
   if (paper.keywords.length > 0) {
     out.push('');
@@ -77,7 +90,7 @@ export function renderAbstract(paper: Paper, { width, paint, linked }: AbstractO
   out.push('', paint.bold('Abstract'));
   if (!paper.summary) out.push(paint.dim('(no abstract known)'));
   else {
-    const paragraphs = sanitizeBlock(paper.summary)
+    const paragraphs = sanitizeBlock(cleanLatex(paper.summary))
       .split(/\n\s*\n/)
       .filter((p) => p.trim() !== '');
     paragraphs.forEach((p, i) => {

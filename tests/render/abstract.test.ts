@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRenderers } from '../helpers/renderers.js';
-import { renderAbstract } from '../../src/render/abstract.js';
+import type { Paper } from '../../src/core/paper.js';
+import { PROSE_WIDTH, renderAbstract } from '../../src/render/abstract.js';
 import { plain } from '../../src/render/paint.js';
 import { widthOf, wrap } from '../../src/render/text.js';
 import { makePaper, quirkPapers } from '../helpers/papers.js';
@@ -58,13 +59,66 @@ describe('renderAbstract', () => {
   }
 
   it('keeps the paragraphs of the abstract and folds the breaks inside them', () => {
-    const lines = renderAbstract(paper, { width: 200, paint: plain });
+    const lines = renderAbstract(paper, { width: 120, paint: plain });
     const start = lines.indexOf('Abstract');
     expect(lines.slice(start + 1)).toEqual([
-      'First paragraph of the abstract, long enough to wrap several times at forty columns. A hard break inside it.',
+      'First paragraph of the abstract, long enough to wrap several times at forty columns. A hard break',
+      'inside it.',
       '',
-      'Second paragraph: 大规模语言模型的稀疏注意力研究 with a Supercalifragilisticexpialidocious-word-that-is-longer-than-forty-columns.',
+      'Second paragraph: 大规模语言模型的稀疏注意力研究 with a',
+      'Supercalifragilisticexpialidocious-word-that-is-longer-than-forty-columns.',
     ]);
+  });
+
+  it('wraps its text at PROSE_WIDTH however wide the terminal, and narrower terminals at their width', () => {
+    const long = makePaper('2611.00102', {
+      ...paper,
+      summary: 'word '.repeat(300),
+      aiSummary: 'summary '.repeat(60),
+      comment: 'comment '.repeat(40),
+    });
+    for (const width of [60, 99, 100, 101, 160, 400]) {
+      const lines = renderAbstract(long, { width, paint: plain }).filter((l) => !/https?:\/\//.test(l));
+      const widest = Math.max(...lines.map(widthOf));
+      expect(widest, `width ${width}`).toBeLessThanOrEqual(Math.min(width, PROSE_WIDTH));
+      expect(widest, `width ${width}`).toBeGreaterThan(Math.min(width, PROSE_WIDTH) - 10);
+    }
+  });
+
+  it('links the Hugging Face page only of a record Hugging Face gave', () => {
+    const hf = renderAbstract(makePaper('2611.00103'), { width: 80, paint: plain }).join('\n');
+    expect(hf).toContain('https://huggingface.co/papers/2611.00103');
+    for (const source of ['arxiv', 'rss'] as const) {
+      const text = renderAbstract(makePaper('2611.00103', { source }), { width: 80, paint: plain }).join('\n');
+      expect(text).not.toContain('huggingface.co');
+      expect(text).not.toContain('Hugging Face');
+      expect(text).toContain('https://arxiv.org/abs/2611.00103');
+    }
+  });
+
+  it('shows the submitter, the arXiv categories and comment, and cleans LaTeX in the prose only', () => {
+    const p = makePaper('2611.00104', {
+      title: 'A \\emph{Title} at 5\\%',
+      submitter: 'Ada Quill (@ada)',
+      categories: ['cs.LG', 'cs.AI'],
+      comment: '12 pages, 3\\% of \\$',
+      aiSummary: 'Cheaper by 10\\%.',
+      summary: 'We pay \\$5 for \\emph{fast} Fig.~3 with $\\frac{a}{b}~c$ kept.',
+    });
+    const text = renderAbstract(p, { width: 80, paint: plain }).join('\n');
+    expect(text).toContain('Submitted by Ada Quill (@ada)');
+    expect(text).toContain('Categories: cs.LG, cs.AI');
+    expect(text).toContain('Comment: 12 pages, 3% of $');
+    expect(text).toContain('Cheaper by 10%.');
+    expect(text).toContain('We pay $5 for fast Fig. 3 with $\\frac{a}{b}~c$ kept.');
+    // The title is as the feed wrote it, as in every table.
+    expect(text).toContain('A \\emph{Title} at 5\\%');
+  });
+
+  it('ignores a submitter, categories or comment of the wrong type (a planted file)', () => {
+    const odd = { ...makePaper('2611.00105'), submitter: 7, categories: 'cs.LG', comment: ['x'] } as unknown as Paper;
+    const text = renderAbstract(odd, { width: 80, paint: plain }).join('\n');
+    expect(text).not.toMatch(/Submitted by|Categories|Comment/);
   });
 
   it('neutralises hostile text everywhere', () => {
