@@ -11,7 +11,9 @@ const link = (label: string, url: string) => `[${escapeMarkdown(label)}](<${sani
 export function renderPaperMarkdown(paper: Paper, linked: Linked | null): string {
   const out: string[] = [];
   const title = escapeMarkdown(paper.title);
-  out.push(`## ${paper.url ? `[${title}](${paper.url})` : title}`, '');
+  // The Hugging Face page only for a record Hugging Face gave (show asks it first: arXiv's means it has none).
+  const page = paper.source === 'hf' ? paper.url : paper.arxivUrl;
+  out.push(`## ${page ? `[${title}](${page})` : title}`, '');
   const facts: string[] = [];
   if (paper.authors.length > 0) facts.push(`**Authors:** ${paper.authors.map(escapeMarkdown).join(', ')}`);
   const day = paperDay(paper);

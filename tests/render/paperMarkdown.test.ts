@@ -43,6 +43,13 @@ describe('renderPaperMarkdown', () => {
     );
   });
 
+  it('links the title to the Hugging Face page of a record Hugging Face gave, else to arXiv', () => {
+    expect(renderPaperMarkdown(makePaper('2611.00952'), null)).toMatch(/^## \[Paper 2611\.00952\]\(https:\/\/huggingface\.co\/papers\/2611\.00952\)\n/);
+    const arxiv = renderPaperMarkdown(makePaper('2611.00952', { source: 'arxiv' }), null);
+    expect(arxiv).toMatch(/^## \[Paper 2611\.00952\]\(https:\/\/arxiv\.org\/abs\/2611\.00952\)\n/);
+    expect(arxiv).not.toContain('huggingface.co');
+  });
+
   it('escapes hostile text everywhere and keeps link destinations whole', () => {
     const evil = '[x](javascript:y) **b** \x1b[31m<img>\u202e';
     const md = renderPaperMarkdown(
