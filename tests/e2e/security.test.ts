@@ -104,6 +104,26 @@ describe('2. every field, not just the main ones', () => {
     expect(r.stdout.split('\n')).toContain(`Code          ${href}`);
   });
 
+  it('show: a hostile submitter, arXiv category and comment are printed cleaned, LaTeX markup or not', async () => {
+    server.papers.set('2611.00001', flat('2611.00001', { submittedOnDailyBy: { fullname: `Mal${OSC52}\u202elory`, name: 'mal' } }));
+    const hf = await papers(['show', '2611.00001']);
+    expect(hf.stdout).not.toMatch(RAW);
+    expect(hf.stdout).toContain('Submitted by Mallory (@mal)');
+    const escaped = OSC52.replace(/[\x00-\x1f]/g, (c) => `&#${c.charCodeAt(0)};`);
+    server.arxiv.set(
+      '2611.00077',
+      atomFeed(
+        `<entry><id>http://arxiv.org/abs/2611.00077v1</id><title>T</title><summary>\\emph{${escaped}x}</summary><category term="cs.${escaped}LG"/><arxiv:comment>\\emph{a${escaped}}~b</arxiv:comment></entry>`,
+      ),
+    );
+    const arxiv = await papers(['show', '2611.00077']);
+    expect(arxiv.code).toBe(0);
+    expect(arxiv.stdout).not.toMatch(RAW);
+    // What is left of the payload once its controls are gone is plain text; the markup around it is read.
+    expect(arxiv.stdout).toMatch(/\nCategories: cs\.\S*LG\nComment: a\S* b\n/);
+    expect(arxiv.stdout).not.toContain('emph');
+  });
+
   it('open --code --print, the no-browser path and the "opened" note all use the normalised URL', async () => {
     server.papers.set('2611.00001', flat('2611.00001', { githubRepo: code }));
     const printed = await papers(['open', '2611.00001', '--code', '--print']);

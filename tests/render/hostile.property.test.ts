@@ -88,6 +88,9 @@ const paper: fc.Arbitrary<Paper> = fc.record({
   arxivUrl: maybe(link),
   pdfUrl: maybe(link),
   source: fc.constantFrom('hf', 'arxiv', 'rss', 'page'),
+  submitter: text,
+  categories: fc.array(text, { maxLength: 3 }),
+  comment: text,
 });
 
 // Any value in any field of a Hugging Face item, through the normaliser.
@@ -105,9 +108,14 @@ const hfPaper: fc.Arbitrary<Paper> = fc
     ai_keywords: fc.array(text),
     upvotes: fc.integer(),
     org: text,
+    submitter: text,
   })
   .map((r) =>
-    paperFromHf({ paper: { ...r, title: `t${r.title}`, authors: r.authors.map((name) => ({ name })), organization: { fullname: r.org } }, numComments: 1 }),
+    paperFromHf({
+      paper: { ...r, title: `t${r.title}`, authors: r.authors.map((name) => ({ name })), organization: { fullname: r.org } },
+      submittedBy: { fullname: r.submitter, name: r.submitter },
+      numComments: 1,
+    }),
   )
   .filter((p): p is Paper => p !== null);
 
