@@ -2,6 +2,7 @@ import { httpUrl } from '../core/coerce.js';
 import type { Linked } from '../core/linked.js';
 import { isoTime, validDay, type Paper } from '../core/paper.js';
 import { sanitizeBlock, sanitizeLine } from '../core/sanitize.js';
+import { PROSE_WIDTH } from './fullText.js';
 import { renderLinked } from './linked.js';
 import { cleanLatex } from './latex.js';
 import type { Paint } from './paint.js';
@@ -15,12 +16,9 @@ export interface AbstractOptions {
   linked?: Linked;
 }
 
-/** The widest a paragraph is wrapped, however wide the terminal: longer lines are hard to read. */
-export const PROSE_WIDTH = 100;
-
 /**
- * `papers show`: one paper in full, every line within `width` and its text within PROSE_WIDTH;
- * feed text sanitised, the abstract's light LaTeX made plain (cleanLatex).
+ * `papers show`: one paper in full, every line within `width` and its text within PROSE_WIDTH (as
+ * the full text's prose); feed text sanitised, the abstract's light LaTeX made plain (cleanLatex).
  */
 export function renderAbstract(paper: Paper, { width, paint, linked }: AbstractOptions): string[] {
   const w = Math.max(20, width);

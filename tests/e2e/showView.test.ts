@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIELDS } from '../../src/core/paper.js';
 import { LINKED_FIELDS } from '../../src/core/linked.js';
-import { PROSE_WIDTH } from '../../src/render/abstract.js';
+import { PROSE_WIDTH } from '../../src/render/fullText.js';
 import { useHarness } from '../helpers/harness.js';
 import { runInPty, visible } from '../helpers/pty.js';
 import { runPapers } from '../helpers/run.js';

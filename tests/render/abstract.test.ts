@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRenderers } from '../helpers/renderers.js';
 import type { Paper } from '../../src/core/paper.js';
-import { PROSE_WIDTH, renderAbstract } from '../../src/render/abstract.js';
+import { renderAbstract } from '../../src/render/abstract.js';
+import { PROSE_WIDTH } from '../../src/render/fullText.js';
 import { plain } from '../../src/render/paint.js';
 import { widthOf, wrap } from '../../src/render/text.js';
 import { makePaper, quirkPapers } from '../helpers/papers.js';
