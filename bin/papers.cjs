@@ -1,37 +1,132 @@
 #!/usr/bin/env node
 'use strict';
-// Loads the bundled CLI with a V8 code cache beside it, so that Node does not compile the bundle
-// again at every start (about 7 ms, a sixth of Node's own start). The cache is written after the
-// first run (and again whenever V8 rejects it, e.g. after an update); without it, or when dist/ is
-// not writable, this is an ordinary require.
+// Loads the bundled CLI, and the vendor bundles it requires, with a V8 code cache beside each
+// (dist/cli.cjs.cache, dist/vendor/ink.cjs.cache, ...), so that Node does not compile them again at
+// every start. A bundle's cache is written the first time it is loaded (at exit, with the functions
+// the run compiled), and again whenever it is missing or not taken; when dist/ is not writable,
+// nothing is written and each bundle is compiled as by an ordinary require.
+//
+// A cache is never trusted blindly. V8 only checks that it was made by the same V8 with the same flags
+// for a source of the same length: so each cache starts with a line naming the bundle's file as it was
+// (inode, size, modification and change times) and is ignored when the file is not that one any more.
+// A vendor bundle's cache is also checksummed by V8 (--verify-snapshot-checksum: a corrupt cache would
+// crash it); the entry's is not, as the flag needs node:v8, ~1.5 ms that a cache hit does not pay.
+//
+// A cache records V8's flags when it is made, and a run with other flags refuses it. So the first
+// vendor bundle sets the flags for the rest of the run: the checksum, and the WebAssembly flags
+// src/cli/shell.ts sets before a request (node:v8, as the bundles require it, goes through setFlags
+// too, and the same flags again change nothing). The caches still to write for the flags before a
+// change (the entry's) are made just before it.
 const fs = require('fs');
 const path = require('path');
 const vm = require('vm');
 const Module = require('module');
 
-const file = path.join(__dirname, '..', 'dist', 'cli.cjs');
-const cacheFile = `${file}.cache`;
-let cachedData;
-try {
-  cachedData = fs.readFileSync(cacheFile);
-} catch {
-  cachedData = undefined;
+const dist = path.join(__dirname, '..', 'dist');
+const VENDOR_FLAGS = '--verify-snapshot-checksum --no-wasm-dynamic-tiering --no-wasm-tier-up';
+/** Caches to write at exit: the bundles whose cache was missing or rejected. */
+const stale = [];
+let v8;
+let vendorFlagsSet = false;
+
+/** Changes V8's flags, once the caches still to write for the flags before are made. */
+function setFlags(flags) {
+  for (const entry of stale) entry.data ??= entry.script.createCachedData();
+  v8 ??= require('v8');
+  v8.setFlagsFromString(flags);
 }
-const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
-if (cachedData === undefined || script.cachedDataRejected) {
-  process.once('exit', () => {
+
+const stamp = (fd) => {
+  const s = fs.fstatSync(fd);
+  return `papers-code-cache ${s.ino} ${s.size} ${s.mtimeMs} ${s.ctimeMs}\n`;
+};
+
+function readCache(cacheFile, key) {
+  try {
+    const bytes = fs.readFileSync(cacheFile);
+    return bytes.toString('latin1', 0, key.length) === key ? bytes.subarray(key.length) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCaches() {
+  for (const { script, data, cacheFile, key } of stale) {
     const temp = `${cacheFile}.${process.pid}.tmp`;
+    let fd;
     try {
-      fs.writeFileSync(temp, script.createCachedData());
+      // Opened before the cache is made: an unwritable dist/ costs no serialising.
+      fd = fs.openSync(temp, 'wx');
+      fs.writeSync(fd, key, null, 'latin1');
+      fs.writeSync(fd, data ?? script.createCachedData());
+      fs.closeSync(fd);
+      fd = undefined;
       fs.renameSync(temp, cacheFile);
     } catch {
       try {
+        if (fd !== undefined) fs.closeSync(fd);
         fs.rmSync(temp, { force: true });
       } catch {
         // nothing to clean
       }
     }
-  });
+  }
 }
-const module_ = { exports: {}, filename: file, id: file };
-script.runInThisContext()(module_.exports, Module.createRequire(file), module_, file, path.dirname(file));
+
+/** A bundle under dist/, required once (as Node's require would: in require.cache), from its code cache when it has one. */
+function load(file, parent) {
+  const known = Module._cache[file];
+  if (known !== undefined) return known.exports;
+  if (!vendorFlagsSet && path.dirname(file) !== dist) {
+    vendorFlagsSet = true;
+    setFlags(VENDOR_FLAGS);
+  }
+  const fd = fs.openSync(file, 'r');
+  let source, key;
+  try {
+    key = stamp(fd);
+    source = fs.readFileSync(fd, 'utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+  const cacheFile = `${file}.cache`;
+  const cachedData = readCache(cacheFile, key);
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected) {
+    if (stale.length === 0) process.once('exit', writeCaches);
+    stale.push({ script, data: undefined, cacheFile, key });
+  }
+  const dir = path.dirname(file);
+  const module_ = new Module(file, parent);
+  module_.filename = file;
+  module_.paths = Module._nodeModulePaths(dir);
+  Module._cache[file] = module_;
+  try {
+    script.runInThisContext()(module_.exports, requireFrom(module_), module_, file, dir);
+  } catch (error) {
+    delete Module._cache[file];
+    throw error;
+  }
+  module_.loaded = true;
+  return module_.exports;
+}
+
+/**
+ * The require a bundle is given: the other bundles (`./vendor/ink.cjs`, ink's `./react.cjs`) through
+ * load(), node:v8 with setFlags for its setFlagsFromString, all else as usual.
+ */
+function requireFrom(module_) {
+  const base = Module.createRequire(module_.filename);
+  const dir = path.dirname(module_.filename);
+  const require_ = (id) => {
+    if (id === 'node:v8' || id === 'v8') return { ...(v8 ??= require('v8')), setFlagsFromString: setFlags };
+    if (id.endsWith('.cjs') && (id.startsWith('./') || id.startsWith('../'))) {
+      const file = path.resolve(dir, id);
+      if (file.startsWith(dist + path.sep)) return load(file, module_);
+    }
+    return base(id);
+  };
+  return Object.assign(require_, { resolve: base.resolve, cache: base.cache, main: base.main });
+}
+
+load(path.join(dist, 'cli.cjs'), module);

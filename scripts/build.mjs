@@ -101,6 +101,13 @@ const inkPlugin = {
     // Emscripten asks `typeof fetch` before it sees the WebAssembly is inline: in Node that loads
     // Node's own undici (~40 ms), for nothing.
     b.onLoad({ filter: /yoga-wasm-base64-esm\.js$/ }, async (args) => patch(args.path, [['"function"!=typeof fetch', 'true']]));
+    // terminal-size (ink's fallback for a stdout that has no size, which the reader's never lacks)
+    // imports node:child_process for tput: that loads net, streams and dgram (~8 ms) before the first frame.
+    b.onLoad({ filter: /terminal-size[\\/]index\.js$/ }, async (args) =>
+      patch(args.path, [
+        ["import {execFileSync} from 'node:child_process';", "const execFileSync = (...a) => require('node:child_process').execFileSync(...a);"],
+      ]),
+    );
     b.onLoad({ filter: /ink[\\/]build[\\/]reconciler\.js$/ }, async (args) =>
       patch(args.path, [
         ["await import('./devtools.js');", 'void 0;'],

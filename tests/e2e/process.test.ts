@@ -1,12 +1,12 @@
 // The built CLI as a process, where a process is the point: signals, a real terminal, real pipes,
-// several processes at once, a process's memory, and the bundle itself (its version, the V8 code
-// cache). Everything else runs in-process through tests/helpers/run.ts, which is far faster.
+// several processes at once, a process's memory, and the bundle itself (its version; its V8 code
+// cache is tests/e2e/codeCache.test.ts). Everything else runs in-process through tests/helpers/run.ts, which is far faster.
 import { spawn } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.js';
-import { BIN, ROOT, runCli, runProcess, runShell, type tempDirs } from '../helpers/cli.js';
+import { BIN, ROOT, runCli, runShell, type tempDirs } from '../helpers/cli.js';
 import { runInPty, visible } from '../helpers/pty.js';
 import { TODAY, runPapers } from '../helpers/run.js';
 import { dayItems, type FakeHf, hfItem } from '../helpers/server.js';
@@ -204,28 +204,6 @@ describe('the built bundle', () => {
     expect(await vendorsLoaded(['day', day, '--offline'])).toEqual([]);
     expect(await vendorsLoaded(['day', day, '--offline', '--json'])).toEqual([]);
     expect(await vendorsLoaded(['day', day])).toEqual([]);
-  });
-
-  it('writes its V8 code cache on the first run, reuses it after, and rewrites one V8 rejects', async () => {
-    // A copy of bin/ and dist/, so that no other test's run touches this cache file.
-    const root = path.join(dirs.root, 'install');
-    cpSync(path.join(ROOT, 'bin'), path.join(root, 'bin'), { recursive: true });
-    cpSync(path.join(ROOT, 'dist'), path.join(root, 'dist'), { recursive: true });
-    const cacheFile = path.join(root, 'dist', 'cli.cjs.cache');
-    rmSync(cacheFile, { force: true });
-    const papers = async () => {
-      const r = await runProcess(process.execPath, [path.join(root, 'bin', 'papers.cjs'), 'cache', 'path'], env);
-      expect(r.code).toBe(0);
-      expect(r.stdout).toBe(`${dirs.cache}\n`);
-    };
-    await papers();
-    const written = readFileSync(cacheFile);
-    expect(written.length).toBeGreaterThan(1000);
-    await papers();
-    expect(readFileSync(cacheFile).equals(written), 'an accepted cache is left as it is').toBe(true);
-    writeFileSync(cacheFile, 'not a code cache');
-    await papers();
-    expect(readFileSync(cacheFile).length).toBeGreaterThan(1000);
   });
 
   it('-V prints the version the build stamped from package.json', async () => {
