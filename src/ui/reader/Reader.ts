@@ -1,27 +1,23 @@
 import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text, useInput, useStdout } from 'ink';
-import { truncate } from '../../render/text.js';
 import { detailLines, fullTextLines } from './detailView.js';
 import { useReaderState } from './effects.js';
+import { frameLines, sizeOf } from './frame.js';
 import { helpLines } from './helpView.js';
 import { commandFor, splitKeys } from './keys.js';
-import { listHeader, listLines } from './listView.js';
-import { plainReader, readerPaint, type ReaderPaint } from './paint.js';
+import { readerPaint, type ReaderPaint } from './paint.js';
 import type { ReaderProps } from './props.js';
-import { detailRows, initialState, LIST_CHROME, MIN_COLUMNS, MIN_ROWS, type ReaderState } from './state.js';
-import { footerText, statusText } from './statusLine.js';
+import { initialState, type ReaderState } from './state.js';
 
 const h = React.createElement;
 
-/** The terminal's size now; ink's test streams have no rows, so 24 stands in. */
-function sizeOf(stdout: NodeJS.WriteStream): { columns: number; rows: number } {
-  return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
-}
-
-/** Exactly `rows` lines, each its own ink line that is cut, never wrapped. */
-function screen(lines: readonly string[], rows: number): React.ReactElement {
-  const filled = Array.from({ length: rows }, (_, i) => lines[i] ?? '');
-  return h(Box, { flexDirection: 'column', height: rows }, ...filled.map((line, i) => h(Text, { key: i, wrap: 'truncate-end' }, line === '' ? ' ' : line)));
+/** The frame's lines, each its own ink line that is cut, never wrapped. */
+function screen(lines: readonly string[]): React.ReactElement {
+  return h(
+    Box,
+    { flexDirection: 'column', height: lines.length },
+    ...lines.map((line, i) => h(Text, { key: i, wrap: 'truncate-end' }, line === '' ? ' ' : line)),
+  );
 }
 
 /** The lines of the detail or help view for a state, remembered while the state's paper and width stay. */
@@ -44,7 +40,7 @@ function useBody(paint: ReaderPaint, shown: ReturnType<typeof useReaderState>['s
 /** The interactive reader: a list, one paper's detail, and help; data and effects come in as props. */
 export function Reader(props: ReaderProps): React.ReactElement {
   const { stdout } = useStdout();
-  const paint = useMemo(() => (props.colorLevel ? readerPaint(props.colorLevel) : plainReader), [props.colorLevel]);
+  const paint = useMemo(() => readerPaint(props.colorLevel ?? 0), [props.colorLevel]);
   const fx = useReaderState(props, () => {
     const { columns, rows } = sizeOf(stdout);
     return initialState(props.title, props.papers, columns, rows);
@@ -83,21 +79,5 @@ export function Reader(props: ReaderProps): React.ReactElement {
     }
   });
 
-  if (s.columns < MIN_COLUMNS || s.rows < MIN_ROWS) {
-    return screen([truncate(`terminal too small: ${MIN_COLUMNS}×${MIN_ROWS} at least, this is ${s.columns}×${s.rows}`, s.columns)], s.rows);
-  }
-  const statusLine = statusText(status, frame, s.columns, paint, s.view === 'list' && s.filtering ? s.filter : null);
-  if (s.view === 'list') {
-    const rows = listLines(s, fx.facts, paint);
-    const fill = Array.from({ length: s.rows - LIST_CHROME - rows.length }, () => '');
-    return screen([listHeader(s, fx.facts, paint), ...rows, ...fill, statusLine, footerText('list', s.columns, paint, { days: Boolean(props.onDay) })], s.rows);
-  }
-  const lines = body(s);
-  const height = detailRows(s);
-  const scroll = Math.min(s.scroll, Math.max(0, lines.length - height));
-  const visible = lines.slice(scroll, scroll + height);
-  const fill = Array.from({ length: height - visible.length }, () => '');
-  const position = s.view === 'detail' && lines.length > height ? `${scroll + 1}–${scroll + visible.length}/${lines.length}` : undefined;
-  const footer = footerText(s.view, s.columns, paint, { days: false, ...(position ? { position } : {}) });
-  return screen([...visible, ...fill, statusLine, footer], s.rows);
+  return screen(frameLines(s, { paint, facts: fx.facts, status, spin: frame, days: Boolean(props.onDay), body }));
 }

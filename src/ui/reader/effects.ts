@@ -1,21 +1,12 @@
 import { useRef, useState } from 'react';
 import type { PaperDetail } from '../../core/linked.js';
-import type { Paper } from '../../core/paper.js';
-import type { Command, LinkKind } from './keys.js';
-import type { RowFacts } from './listView.js';
+import { factsOf } from './frame.js';
+import { linkOf, type Command, type LinkKind } from './keys.js';
 import type { ReaderProps } from './props.js';
 import { current, reduce, type Action, type ReaderState } from './state.js';
 import type { Status } from './statusLine.js';
 
 const LINK_NAMES: Record<LinkKind, string> = { abs: 'arXiv page', pdf: 'PDF', code: 'code', hf: 'Hugging Face page' };
-
-/** The address a link key opens, or null when the paper has none. */
-export function linkOf(paper: Paper, link: LinkKind): string | null {
-  if (link === 'abs') return paper.arxivUrl;
-  if (link === 'pdf') return paper.pdfUrl;
-  if (link === 'code') return paper.githubRepo;
-  return paper.url;
-}
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -79,11 +70,7 @@ export function useReaderState(props: ReaderProps, initial: () => ReaderState) {
     arrived(before, ref.current);
   };
 
-  const facts: RowFacts = {
-    isNew: (x) => props.isNew?.(x) ?? false,
-    isSaved: (x) => props.isSaved(x),
-    isRead: (x) => props.isRead?.(x) ?? false,
-  };
+  const facts = factsOf(props);
 
   const perform = (command: Exclude<Command, { kind: 'state' }>): void => {
     if (command.kind === 'quit') return props.onQuit(command.code);

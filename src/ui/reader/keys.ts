@@ -1,3 +1,4 @@
+import type { Paper } from '../../core/paper.js';
 import type { Action, ReaderState } from './state.js';
 
 /** The parts of ink's key event the reader reads. */
@@ -20,6 +21,14 @@ export interface KeyEvent {
 
 /** Links `o p c h` open. */
 export type LinkKind = 'abs' | 'pdf' | 'code' | 'hf';
+
+/** The address a link key opens, or null when the paper has none. */
+export function linkOf(paper: Paper, link: LinkKind): string | null {
+  if (link === 'abs') return paper.arxivUrl;
+  if (link === 'pdf') return paper.pdfUrl;
+  if (link === 'code') return paper.githubRepo;
+  return paper.url;
+}
 
 /** What a key asks for: a state change, or an effect the reader performs with its callbacks. */
 export type Command =

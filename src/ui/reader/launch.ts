@@ -11,9 +11,9 @@ import { savePapers, unsavePapers } from '../../sources/readingList.js';
 import { loadFullText } from '../../sources/fullText.js';
 import { loadTextWidth } from '../../render/text.js';
 import { loadChalk } from '../chalkPaint.js';
-import { linkOf } from './effects.js';
+import { linkOf } from './keys.js';
 import type { ReaderList, ReaderProps } from './props.js';
-import { runReader } from './run.js';
+import { giveBack, paintFirstFrame } from './screen.js';
 
 const listFor = (list: ListResult): ReaderList => ({ title: list.heading, papers: list.papers });
 
@@ -123,7 +123,18 @@ export async function readList(ctx: Context, list: ListResult, tty: TtyStreams):
   };
   try {
     await Promise.all([loadChalk(), loadTextWidth()]);
-    return await runReader(props, { ...tty, process });
+    const streams = { ...tty, process };
+    // The list is on the screen before ink and React are loaded: they are what takes time here.
+    const painted = paintFirstFrame(props, streams);
+    let runReader: typeof import('./run.js').runReader;
+    try {
+      ({ runReader } = await import('./run.js'));
+    } catch (error) {
+      painted.release();
+      giveBack(streams);
+      throw error;
+    }
+    return await runReader(props, streams, painted);
   } finally {
     await quiet.close();
     for (const line of said) ctx.warn(line.replace(/^papers: warning: /, ''));

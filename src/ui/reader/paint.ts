@@ -7,7 +7,7 @@ export interface ReaderPaint extends Paint, ReaderColors {}
 const same = (text: string): string => text;
 
 /** No colour: the cursor is then only the `›` in front of its row. */
-export const plainReader: ReaderPaint = { ...plain, cursor: same, tag: same, error: same };
+const plainReader: ReaderPaint = { ...plain, cursor: same, tag: same, error: same };
 
 /** The reader's colours at the level the terminal allows (0 is none). */
 export function readerPaint(level: 0 | 1 | 2 | 3): ReaderPaint {

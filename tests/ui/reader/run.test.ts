@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadRenderers } from '../../helpers/renderers.js';
-import { ENTER, LEAVE, runReader } from '../../../src/ui/reader/run.js';
+import { runReader } from '../../../src/ui/reader/run.js';
+import { ENTER, LEAVE, paintFirstFrame } from '../../../src/ui/reader/screen.js';
 import type { ReaderProps } from '../../../src/ui/reader/props.js';
 import { KEY, rankedPapers } from './harness.js';
 
@@ -94,5 +95,50 @@ describe('runReader', () => {
     await drawn(t, '✗ network down');
     t.type('q');
     expect(await done).toBe(0);
+  });
+});
+
+/** What a terminal shows of some output: escape sequences dropped, lines without their trailing blanks. */
+const shown = (text: string) =>
+  text
+    .replace(/\x1b\[[?0-9;]*[A-Za-z]/g, '')
+    .split(/\r?\n/)
+    .map((l) => l.trimEnd());
+
+describe('the first frame, painted before ink is loaded', () => {
+  it('is the frame ink then draws over it, the screen taken and raw mode on from the start', async () => {
+    for (const colorLevel of [0, 3] as const) {
+      const t = terminal();
+      const p = props({ colorLevel, isNew: (id) => id.endsWith('1'), onDay: async () => ({ title: 'x', papers: [] }) });
+      const painted = paintFirstFrame(p, t.streams);
+      expect(t.written).toHaveLength(1);
+      expect(t.written[0]!.startsWith(ENTER)).toBe(true);
+      expect(t.raw).toEqual([true]);
+      const done = runReader(p, t.streams, painted);
+      await drawn(t, '\x1b[?2026l');
+      const inks = t.screen().slice(t.written[0]!.length);
+      expect(inks.startsWith('\x1b[?2026h\x1b[H\x1b[2J'), 'ink draws on a cleared screen, in one update').toBe(true);
+      expect(inks).not.toContain(ENTER);
+      const first = shown(t.written[0]!);
+      expect(first).toHaveLength(20);
+      expect(first.join('\n')).toContain('[ ] day');
+      expect(shown(inks.slice(0, inks.indexOf('\x1b[?2026l')))).toEqual(first);
+      if (colorLevel === 3) expect(t.written[0]).toMatch(/\x1b\[7m/);
+      t.type('q');
+      expect(await done).toBe(0);
+      expect(t.screen().endsWith(LEAVE)).toBe(true);
+      expect(t.raw.at(-1)).toBe(false);
+    }
+  });
+
+  it('a SIGTERM before ink is ready ends the reader with 143 and gives the terminal back, ink drawing nothing', async () => {
+    const t = terminal();
+    const painted = paintFirstFrame(props(), t.streams);
+    t.proc.emit('SIGTERM');
+    expect(await runReader(props(), t.streams, painted)).toBe(143);
+    expect(t.screen()).not.toContain('\x1b[?2026h');
+    expect(t.screen().endsWith(LEAVE)).toBe(true);
+    expect(t.raw.at(-1)).toBe(false);
+    expect(t.proc.listenerCount('SIGTERM') + t.proc.listenerCount('exit')).toBe(0);
   });
 });
