@@ -117,7 +117,7 @@ export function inPty(argv, untilText, rows = 30, extraEnv = {}) {
 export function printTable() {
   const width = Math.max(...rows.map((r) => r.target.length));
   console.log(
-    `papers bench: node ${process.version}, ${RUNS} alternating runs per pair (target 3: 9, target 4: 5, target 7: 9); load average ${loadavg()
+    `papers bench: node ${process.version}, ${RUNS} alternating runs per pair (target 3: 9, target 4: 5, targets 7, 7b: 9); load average ${loadavg()
       .map((l) => l.toFixed(2))
       .join(', ')} at the end\n`,
   );
