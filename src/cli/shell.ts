@@ -9,6 +9,7 @@ import { Spinner } from '../ui/spinner.js';
 import { readTerminal, type StdoutFacts } from '../ui/terminal.js';
 import type { MessageKind } from '../ui/stderr.js';
 import { fdOutput, streamOutput } from '../io/output.js';
+import { serviceNamer } from '../io/url.js';
 import { fstatSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { findToken, type HfToken } from '../io/token.js';
@@ -115,6 +116,7 @@ export function createContext(proc: ProcessLike, flags: ShellFlags, interrupt: R
         onWarn: ctx.warn,
         ...(proc.sleep ? { sleep: proc.sleep } : {}),
         onFetch: ctx.debug,
+        nameOf: serviceNamer(ctx.apiBase, ctx.arxivBase),
       });
       return http;
     },

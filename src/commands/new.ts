@@ -9,6 +9,7 @@ import { listOptions, type Context } from '../context.js';
 import { CacheMissError } from '../io/cachePolicy.js';
 import { mapLimit } from '../io/mapLimit.js';
 import { loadDay, loadToday, type DayList } from '../sources/day.js';
+import { staleTogether } from '../sources/staleTogether.js';
 
 /** How far back `papers new` looks, in days before today. */
 const MAX_BACK = 14;
@@ -28,9 +29,11 @@ async function loadDays(
   days: string[],
   net: { offline: boolean; refresh: boolean; timeout: number },
 ): Promise<{ lists: DayList[]; missing: string[] }> {
+  // A network failure shows each cached day: one warning for them all.
+  const stale = staleTogether(ctx, 'day list');
   const got = await mapLimit(days, PARALLEL, async (day) => {
     try {
-      return await loadDay(ctx, day, net);
+      return await loadDay(ctx, day, { ...net, onStale: stale.onStale });
     } catch (error) {
       if (error instanceof CacheMissError) return error;
       throw error;
@@ -38,6 +41,7 @@ async function loadDays(
   });
   const lists = got.filter((g): g is DayList => !(g instanceof CacheMissError));
   const missing = days.filter((_, i) => got[i] instanceof CacheMissError);
+  stale.say();
   if (lists.length === 0) throw got[0] as CacheMissError;
   if (missing.length > 0) ctx.warn(`not in the cache, so not looked at (--offline): ${missing.map(short).join(', ')}`);
   return { lists, missing };

@@ -19,6 +19,18 @@ export interface Net {
   offline: boolean;
   refresh: boolean;
   timeout: number;
+  /**
+   * Set by a command that loads many lists at once: each list shown from the cache because its fetch
+   * failed comes here, to be said in one warning for them all (see staleTogether), not one each.
+   */
+  onStale?: (fallback: StaleFallback) => void;
+}
+
+/** A list shown from the cache because fetching it failed: what it is, when it was cached, why. */
+export interface StaleFallback {
+  what: string;
+  fetchedAt: number;
+  reason: string;
 }
 
 export interface ListOptions extends Net {

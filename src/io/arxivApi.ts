@@ -10,7 +10,7 @@ export async function fetchArxivPaper(http: HttpClient, base: string, id: string
   const url = apiUrl(base, 'query', { id_list: id, max_results: 1 });
   try {
     const [xml] = await Promise.all([getXml(http, url), loadXmlParser()]);
-    const { papers } = papersFromAtom(xml, url);
+    const { papers } = papersFromAtom(xml, `the answer from ${http.nameOf(url)}`);
     return papers.find((p) => p.id === id) ?? null;
   } catch (error) {
     if (error instanceof ArxivApiError) return null;

@@ -1,5 +1,6 @@
 import { NetworkError, PapersError, FeedError, EXIT, TokenRefusedError } from '../core/errors.js';
 import { ago } from '../core/freshness.js';
+import type { Net } from '../core/listOptions.js';
 import type { Cache, CacheEntry } from './cache.js';
 
 /** Nothing cached for what `--offline` asked: exit 1, with what to do. */
@@ -18,6 +19,8 @@ export interface LoadOptions {
   warn: (message: string) => void;
   /** `--verbose`: where the data came from. */
   debug: (message: string) => void;
+  /** Takes the warning of a cache fallback, when the caller says many of them in one. */
+  onStale?: Net['onStale'];
 }
 
 export interface Loaded<T> {
@@ -72,7 +75,8 @@ export async function cached<T>(
     // Nothing cached: a hint to try --offline would only lead to "nothing cached".
     if (!entry && error instanceof NetworkError && !(error instanceof TokenRefusedError)) throw error.uncached();
     if (!entry || !(error instanceof NetworkError || error instanceof FeedError)) throw error;
-    opts.warn(`showing ${what} cached ${ago(now - entry.fetchedAt)}: ${error.message}`);
+    if (opts.onStale) opts.onStale({ what, fetchedAt: entry.fetchedAt, reason: error.message });
+    else opts.warn(`showing ${what} cached ${ago(now - entry.fetchedAt)}: ${error.message}`);
     return fromEntry(opts, key, what, entry, now);
   }
 }

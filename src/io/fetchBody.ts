@@ -11,11 +11,11 @@ function bodyKind(res: HttpResponse, expected: 'JSON' | 'XML'): string {
   return `a body that is not valid ${expected}`;
 }
 
-function statusError(res: HttpResponse, said: string | null): NetworkError {
-  return new NetworkError(`${res.url} answered ${res.status}${said ? `: ${quote(said)}` : ''}`, res.url, res.status);
+function statusError(name: string, res: HttpResponse, said: string | null): NetworkError {
+  return new NetworkError(`${name} answered ${res.status}${said ? `: ${quote(said)}` : ''}`, res.url, res.status);
 }
 
-/** GET a JSON document; a non-2xx status or a body that is not JSON is a NetworkError naming URL and status. */
+/** GET a JSON document; a non-2xx status or a body that is not JSON is a NetworkError naming the server and status. */
 export async function getJson(http: HttpClient, url: string): Promise<unknown> {
   const res = await http.get(url, 'application/json');
   let body: unknown;
@@ -25,18 +25,18 @@ export async function getJson(http: HttpClient, url: string): Promise<unknown> {
   } catch {
     parsed = false;
   }
-  if (res.status < 200 || res.status >= 300) throw statusError(res, parsed && isObject(body) ? str(body.error) : null);
-  if (!parsed) throw new NetworkError(`${url} answered ${res.status} with ${bodyKind(res, 'JSON')}, not JSON`, url, res.status);
+  if (res.status < 200 || res.status >= 300) throw statusError(http.nameOf(url), res, parsed && isObject(body) ? str(body.error) : null);
+  if (!parsed) throw new NetworkError(`${http.nameOf(url)} answered ${res.status} with ${bodyKind(res, 'JSON')}, not JSON`, url, res.status);
   return body;
 }
 
-/** GET an XML document as text; a non-2xx status or an HTML page is a NetworkError naming URL and status. */
+/** GET an XML document as text; a non-2xx status or an HTML page is a NetworkError naming the server and status. */
 export async function getXml(http: HttpClient, url: string): Promise<string> {
   const res = await http.get(url, 'application/atom+xml, application/xml;q=0.9, */*;q=0.1');
-  if (res.status < 200 || res.status >= 300) throw statusError(res, null);
+  if (res.status < 200 || res.status >= 300) throw statusError(http.nameOf(url), res, null);
   const head = res.body.trimStart().slice(0, 100).toLowerCase();
   if (!head.startsWith('<') || head.startsWith('<!doctype html') || head.startsWith('<html')) {
-    throw new NetworkError(`${url} answered ${res.status} with ${bodyKind(res, 'XML')}, not XML`, url, res.status);
+    throw new NetworkError(`${http.nameOf(url)} answered ${res.status} with ${bodyKind(res, 'XML')}, not XML`, url, res.status);
   }
   return res.body;
 }

@@ -8,6 +8,9 @@ import { getJson } from './fetchBody.js';
 import { apiUrl } from './url.js';
 
 const PAGE = 100;
+
+/** What an answer is called in a message about its content: the server in words, not the URL. */
+const answerFrom = (http: HttpClient, url: string): string => `the answer from ${http.nameOf(url)}`;
 /** A guard against a server that never sends a short page. */
 const MAX_PAGES = 50;
 
@@ -42,7 +45,7 @@ export async function fetchDailyPages(
     );
     let short = false;
     for (const [i, { url, body }] of batch.entries()) {
-      const got = papersFromHfList(body, url);
+      const got = papersFromHfList(body, answerFrom(http, url));
       all[start + i] = got.papers;
       skipped += got.skipped;
       if ((body as unknown[]).length < PAGE) short = true;
@@ -55,21 +58,21 @@ export async function fetchDailyPages(
 /** One page (0-based, 100 papers) of Hugging Face's trending list, in its order. */
 export async function fetchTrendingPage(http: HttpClient, base: string, page: number): Promise<ListFetch> {
   const url = apiUrl(base, 'daily_papers', { sort: 'trending', limit: PAGE, p: page });
-  const got = papersFromHfList(await getJson(http, url), url);
+  const got = papersFromHfList(await getJson(http, url), answerFrom(http, url));
   return { papers: got.papers, skipped: got.skipped };
 }
 
 /** Search results of `/api/papers/search` (at most 120, no paging). */
 export async function fetchSearch(http: HttpClient, base: string, q: string): Promise<ListFetch> {
   const url = apiUrl(base, 'papers/search', { q, limit: 120 });
-  const got = papersFromHfList(await getJson(http, url), url);
+  const got = papersFromHfList(await getJson(http, url), answerFrom(http, url));
   return { papers: dedupe(got.papers), skipped: got.skipped };
 }
 
 /** The day of the latest Daily Papers batch (the no-date call), or null when the API returns none. */
 export async function fetchLatestDay(http: HttpClient, base: string): Promise<string | null> {
   const url = apiUrl(base, 'daily_papers', { limit: 1 });
-  const { papers } = papersFromHfList(await getJson(http, url), url);
+  const { papers } = papersFromHfList(await getJson(http, url), answerFrom(http, url));
   return papers[0]?.day ?? null;
 }
 
@@ -97,10 +100,10 @@ export async function fetchPaperMarkdown(http: HttpClient, base: string, id: str
   const url = `${base.replace(/\/+$/, '')}/papers/${encodeURIComponent(id)}.md`;
   const res = await http.get(url, 'text/markdown, text/plain;q=0.9');
   if (res.status === 404) throw new NotFoundError(`Hugging Face has no full text for ${id}`, `papers open ${id} --pdf`);
-  if (res.status < 200 || res.status >= 300) throw new NetworkError(`${url} answered ${res.status}`, url, res.status);
+  if (res.status < 200 || res.status >= 300) throw new NetworkError(`${http.nameOf(url)} answered ${res.status} for the full text`, url, res.status);
   const head = res.body.trimStart().slice(0, 100).toLowerCase();
   if (res.contentType.includes('html') || head.startsWith('<!doctype html') || head.startsWith('<html')) {
-    throw new NetworkError(`${url} answered ${res.status} with an HTML page, not markdown`, url, res.status);
+    throw new NetworkError(`${http.nameOf(url)} answered ${res.status} with an HTML page, not the paper's markdown`, url, res.status);
   }
   return res.body;
 }

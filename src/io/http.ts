@@ -9,6 +9,7 @@ import {
   exempt,
   proxyOf,
   retryAfter,
+  safeHost,
   statusError,
   tokenRefused,
   tooLarge,
@@ -34,8 +35,10 @@ export interface HttpOptions {
   retries?: number;
   /** Called before each retry, for `--verbose` / PAPERS_DEBUG. */
   onRetry?: (message: string) => void;
-  /** Called after each answer (URL, status, size, time taken), for `--verbose` / PAPERS_DEBUG. */
+  /** Called after each request (URL, status, size, time taken, or why it failed), for `--verbose` / PAPERS_DEBUG. */
   onFetch?: (message: string) => void;
+  /** What a URL is, in words, for messages ("Hugging Face"); the host by default. Full URLs are only for onFetch. */
+  nameOf?: (url: string) => string;
   now?: () => number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** A Hugging Face token, sent only to URLs of this origin (the HF base), never to arXiv. */
@@ -72,6 +75,8 @@ export class HttpClient {
   /** undici's agent, made (and undici loaded) at the first request: a command answered from the cache never loads it. */
   #dispatcher: Promise<Dispatcher> | undefined;
   readonly #options: Required<Omit<HttpOptions, 'onRetry' | 'onWarn' | 'auth' | 'onFetch'>> & Pick<HttpOptions, 'onRetry' | 'auth' | 'onFetch'>;
+  /** What a URL is in words, for messages: "Hugging Face answered 503", never the full URL. */
+  readonly nameOf: (url: string) => string;
   readonly #proxies: { http: string | undefined; https: string | undefined };
   /** Bytes received so far by this command, over all responses. */
   #received = 0;
@@ -85,8 +90,10 @@ export class HttpClient {
       retries: 3,
       now: Date.now,
       sleep: abortableSleep,
+      nameOf: safeHost,
       ...options,
     };
+    this.nameOf = this.#options.nameOf;
     const { env } = options;
     const warn = options.onWarn ?? (() => undefined);
     this.#proxies = { http: proxyOf(env, 'http', warn), https: proxyOf(env, 'https', warn) };
@@ -116,17 +123,17 @@ export class HttpClient {
     for (let attempt = 0; ; attempt++) {
       let failure: NetworkError;
       let wait: number | null = null;
+      const started = now();
       try {
-        const started = now();
         const response = await this.#once(url, accept);
-        if (response.status === 401 && this.#authFor(url)) throw tokenRefused(url, this.#options.auth!.token);
         onFetch?.(`GET ${url}: ${response.status}, ${Buffer.byteLength(response.body)} bytes in ${now() - started} ms`);
+        if (response.status === 401 && this.#authFor(url)) throw tokenRefused(url, this.#options.auth!.token);
         if (!RETRY_STATUS.has(response.status)) return response;
-        failure = statusError(response);
+        failure = statusError(response, this.nameOf(url));
         wait = retryAfter(response.retryAfter, now());
         if (wait !== null && now() + wait > this.#options.deadline) {
           throw new NetworkError(
-            `${url} answered ${response.status}: try again in ${Math.ceil(wait / 1000)} s`,
+            `${this.nameOf(url)} answered ${response.status}: try again in ${Math.ceil(wait / 1000)} s`,
             url,
             response.status,
             'the server asked to wait longer than --timeout allows',
@@ -135,6 +142,7 @@ export class HttpClient {
       } catch (error) {
         // Our own errors are final: a status we do not retry, a timeout, a refused size, a cut body.
         if (error instanceof PapersError) throw error;
+        onFetch?.(`GET ${url}: failed after ${now() - started} ms: ${describe(error)}`);
         const code = errorCode(error);
         if (this.#options.signal.aborted || now() >= this.#options.deadline) throw this.#abortError(url);
         if (!code || !RETRY_CODES.has(code)) throw transportError(url, error, this.#proxyFor(url));
@@ -143,7 +151,8 @@ export class HttpClient {
       if (attempt >= retries) throw failure;
       const delay = wait ?? Math.min(4000, 250 * 2 ** attempt) + Math.floor(Math.random() * 100);
       if (now() + delay > this.#options.deadline) throw failure;
-      onRetry?.(`retrying ${url} in ${delay} ms (${failure.message})`);
+      // The URL is in the line of the request that failed, just before.
+      onRetry?.(`retrying in ${delay} ms: ${failure.message}`);
       try {
         await sleep(delay, this.#signal());
       } catch {
@@ -191,7 +200,13 @@ export class HttpClient {
 
   #abortError(url: string): Error {
     if (this.#options.signal.aborted) return new InterruptedError();
-    return new NetworkError(`timed out waiting for ${url}`, url, undefined, 'raise --timeout, or try --offline', 'raise --timeout, or try again later');
+    return new NetworkError(
+      `timed out waiting for ${this.nameOf(url)}`,
+      url,
+      undefined,
+      'raise --timeout, or try --offline',
+      'raise --timeout, or try again later',
+    );
   }
 
   async #once(url: string, accept: string): Promise<HttpResponse & { retryAfter: string | null }> {
@@ -228,12 +243,12 @@ export class HttpClient {
     };
     if (status >= 300 && status < 400) {
       discard(res.body);
-      throw new NetworkError(`${url} redirected more than 3 times (status ${status})`, url, status);
+      throw new NetworkError(`${this.nameOf(url)} redirected more than 3 times (status ${status})`, url, status);
     }
     const declared = Number(header('content-length'));
     if (declared > this.#options.maxBytes) {
       discard(res.body);
-      throw tooLarge(url, this.#options.maxBytes);
+      throw tooLarge(url, this.nameOf(url), this.#options.maxBytes);
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -243,7 +258,7 @@ export class HttpClient {
         this.#received += (chunk as Buffer).length;
         if (size > this.#options.maxBytes) {
           discard(res.body);
-          throw tooLarge(url, this.#options.maxBytes);
+          throw tooLarge(url, this.nameOf(url), this.#options.maxBytes);
         }
         if (this.#received > this.#options.maxTotalBytes) {
           discard(res.body);
@@ -259,7 +274,9 @@ export class HttpClient {
     } catch (error) {
       if (error instanceof NetworkError) throw error;
       if (signal.aborted) throw this.#abortError(url);
-      throw new NetworkError(`the response from ${url} was cut off (status ${status}): ${describe(error)}`, url);
+      this.#options.onFetch?.(`GET ${url}: ${status}, cut off after ${size} bytes: ${describe(error)}`);
+      const why = errorCode(error) === 'UND_ERR_BODY_TIMEOUT' ? 'stopped coming' : 'was cut off';
+      throw new NetworkError(`the answer from ${this.nameOf(url)} ${why} (status ${status})`, url, status);
     }
     return {
       url,

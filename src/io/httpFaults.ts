@@ -50,18 +50,18 @@ export function retryAfter(value: string | null, now: number): number | null {
   return Math.min(Math.max(0, ms), MAX_RETRY_AFTER_MS);
 }
 
-export function statusError(res: HttpResponse): NetworkError {
+export function statusError(res: HttpResponse, name: string): NetworkError {
   const reason = res.status === 429 ? 'rate limited' : 'server error';
-  return new NetworkError(`${res.url} answered ${res.status} (${reason})`, res.url, res.status);
+  return new NetworkError(`${name} answered ${res.status} (${reason})`, res.url, res.status);
 }
 
 export function tokenRefused(url: string, token: HfToken): NetworkError {
   const off = token.source === 'HF_TOKEN' ? 'unset HF_TOKEN' : `remove ${token.source}, or set HF_HUB_DISABLE_IMPLICIT_TOKEN=1`;
-  return new TokenRefusedError(`Hugging Face refused the token from ${token.source} (401 at ${url})`, url, 401, `check the token, or ${off} to go without one`);
+  return new TokenRefusedError(`Hugging Face refused the token from ${token.source} (401)`, url, 401, `check the token, or ${off} to go without one`);
 }
 
-export function tooLarge(url: string, max: number): NetworkError {
-  return new NetworkError(`the response from ${url} is larger than ${Math.round(max / 1048576)} MiB; refused`, url);
+export function tooLarge(url: string, name: string, max: number): NetworkError {
+  return new NetworkError(`the answer from ${name} is larger than ${Math.round(max / 1048576)} MiB; refused`, url);
 }
 
 export function errorCode(error: unknown): string | undefined {
@@ -69,34 +69,97 @@ export function errorCode(error: unknown): string | undefined {
   return e?.code ?? e?.cause?.code;
 }
 
+/** The client's own words for a failure, with its code: for --verbose and PAPERS_DEBUG only. */
 export function describe(error: unknown): string {
   const code = errorCode(error);
   const message = error instanceof Error ? error.message : String(error);
   return code && !message.includes(code) ? `${message} (${code})` : message;
 }
 
+/** Certificate checks that failed: the connection is not safe, and no retry makes it so. */
+const CERTIFICATE: Record<string, string> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'its certificate is self-signed',
+  SELF_SIGNED_CERT_IN_CHAIN: 'its certificate chain has a self-signed certificate',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its certificate cannot be verified',
+  UNABLE_TO_GET_ISSUER_CERT: 'the issuer of its certificate is unknown',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the issuer of its certificate is unknown',
+  CERT_UNTRUSTED: 'its certificate is not trusted',
+  CERT_HAS_EXPIRED: 'its certificate has expired',
+  CERT_NOT_YET_VALID: 'its certificate is not valid yet',
+  CERT_REVOKED: 'its certificate was revoked',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'its certificate is for another name',
+};
+const CERTIFICATE_HINT = 'a proxy or firewall may be intercepting HTTPS: set NODE_EXTRA_CA_CERTS to its CA certificate file';
+const PROXY_HINT = 'check HTTP_PROXY / HTTPS_PROXY and NO_PROXY';
+
+/**
+ * A request that got no answer, in papers' words: what failed and where (the host, never the full
+ * URL), and what to do. undici's own wording ("Proxy response (501) !== 200 when HTTP Tunneling",
+ * "other side closed", OpenSSL's) is only for --verbose: see describe().
+ */
 export function transportError(url: string, error: unknown, proxy?: string): NetworkError {
-  const code = errorCode(error);
+  const code = errorCode(error) ?? '';
   const host = safeHost(url);
+  const message = error instanceof Error ? error.message : String(error);
+  const tunnel = /^Proxy response \((\d{3})\)/.exec(message);
+  if (proxy && tunnel) {
+    const status = Number(tunnel[1]);
+    if (status === 407)
+      return new NetworkError(
+        `the proxy ${safeHost(proxy)} wants a user name and password (407)`,
+        url,
+        status,
+        'put them in the proxy URL of HTTPS_PROXY / HTTP_PROXY, as user:password@ before its host',
+      );
+    return new NetworkError(`the proxy ${safeHost(proxy)} would not connect to ${host} (it answered ${status})`, url, status, PROXY_HINT);
+  }
   if (proxy && (code === 'ECONNREFUSED' || code === 'ENOTFOUND')) {
     const what = `the proxy ${safeHost(proxy)} (for ${host})`;
+    return new NetworkError(code === 'ECONNREFUSED' ? `cannot connect to ${what}: connection refused` : `cannot resolve ${what}`, url, undefined, PROXY_HINT);
+  }
+  if (code in CERTIFICATE) return new NetworkError(`cannot connect safely to ${host}: ${CERTIFICATE[code]}`, url, undefined, CERTIFICATE_HINT);
+  if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_')) {
     return new NetworkError(
-      code === 'ECONNREFUSED' ? `cannot connect to ${what}: connection refused` : `cannot resolve ${what}`,
+      `cannot connect safely to ${host}: the secure connection failed`,
       url,
       undefined,
-      'check HTTP_PROXY / HTTPS_PROXY and NO_PROXY',
+      'check that the address is an https server, and any proxy in HTTPS_PROXY',
     );
   }
-  if (code === 'ECONNREFUSED') return connectionError(`cannot connect to ${host}: connection refused`, url);
-  if (code === 'ENOTFOUND') return connectionError(`cannot resolve ${host}`, url);
-  return connectionError(`request to ${url} failed: ${describe(error)}`, url);
+  return connectionError(`${connectionWords(code, host)}`, url);
+}
+
+function connectionWords(code: string, host: string): string {
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `cannot connect to ${host}: connection refused`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `cannot resolve ${host}`;
+    case 'UND_ERR_CONNECT_TIMEOUT':
+    case 'ETIMEDOUT':
+      return `cannot connect to ${host}: no answer`;
+    case 'UND_ERR_HEADERS_TIMEOUT':
+      return `${host} did not answer in time`;
+    case 'UND_ERR_BODY_TIMEOUT':
+      return `${host} stopped sending its answer`;
+    case 'UND_ERR_SOCKET':
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return `${host} closed the connection`;
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `cannot reach ${host}: no route to it`;
+    default:
+      return `the request to ${host} failed`;
+  }
 }
 
 function connectionError(message: string, url: string): NetworkError {
   return new NetworkError(message, url, undefined, undefined, CONNECTION_HINT);
 }
 
-function safeHost(url: string): string {
+export function safeHost(url: string): string {
   try {
     return new URL(url).host;
   } catch {

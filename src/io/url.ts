@@ -20,3 +20,31 @@ export function apiUrl(base: string, path: string, query: Record<string, string 
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, String(v));
   return url.href;
 }
+
+/** A base's origin and path, without a trailing slash, query or fragment; null when it is not a URL. */
+function prefixOf(base: string): string | null {
+  try {
+    const url = new URL(base);
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What a request is to, in words, for messages: "arXiv" for arXiv's export API, "Hugging Face" for
+ * anything under its base, else the host. The arXiv API is told first, as both may share a server.
+ */
+export function serviceNamer(hfBase: string, arxivBase: string): (url: string) => string {
+  const arxiv = prefixOf(arxivBase);
+  const hf = prefixOf(hfBase);
+  return (url) => {
+    if (arxiv && url.startsWith(`${arxiv}/api/query`)) return 'arXiv';
+    if (hf && (url === hf || url.startsWith(`${hf}/`))) return 'Hugging Face';
+    try {
+      return new URL(url).host;
+    } catch {
+      return 'the server';
+    }
+  };
+}

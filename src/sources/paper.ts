@@ -71,13 +71,13 @@ export async function lookupPaper(ctx: Context, id: string, net: Net, detail = f
         if (!(error instanceof NetworkError) || error instanceof TokenRefusedError || ctx.cache().read(key)) throw error;
         // Hugging Face is failing: arXiv may still have the abstract.
         hfError = error;
-        ctx.debug(`Hugging Face failed (${error.message}); asking arXiv`);
+        ctx.debug(`${error.message}; asking arXiv`);
       }
     }
     ctx.spinner.update(`looking up ${id} on arXiv`);
     const paper = await fetchArxivPaper(http, ctx.arxivBase, id);
     if (paper && hfError) {
-      ctx.warn(`Hugging Face failed (${hfError.message}); showing arXiv's record (no upvotes, day or organization)`);
+      ctx.warn(`${hfError.message}; showing arXiv's record (no upvotes, day or organization)`);
       return new Uncached<PaperDetail>(paper);
     }
     if (paper) return paper;

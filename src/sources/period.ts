@@ -10,6 +10,7 @@ import { cached } from '../io/cachePolicy.js';
 import { fetchDailyPages } from '../io/hfApi.js';
 import { mapLimit } from '../io/mapLimit.js';
 import { loadDay } from './day.js';
+import { staleTogether } from './staleTogether.js';
 import { plural } from '../core/plural.js';
 
 /** At most this many requests in flight at once. */
@@ -23,7 +24,9 @@ const PARALLEL = 4;
 export async function loadPeriod(ctx: Context, period: Period, net: Net): Promise<Paper[]> {
   const today = nyDay(ctx.now());
   if (period.kind === 'week' && period.label.endsWith('-W53')) {
-    const lists = await mapLimit(daysOf(period, today), PARALLEL, (day) => loadDay(ctx, day, net));
+    const stale = staleTogether(ctx, 'day list');
+    const lists = await mapLimit(daysOf(period, today), PARALLEL, (day) => loadDay(ctx, day, { ...net, onStale: stale.onStale }));
+    stale.say();
     return dedupe(lists.flatMap((l) => l.papers));
   }
   const { data } = await cached(loadOptions(ctx, net), `${period.kind}:${period.label}`, `${period.label}`, periodTtl(period, today), async () => {

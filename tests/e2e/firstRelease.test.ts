@@ -66,7 +66,9 @@ describe('Hugging Face failing, arXiv answering', () => {
     const degraded = await runIn(['show', '2611.00077'], env);
     expect(degraded.code).toBe(0);
     expect(degraded.stdout).toContain('From arXiv');
-    expect(degraded.stderr).toMatch(/^papers: warning: Hugging Face failed \(.*answered 503.*\); showing arXiv's record/m);
+    expect(degraded.stderr).toMatch(
+      /^papers: warning: Hugging Face answered 503: try again in 60 s; showing arXiv's record \(no upvotes, day or organization\)\n$/m,
+    );
     server.fault = undefined;
     server.papers.set('2611.00077', hfPaper('2611.00077', 'From Hugging Face'));
     server.requests = [];

@@ -160,11 +160,11 @@ describe('papers show --full', () => {
     expect(server.requests).toEqual(['/papers/2611.00109.md']);
   });
 
-  it('an HTML page instead of markdown is a failure naming the URL', async () => {
+  it('an HTML page instead of markdown is a failure naming the server', async () => {
     server.fault = (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><p>login</p>');
     const r = await runIn(['show', '2611.00101', '--full'], env);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/papers\/2611\.00101\.md answered 200 with an HTML page, not markdown/);
+    expect(r.stderr).toMatch(/^papers: Hugging Face answered 200 with an HTML page, not the paper's markdown\n/);
   });
 
   it('--full takes one paper, and --raw only goes with it', async () => {

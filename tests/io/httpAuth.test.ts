@@ -90,7 +90,7 @@ describe('the Hugging Face token', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TokenRefusedError);
     const e = error as NetworkError;
-    expect(e.message).toMatch(/^Hugging Face refused the token from HF_TOKEN \(401 at /);
+    expect(e.message).toMatch(/^Hugging Face refused the token from HF_TOKEN \(401\)$/);
     expect(e.hint).toMatch(/unset HF_TOKEN/);
     expect(`${e.message} ${e.hint} ${e.stack}`).not.toContain(TOKEN.value);
     // Without a token a 401 is an ordinary answer for the caller to judge.
