@@ -23,6 +23,13 @@ const vm = require('vm');
 const Module = require('module');
 
 const dist = path.join(__dirname, '..', 'dist');
+// PAPERS_DEBUG=1: an ordinary require with Node's source maps on, so that stack frames name src/*.ts
+// lines (dist/cli.cjs.map); Node 20 reads no source map for a vm.Script. Other runs do not pay for it.
+if (process.env.PAPERS_DEBUG === '1') {
+  process.setSourceMapsEnabled(true);
+  require(path.join(dist, 'cli.cjs'));
+  return;
+}
 const VENDOR_FLAGS = '--verify-snapshot-checksum --no-wasm-dynamic-tiering --no-wasm-tier-up';
 /** Caches to write at exit: the bundles whose cache was missing or rejected. */
 const stale = [];

@@ -137,6 +137,11 @@ await Promise.all([
     ...common,
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.cjs',
+    // dist/cli.cjs.map, named by a comment at the end of the bundle: with PAPERS_DEBUG=1, bin/papers.cjs
+    // turns Node's source maps on, so a stack names src/*.ts lines instead of the minified bundle's.
+    // Without the sources' text (the frames need only names and lines), so the package stays small.
+    sourcemap: 'linked',
+    sourcesContent: false,
     define: { __PAPERS_VERSION__: JSON.stringify(pkg.version) },
     plugins: [vendorPlugin],
   }),
