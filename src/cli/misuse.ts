@@ -18,9 +18,8 @@ function distance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/** The command name closest to a word, when it is close enough to be what was meant. */
-function closest(word: string): string | null {
-  const names = COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
+/** The name closest to a word, when it is close enough to be what was meant. */
+function closest(word: string, names: readonly string[] = COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])])): string | null {
   const best = names.map((n) => ({ n, d: distance(word, n) })).sort((a, b) => a.d - b.d)[0]!;
   return best.d <= Math.max(2, Math.floor(word.length / 3)) ? best.n : null;
 }
@@ -41,6 +40,15 @@ function isRef(word: string): boolean {
   }
 }
 
+/** An option no command has, before any command word: said as commander says it after one. */
+function unknownOption(flag: string, known: readonly string[]): UsageError {
+  const suggestion = closest(
+    flag,
+    known.filter((w) => w.startsWith('--')),
+  );
+  return new UsageError(`unknown option '${flag}'`, suggestion ? `did you mean ${suggestion}?` : 'papers --help lists the options');
+}
+
 const flagsOf = (options: typeof GLOBAL_OPTIONS) =>
   options
     .map((o) => optionKey(o.flags))
@@ -57,6 +65,7 @@ export function commandLine(argv: readonly string[]): readonly string[] {
   const listFlags = flagsOf(COMMANDS.find((c) => c.name === 'today')!.options);
   const valued = new Set([...global, ...listFlags].filter((f) => f.valued).map((f) => f.word));
   const globalWords = new Set(global.map((f) => f.word));
+  const everyFlag = [...new Set([...global, ...COMMANDS.flatMap((c) => flagsOf(c.options))].map((f) => f.word)), '--help', '-h', '--version', '-V'];
   const before: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]!;
@@ -71,7 +80,11 @@ export function commandLine(argv: readonly string[]): readonly string[] {
       if (topic !== undefined && !topic.startsWith('-') && !findCommand(topic)) throw unknown(topic);
       return argv;
     }
-    if (!findCommand(word)) throw unknown(word);
+    if (!findCommand(word)) {
+      // `papers --limt 3`: the typo, not its value read as a command.
+      const stray = before.find((w) => w.startsWith('-') && !everyFlag.includes(w.split('=')[0]!));
+      throw stray ? unknownOption(stray.split('=')[0]!, everyFlag) : unknown(word);
+    }
     const misplaced = before.some((w) => w.startsWith('-') && !globalWords.has(w.split('=')[0]!));
     // Right after the command word: after a later --, they would be arguments; and a repeated option's last value must stay last.
     return misplaced ? [word, ...before, ...argv.slice(i + 1)] : argv;
@@ -94,5 +107,6 @@ export function inOurVoice(text: string): string {
     return `too many arguments for ${name}: it takes ${want}, got ${got}\nhint: papers ${name} --help shows what it takes`;
   });
   out = out.replace(/^missing required argument '([\w-]+)'/, (_, name: string) => `missing the ${name} argument`);
+  out = out.replace(/^option '(?:-\w, )?(--[\w-]+) <([^>]+)>' argument missing/, (_, flag: string, what: string) => `${flag} needs a value (<${what}>)`);
   return `papers: ${out.trimEnd()}\n`;
 }

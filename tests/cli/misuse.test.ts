@@ -20,6 +20,14 @@ describe('commandLine', () => {
     expect(thrown(['-n', '3', 'frobnicate']).message).toBe("unknown command 'frobnicate'");
   });
 
+  it('names an unknown option before the command, rather than calling its value an unknown command', () => {
+    expect(thrown(['--limt', '3'])).toMatchObject({ message: "unknown option '--limt'", hint: 'did you mean --limit?' });
+    expect(thrown(['-n', '2', '--sortt', 'x'])).toMatchObject({ message: "unknown option '--sortt'", hint: 'did you mean --sort?' });
+    expect(thrown(['-x', '3'])).toMatchObject({ message: "unknown option '-x'", hint: 'papers --help lists the options' });
+    // An option some command has is no typo: the word after it is what is unknown.
+    expect(thrown(['--full', 'frobnicate']).message).toBe("unknown command 'frobnicate'");
+  });
+
   it("moves a command's options given before it to after it, as the fast parser reads them", () => {
     expect(commandLine(['-n', '2', 'day', '2026-08-18'])).toEqual(['day', '-n', '2', '2026-08-18']);
     // Right after the command: not after a --, where they would be arguments, nor after a later value of the same option.
@@ -36,6 +44,7 @@ describe('commandLine', () => {
 describe('inOurVoice', () => {
   it("rewrites commander's messages as papers: lines with hint: lines", () => {
     expect(inOurVoice("error: unknown option '--limt'\n(Did you mean --limit?)\n")).toBe("papers: unknown option '--limt'\nhint: did you mean --limit?\n");
+    expect(inOurVoice("error: option '-s, --sort <key>' argument missing\n")).toBe('papers: --sort needs a value (<key>)\n');
     expect(inOurVoice("error: option '-s, --sort <key>' argument 'up' is invalid. Allowed choices are upvotes, comments.\n")).toBe(
       "papers: --sort must be one of upvotes, comments; not 'up'\n",
     );
