@@ -63,6 +63,19 @@ describe('one fallback, one warning', () => {
     ]);
   });
 
+  it('a week 53, read day by day, with the network failing: one warning for its seven days', async () => {
+    const later = { now: new Date('2027-01-10T17:00:00Z') };
+    server.days.set('2026-12-29', [hfItem('2612.00001', '2026-12-29', 3)]);
+    expect((await runPapers(['week', '2026-W53'], env, later)).code).toBe(0);
+    server.fault = (_req, res) => json(res, 503, {});
+    const r = await runPapers(['week', '2026-W53', '--refresh', '--format', 'tsv'], env, later);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2612.00001');
+    expect(lines(r.stderr)).toEqual([
+      'papers: warning: showing 7 day lists from the cache, the oldest cached just now: Hugging Face answered 503 (server error)',
+    ]);
+  });
+
   it('Hugging Face failing and arXiv answering: one warning, no URL', async () => {
     server.fault = (_req, res, url) => (url.pathname.startsWith('/api/papers/') ? void json(res, 502, {}) : false);
     server.arxiv.set('2611.00077', atomFeed(atomEntry('2611.00077', 'From arXiv', 'An abstract.', ['A. Author'])));
