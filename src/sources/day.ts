@@ -9,6 +9,7 @@ import { loadOptions, type Context } from '../context.js';
 import { fetchDailyPages, fetchLatestDay } from '../io/hfApi.js';
 import { cached, CacheMissError } from '../io/cachePolicy.js';
 import { plural } from '../core/plural.js';
+import { staleTogether } from './staleTogether.js';
 
 export interface DayList {
   day: string;
@@ -55,27 +56,37 @@ export function dayResult(list: DayList, opts: ListOptions, today: string): List
  * (found with the API's no-date call), said on stderr. When the network fails and today is not
  * cached, the most recent cached day is shown with a warning.
  */
-export async function loadToday(ctx: Context, net: Net): Promise<DayList> {
+export async function loadToday(ctx: Context, given: Net): Promise<DayList> {
   const today = nyDay(ctx.now());
+  // Today's list, the latest day and that day's list may each be shown from the cache when the network fails: one warning for them all.
+  const stale = staleTogether(ctx, 'entry', 'entries');
   try {
-    const list = await loadDay(ctx, today, net);
-    if (list.papers.length > 0) return list;
-    const { data: latest } = await cached(loadOptions(ctx, net), `latest:${today}`, 'the latest day', TTL.today, async () => {
-      ctx.spinner.update('looking for the latest day');
-      return fetchLatestDay(await ctx.http(net.timeout), ctx.apiBase);
-    });
-    // The server's word (or a cache entry's) is checked like user input: a real day in the archive, before today.
-    if (!latest || !isDay(latest) || latest < FIRST_DAY || latest >= today) return list;
-    ctx.note(`no papers yet for ${weekday(today)} ${today}; showing ${weekday(latest)} ${latest}`);
-    return await loadDay(ctx, latest, net);
+    const list = await todayOrLatest(ctx, today, { ...given, onStale: stale.onStale });
+    stale.say();
+    return list;
   } catch (error) {
     if (!(error instanceof CacheMissError || error instanceof NetworkError || error instanceof FeedError)) throw error;
     const fallback = latestCachedDay(ctx, today);
     if (!fallback) throw error;
+    // This warning says the failure: any entry shown from the cache before it is part of the same story.
     const say = error instanceof CacheMissError ? ctx.note : ctx.warn;
     say(`${error instanceof CacheMissError ? 'offline' : error.message}; showing ${fallback.day}, the latest day in the cache`);
     return fallback;
   }
+}
+
+/** Today's list, or the latest day's when today has none yet (said in a note). */
+async function todayOrLatest(ctx: Context, today: string, net: Net): Promise<DayList> {
+  const list = await loadDay(ctx, today, net);
+  if (list.papers.length > 0) return list;
+  const { data: latest } = await cached(loadOptions(ctx, net), `latest:${today}`, 'the latest day', TTL.today, async () => {
+    ctx.spinner.update('looking for the latest day');
+    return fetchLatestDay(await ctx.http(net.timeout), ctx.apiBase);
+  });
+  // The server's word (or a cache entry's) is checked like user input: a real day in the archive, before today.
+  if (!latest || !isDay(latest) || latest < FIRST_DAY || latest >= today) return list;
+  ctx.note(`no papers yet for ${weekday(today)} ${today}; showing ${weekday(latest)} ${latest}`);
+  return loadDay(ctx, latest, net);
 }
 
 /** The most recent day on or before `today` whose non-empty list is cached, whatever its age. */

@@ -9,7 +9,7 @@ import type { Context } from '../context.js';
  * Hugging Face answered 503"), not once per list. `onStale` goes into the loads' Net; `say` warns
  * once they are done (one fallback reads as the cache rules say it alone).
  */
-export function staleTogether(ctx: Context, noun: string): { onStale: (fallback: StaleFallback) => void; say: () => void } {
+export function staleTogether(ctx: Context, one: string, many = `${one}s`): { onStale: (fallback: StaleFallback) => void; say: () => void } {
   const all: StaleFallback[] = [];
   return {
     onStale: (fallback) => void all.push(fallback),
@@ -18,7 +18,7 @@ export function staleTogether(ctx: Context, noun: string): { onStale: (fallback:
       const now = ctx.now().getTime();
       const oldest = Math.min(...all.map((f) => f.fetchedAt));
       const reasons = [...new Set(all.map((f) => f.reason))].join('; ');
-      const what = all.length === 1 ? all[0]!.what : `${plural(all.length, noun)} from the cache, the oldest`;
+      const what = all.length === 1 ? all[0]!.what : `${plural(all.length, one, many)} from the cache, the oldest`;
       ctx.warn(`showing ${what} cached ${ago(now - oldest)}: ${reasons}`);
       all.length = 0;
     },

@@ -63,6 +63,22 @@ describe('one fallback, one warning', () => {
     ]);
   });
 
+  it("papers on a morning with today empty and the network failing: today's list, the latest day and its list all from the cache, one warning", async () => {
+    const yesterday = addDays(TODAY, -1);
+    server.days.set(yesterday, [hfItem('2611.00001', yesterday, 3)]);
+    server.days.set(TODAY, []);
+    expect((await runPapers([], env)).code).toBe(0);
+    server.fault = (_req, res) => json(res, 503, {});
+    // Four hours on: every entry is stale, so each is asked for again and each request fails.
+    const r = await runPapers(['--format', 'tsv'], env, { now: new Date(Date.parse('2026-11-25T17:00:00Z') + 4 * 3_600_000) });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2611.00001');
+    expect(lines(r.stderr)).toEqual([
+      `papers: no papers yet for Wednesday ${TODAY}; showing Tuesday ${yesterday}`,
+      'papers: warning: showing 3 entries from the cache, the oldest cached 4 h ago: Hugging Face answered 503 (server error)',
+    ]);
+  });
+
   it('a week 53, read day by day, with the network failing: one warning for its seven days', async () => {
     const later = { now: new Date('2027-01-10T17:00:00Z') };
     server.days.set('2026-12-29', [hfItem('2612.00001', '2026-12-29', 3)]);
