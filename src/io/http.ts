@@ -276,7 +276,8 @@ export class HttpClient {
       if (signal.aborted) throw this.#abortError(url);
       this.#options.onFetch?.(`GET ${url}: ${status}, cut off after ${size} bytes: ${describe(error)}`);
       const why = errorCode(error) === 'UND_ERR_BODY_TIMEOUT' ? 'stopped coming' : 'was cut off';
-      throw new NetworkError(`the answer from ${this.nameOf(url)} ${why} (status ${status})`, url, status);
+      // No status on the error: a 404 cut short is no answer that the paper is unknown.
+      throw new NetworkError(`the answer from ${this.nameOf(url)} ${why} (status ${status})`, url);
     }
     return {
       url,

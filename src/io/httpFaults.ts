@@ -102,16 +102,17 @@ export function transportError(url: string, error: unknown, proxy?: string): Net
   const host = safeHost(url);
   const message = error instanceof Error ? error.message : String(error);
   const tunnel = /^Proxy response \((\d{3})\)/.exec(message);
+  // The proxy's status is no answer of the server's: the error carries none (a 404 here is not "no such paper").
   if (proxy && tunnel) {
     const status = Number(tunnel[1]);
     if (status === 407)
       return new NetworkError(
         `the proxy ${safeHost(proxy)} wants a user name and password (407)`,
         url,
-        status,
+        undefined,
         'put them in the proxy URL of HTTPS_PROXY / HTTP_PROXY, as user:password@ before its host',
       );
-    return new NetworkError(`the proxy ${safeHost(proxy)} would not connect to ${host} (it answered ${status})`, url, status, PROXY_HINT);
+    return new NetworkError(`the proxy ${safeHost(proxy)} would not connect to ${host} (it answered ${status})`, url, undefined, PROXY_HINT);
   }
   if (proxy && (code === 'ECONNREFUSED' || code === 'ENOTFOUND')) {
     const what = `the proxy ${safeHost(proxy)} (for ${host})`;
