@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { InterruptedError, NetworkError, PapersError } from '../core/errors.js';
+import { plural } from '../core/plural.js';
 import type { HfToken } from './token.js';
 import {
   abortableSleep,
@@ -126,7 +127,7 @@ export class HttpClient {
       const started = now();
       try {
         const response = await this.#once(url, accept);
-        onFetch?.(`GET ${url}: ${response.status}, ${Buffer.byteLength(response.body)} bytes in ${now() - started} ms`);
+        onFetch?.(`GET ${url}: ${response.status}, ${plural(Buffer.byteLength(response.body), 'byte')} in ${now() - started} ms`);
         if (response.status === 401 && this.#authFor(url)) throw tokenRefused(url, this.#options.auth!.token);
         if (!RETRY_STATUS.has(response.status)) return response;
         failure = statusError(response, this.nameOf(url));
@@ -274,7 +275,7 @@ export class HttpClient {
     } catch (error) {
       if (error instanceof NetworkError) throw error;
       if (signal.aborted) throw this.#abortError(url);
-      this.#options.onFetch?.(`GET ${url}: ${status}, cut off after ${size} bytes: ${describe(error)}`);
+      this.#options.onFetch?.(`GET ${url}: ${status}, cut off after ${plural(size, 'byte')}: ${describe(error)}`);
       const why = errorCode(error) === 'UND_ERR_BODY_TIMEOUT' ? 'stopped coming' : 'was cut off';
       // No status on the error: a 404 cut short is no answer that the paper is unknown.
       throw new NetworkError(`the answer from ${this.nameOf(url)} ${why} (status ${status})`, url);
