@@ -17,7 +17,11 @@ export const NET_OPTIONS: readonly OptionSpec[] = [
 export const SHOW_OPTIONS: readonly OptionSpec[] = [
   { flags: '--json', description: 'print each paper as one JSON object (one per line)' },
   { flags: '--format <format>', description: 'json, bibtex or markdown instead of the abstract view', choices: SHOW_FORMATS },
-  { flags: '--fields <list>', description: 'comma-separated fields of the JSON objects (implies --format json)', items: SHOW_FIELDS },
+  {
+    flags: '--fields <list>',
+    description: `comma-separated fields of the JSON objects (implies --format json), in that order: ${SHOW_FIELDS.join(', ')}`,
+    items: SHOW_FIELDS,
+  },
   { flags: '--full', description: "the whole paper from Hugging Face's markdown, rendered on a terminal" },
   { flags: '--raw', description: 'with --full: the markdown as served, even on a terminal' },
   ...NET_OPTIONS,

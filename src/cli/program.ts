@@ -7,6 +7,7 @@ import { fdOutput, streamOutput } from '../io/output.js';
 import { inOurVoice } from './misuse.js';
 import type { ProcessLike } from './shell.js';
 import { writeStderr } from '../ui/stderr.js';
+import { formatExamples, helpLayout, wrapAt } from './helpLayout.js';
 
 type Commander = typeof import('commander');
 
@@ -27,8 +28,8 @@ function argText(spec: CommandSpec): string[] {
 }
 
 const ROOT_EXAMPLES = [
-  "papers                                   # today's papers, ranked",
-  'papers show 3                            # row 3 of the last list, in full',
+  "papers  # today's papers, ranked",
+  'papers show 3  # row 3 of the last list, in full',
   "papers today --json | jq -r '.[] | .title'",
   'papers week --min-upvotes 50 -n 10',
   'papers search diffusion transformers --has-code',
@@ -36,9 +37,6 @@ const ROOT_EXAMPLES = [
 ];
 
 const outputError = (text: string, write: (s: string) => void) => write(inOurVoice(text));
-
-/** Every command's help lists the options papers takes everywhere (--no-color, -q, --verbose). */
-const HELP = { showGlobalOptions: true, minWidthToWrap: 12 };
 
 /** Colour in help as commander decides it, from the run's environment and stream rather than the global process's. */
 function helpColors(env: NodeJS.ProcessEnv, stream: NodeJS.WriteStream | null): boolean {
@@ -76,25 +74,28 @@ export async function buildProgram(onRun: (inv: Parsed) => void, proc: ProcessLi
   // commander (~20 ms): loaded only for help, errors and what the fast parser leaves to it.
   const commander = await import('commander');
   const output = outputOf(proc);
+  // Every command's help lists the options papers takes everywhere (--no-color, -q, --verbose).
+  const help = helpLayout(commander.Help);
+  const widthFor = (context: { error: boolean }) => (context.error ? output.getErrHelpWidth() : output.getOutHelpWidth());
   const program = new commander.Command('papers')
     .description('Hugging Face Daily Papers and arXiv in the terminal')
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput(output)
-    .configureHelp(HELP);
+    .configureHelp(help);
   for (const spec of GLOBAL_OPTIONS) program.addOption(toOption(commander, spec));
-  program.addHelpText(
-    'after',
-    `\nExamples:\n${ROOT_EXAMPLES.map((e) => `  $ ${e}`).join('\n')}\n\nRun papers <command> --help for a command's options; man papers for everything.\n`,
-  );
+  program.addHelpText('after', (context) => {
+    const width = widthFor(context);
+    return `${formatExamples(ROOT_EXAMPLES, width)}\n${wrapAt("Run papers <command> --help for a command's options; man papers for everything.", width, 0).join('\n')}\n`;
+  });
   for (const spec of COMMANDS) {
     const command = program.command(spec.name, spec.name === 'today' ? { isDefault: true } : {}).description(spec.description);
     for (const alias of spec.aliases ?? []) command.alias(alias);
     spec.args.forEach((a, i) => command.argument(argText(spec)[i]!, a.description));
     for (const o of spec.options) command.addOption(toOption(commander, o));
-    if (spec.examples.length > 0) command.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
-    command.exitOverride().configureOutput(output).configureHelp(HELP);
+    if (spec.examples.length > 0) command.addHelpText('after', (context) => formatExamples(spec.examples, widthFor(context)));
+    command.exitOverride().configureOutput(output).configureHelp(help);
     command.action((...params: unknown[]) => {
       const self = params.at(-1) as Command;
       const args = params.slice(0, spec.args.length).flatMap((a) => (Array.isArray(a) ? (a as string[]) : typeof a === 'string' ? [a] : []));

@@ -150,7 +150,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'papers show 2405.13956',
       'papers show 3',
       'papers show 1 2 5',
-      'papers abstract https://arxiv.org/abs/2405.13956v2 --json',
+      'papers abstract --json https://arxiv.org/abs/2405.13956v2',
       'papers show 3 --full',
       'papers show 2405.13956 --full --raw > paper.md',
       'papers show 1 2 --format bibtex >> refs.bib',
@@ -232,10 +232,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: 'print a completion script for bash, zsh or fish',
     args: [{ name: 'shell', description: 'bash, zsh or fish', required: true, words: SHELLS }],
     options: [],
+    // Short enough for help at 40 columns; the README shows the files each shell loads them from.
     examples: [
-      'papers completion bash > ~/.local/share/bash-completion/completions/papers',
+      'source <(papers completion bash)  # in ~/.bashrc',
       'papers completion zsh > "${fpath[1]}/_papers"',
-      'papers completion fish > ~/.config/fish/completions/papers.fish',
+      'papers completion fish | source  # in config.fish',
     ],
   },
   {

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completionScript } from '../helpers/completion.js';
 import { FIELDS } from '../../src/core/paper.js';
+import { SHOW_FIELDS } from '../../src/core/linked.js';
+import { runInPty, visible } from '../helpers/pty.js';
 import { COMMANDS } from '../../src/cli/table.js';
 import { BIN, cleanEnv, ROOT, tempDirs } from '../helpers/cli.js';
 import { runPapers } from '../helpers/run.js';
@@ -96,7 +98,7 @@ describe('help', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^Usage: papers/);
-    expect(r.stdout).toContain('Examples:\n  $ papers');
+    expect(r.stdout).toMatch(/Examples:\n {2}(# .*\n {2})?\$ \S/);
     expect(r.stdout).toMatchSnapshot();
   });
 
@@ -127,27 +129,57 @@ describe('help', () => {
     expect(far.stderr).toMatch(/^papers: unknown command 'xyzzy'\nhint: papers --help lists the commands/);
   });
 
-  it('every command lists the global options; --fields lists the field names; read and saved offer no network options', async () => {
+  it('every command lists the global options; every --fields lists its field names; read and saved offer no network options', async () => {
     for (const c of COMMANDS) {
       const text = (await runPapers([c.name, '--help'], env)).stdout;
       expect(text, c.name).toMatch(/Global Options:[\s\S]*--no-color[\s\S]*-q, --quiet[\s\S]*--verbose/);
+      for (const o of c.options.filter((o) => o.items !== undefined && !o.hidden)) {
+        expect(text.replace(/\s+/g, ' '), `${c.name} ${o.flags}`).toContain(`in that order: ${o.items!.join(', ')}`);
+      }
     }
     const today = (await runPapers(['today', '--help'], env)).stdout.replace(/\s+/g, ' ');
     expect(today).toContain(`in that order: ${FIELDS.join(', ')}`);
     expect(today).toContain('--offline');
+    const show = (await runPapers(['show', '--help'], env)).stdout.replace(/\s+/g, ' ');
+    expect(show).toContain(`in that order: ${SHOW_FIELDS.join(', ')}`);
     for (const name of ['read', 'saved']) {
       const text = (await runPapers([name, '--help'], env)).stdout;
       for (const flag of ['--offline', '--refresh', '--timeout']) expect(text, `${name} ${flag}`).not.toContain(flag);
     }
   });
 
-  it('wraps help at word boundaries to the width of the terminal or COLUMNS', async () => {
-    for (const columns of ['48', '60', '100']) {
-      const text = (await runPapers(['today', '--help'], { ...env, COLUMNS: columns })).stdout;
-      const body = text.slice(0, text.indexOf('Examples:'));
-      for (const line of body.split('\n')) expect(line.length, line).toBeLessThanOrEqual(Number(columns));
-      // No word is cut: every word of a description is whole somewhere in the text.
-      expect(text.replace(/\s+/g, ' ')).toContain('keep papers whose title, abstract or keywords match');
+  // The words of a help text, sorted: the same at every width when no word is ever cut (the ` \`
+  // of a command that goes on to the next line is not a word).
+  const wordsOf = (text: string) =>
+    text
+      .split(/\s+/)
+      .filter((w) => w !== '' && w !== '\\')
+      .sort();
+
+  it('wraps every help at word boundaries to COLUMNS: no line wider, no word cut, at 40, 60, 80 and 120', async () => {
+    for (const command of [[], ...COMMANDS.map((c) => [c.name])]) {
+      const whole = wordsOf((await runPapers([...command, '--help'], { ...env, COLUMNS: '200' })).stdout);
+      for (const columns of [40, 60, 80, 120]) {
+        const text = (await runPapers([...command, '--help'], { ...env, COLUMNS: String(columns) })).stdout;
+        for (const line of text.split('\n')) expect(line.length, `${command.join(' ')} at ${columns}: ${line}`).toBeLessThanOrEqual(columns);
+        expect(wordsOf(text), `${command.join(' ')} at ${columns}`).toEqual(whole);
+      }
+    }
+  });
+
+  it('wraps help to the width of the pseudo-terminal it is printed on', async () => {
+    for (const [command, columns] of [
+      [['--help'], 40],
+      [['today', '--help'], 40],
+      [['show', '--help'], 60],
+      [['completion', '--help'], 40],
+      [['saved', '--help'], 120],
+    ] as const) {
+      const r = await runInPty([...command], env, columns);
+      expect(r.code).toBe(0);
+      const lines = visible(r.stdout).split('\n');
+      for (const line of lines) expect(line.length, `${command.join(' ')} at ${columns}: ${line}`).toBeLessThanOrEqual(columns);
+      expect(Math.max(...lines.map((l) => l.length)), command.join(' ')).toBeGreaterThan(columns - 10);
     }
   });
 
