@@ -61,6 +61,7 @@ describe('completion of arguments, actions, settings and fields', () => {
       'papers watch ',
       'papers today --fields ',
       'papers today --fields id,ti',
+      'papers show --fields id,linkedM',
       'papers saved --fields id,sav',
       'papers today --fields id,sav',
       'papers saved --sort ',
@@ -89,6 +90,7 @@ describe('completion of arguments, actions, settings and fields', () => {
     expect(complete('papers watch ')).toEqual(['add', 'ls', 'rm']);
     expect(complete('papers today --fields ')).toEqual([...FIELDS]);
     expect(complete('papers today --fields id,ti')).toEqual(['id,title']);
+    expect(complete('papers show --fields id,linkedM')).toEqual(['id,linkedModels']);
     expect(complete('papers saved --fields id,sav')).toEqual(['id,savedAt']);
     expect(complete('papers today --fields id,sav')).toEqual([]);
     expect(complete('papers saved --sort ')).toEqual([...SORT_KEYS, 'saved']);
@@ -134,10 +136,14 @@ zpty -d z
     expect(complete('papers read ')).toEqual(expect.arrayContaining(['daily.json', 'digest.xml', 'feeds']));
     expect(complete('papers today ')).not.toContain('daily.json');
     expect(complete('papers cache ')).toEqual(expect.arrayContaining(['clear', 'ls', 'path']));
+    expect(complete('papers completion ')).toEqual(expect.arrayContaining(['bash', 'fish', 'zsh']));
+    expect(complete('papers watch ')).toEqual(expect.arrayContaining(['add', 'ls', 'rm']));
     expect(complete('papers config ')).toEqual(expect.arrayContaining(['get', 'list', 'path', 'set', 'unset']));
     expect(complete('papers config get ')).toEqual(expect.arrayContaining(['cache-max-mb', 'columns', 'interactive', 'sort']));
     expect(complete('papers config set sort ').sort()).toEqual([...SORT_KEYS].sort());
+    expect(complete('papers today --fields ')).toEqual(expect.arrayContaining([...FIELDS]));
     expect(complete('papers today --fields id,ti')).toEqual(['title']);
+    expect(complete('papers show --fields id,linkedM')).toEqual(['linkedModels']);
     expect(complete('papers saved --fields id,')).toEqual(expect.arrayContaining(SAVED_FIELDS.filter((f) => f !== 'id')));
     expect(complete('papers unsave ').sort()).toEqual(['2611.00031', '2611.00032']);
     // Descriptions as written: colons, parentheses, semicolons and quotes kept.
@@ -164,11 +170,14 @@ zpty -d z
     expect(complete('papers cache ')).toEqual(['clear', 'ls', 'path']);
     expect(complete('papers cache ls ')).toEqual([]);
     expect(complete('papers completion ')).toEqual(['bash', 'fish', 'zsh']);
+    expect(complete('papers watch ')).toEqual(['add', 'ls', 'rm']);
     expect(complete('papers config ')).toEqual(expect.arrayContaining(['list', 'get', 'set', 'unset', 'path']));
     expect(complete('papers config get ')).toEqual(expect.arrayContaining(['limit', 'sort', 'columns']));
     expect(complete('papers config set sort ').sort()).toEqual([...SORT_KEYS].sort());
     expect(complete('papers config set columns rank,')).toEqual(expect.arrayContaining(['rank,day', 'rank,title']));
+    expect(complete('papers today --fields ').sort()).toEqual([...FIELDS].sort());
     expect(complete('papers today --fields id,ti')).toEqual(['id,title']);
+    expect(complete('papers show --fields id,linkedM')).toEqual(['id,linkedModels']);
     expect(complete('papers saved --fields id,sav')).toEqual(['id,savedAt']);
     expect(complete('papers unsave ').sort()).toEqual(['2611.00031', '2611.00032']);
   });
