@@ -50,5 +50,11 @@ export function ttlOfKey(key: string, today: string): number | null {
   } catch {
     return null;
   }
-  return kind === 'latest' ? TTL.today : kind === 'search' ? TTL.recentDay : kind === 'paper' ? TTL.paper : null;
+  const fixed: Record<string, number> = { latest: TTL.today, search: TTL.recentDay, paper: TTL.paper, fulltext: TTL.fullText, trending: TTL.trending };
+  return Object.hasOwn(fixed, kind) ? fixed[kind]! : null;
+}
+
+/** Whether an entry of this age (ms since its fetch) is used without a request: younger than its lifetime, and not from the future. */
+export function isFresh(age: number, ttl: number | null): boolean {
+  return ttl !== null && age >= 0 && age < ttl;
 }

@@ -53,11 +53,26 @@ export type Result =
   | { kind: 'fullText'; id: string; markdown: string; raw: boolean }
   /** Plain lines; tab-separated fields are cleaned one by one. */
   | { kind: 'lines'; lines: string[] }
+  /** A small table for a person (`cache ls` on a terminal): aligned under a header, then a last line. */
+  | { kind: 'table'; columns: readonly GridColumn[]; rows: readonly GridRow[]; footer: string }
   /** Text papers wrote itself (a completion script), printed as it is. */
   | { kind: 'text'; text: string }
   | { kind: 'none' };
 
 export const NOTHING: Result = { kind: 'none' };
+
+/** A column of a small table: its header, its side, and whether it is the text cut to fit the width. */
+export interface GridColumn {
+  head: string;
+  align: 'left' | 'right';
+  cut?: boolean;
+}
+
+/** A row of a small table: its cells, in the columns' order; `dim` for a row that matters less (a stale entry). */
+export interface GridRow {
+  cells: readonly string[];
+  dim?: boolean;
+}
 
 /** What a command is given: its positional words (in order, variadic ones included) and its options. */
 export interface Invocation {

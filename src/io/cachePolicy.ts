@@ -1,5 +1,5 @@
 import { NetworkError, PapersError, FeedError, EXIT, TokenRefusedError } from '../core/errors.js';
-import { ago } from '../core/freshness.js';
+import { ago, isFresh } from '../core/freshness.js';
 import type { Net } from '../core/listOptions.js';
 import type { Cache, CacheEntry } from './cache.js';
 
@@ -55,7 +55,7 @@ export async function cached<T>(
 ): Promise<Loaded<T>> {
   const entry = opts.cache.read<T>(key);
   const now = opts.now();
-  if (entry && !opts.refresh && now - entry.fetchedAt >= 0 && now - entry.fetchedAt < ttl) return fromEntry(opts, key, what, entry, now);
+  if (entry && !opts.refresh && isFresh(now - entry.fetchedAt, ttl)) return fromEntry(opts, key, what, entry, now);
   const known = opts.refresh ? null : ((await elsewhere?.()) ?? null);
   if (known !== null) {
     opts.debug(`${what}: from ${known.from}`);

@@ -1,4 +1,5 @@
 import { lazy } from '../core/lazy.js';
+import type { GridColumn, GridRow } from '../core/result.js';
 import { DEFAULT_TABLE_COLUMNS, type TableColumn } from '../core/formats.js';
 import { paperDay, type Field, type RankedPaper } from '../core/paper.js';
 import { cellText } from './fields.js';
@@ -142,25 +143,57 @@ export function renderTable(
     Math.max(1, width),
   );
   const columns = fit.keep.map((i) => all[i]!);
+  const head = columns.map((c, k) => paint.dim(truncate(c.head, fit.widths[k]!)));
+  const body = papers.map((p, row) =>
+    columns.map((c, k) => {
+      const text = truncate(texts[fit.keep[k]!]![row]!, fit.widths[k]!);
+      if (c !== KNOWN.title) return c.style(paint, text, p);
+      return isRead(p) ? paint.dim(text) : highlight(text, patterns, paint);
+    }),
+  );
+  return draw(fit.widths, columns, [head, ...body]);
+}
+
+/** Cells already cut to their columns' widths, as borderless lines with `gap` spaces between columns and no trailing space. */
+function draw(widths: readonly number[], columns: readonly { align: 'left' | 'right' }[], rows: readonly string[][], gap = 1): string[] {
   const table = new (cliTable.get().default)({
-    chars: NO_BORDER,
-    colWidths: fit.widths,
+    chars: { ...NO_BORDER, middle: ' '.repeat(gap) },
+    colWidths: [...widths],
     colAligns: columns.map((c) => c.align),
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
     wordWrap: false,
   });
-  table.push(columns.map((c, k) => paint.dim(truncate(c.head, fit.widths[k]!))));
-  papers.forEach((p, row) => {
-    table.push(
-      columns.map((c, k) => {
-        const text = truncate(texts[fit.keep[k]!]![row]!, fit.widths[k]!);
-        if (c !== KNOWN.title) return c.style(paint, text, p);
-        return isRead(p) ? paint.dim(text) : highlight(text, patterns, paint);
-      }),
-    );
-  });
+  table.push(...rows.map((r) => [...r]));
   return table
     .toString()
     .split('\n')
     .map((line) => line.trimEnd());
+}
+
+/**
+ * A small table of text (`cache ls`) drawn as the paper table is, with two spaces between its few
+ * columns: no borders, the header dim, every cell cleaned and measured in terminal cells, and the `cut` column
+ * cut with `…` when the width is short (down to 12 cells, then every column gives way).
+ */
+export function renderGrid(columns: readonly GridColumn[], rows: readonly GridRow[], { width, paint }: Pick<TableOptions, 'width' | 'paint'>): string[] {
+  const texts = rows.map((r) => columns.map((_, i) => sanitizeLine(r.cells[i] ?? '')));
+  const fit = fitColumns(
+    columns.map((c, i) => ({
+      natural: Math.max(widthOf(c.head), ...texts.map((t) => widthOf(t[i]!))),
+      cut: c.cut === true,
+      min: MIN_TITLE,
+      drop: Infinity,
+    })),
+    // Two spaces between columns: fitColumns counts one.
+    Math.max(1, width - (columns.length - 1)),
+  );
+  const kept = fit.keep.map((i) => columns[i]!);
+  const head = kept.map((c, k) => paint.dim(truncate(sanitizeLine(c.head), fit.widths[k]!)));
+  const body = rows.map((r, row) =>
+    fit.keep.map((i, k) => {
+      const text = truncate(texts[row]![i]!, fit.widths[k]!);
+      return r.dim ? paint.dim(text) : text;
+    }),
+  );
+  return draw(fit.widths, kept, [head, ...body], 2);
 }

@@ -13,7 +13,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { renderBibtex } from '../render/bibtex.js';
 import { renderAtom } from '../render/atom.js';
 import { renderRss } from '../render/rss.js';
-import { loadTable, renderTable, type TableMarks } from '../render/table.js';
+import { loadTable, renderGrid, renderTable, type TableMarks } from '../render/table.js';
 import { truncate } from '../render/text.js';
 import { recordMarks } from '../io/marksStore.js';
 import { loadChalk, terminalPaint } from './chalkPaint.js';
@@ -36,6 +36,16 @@ export async function present(ctx: Context, result: Result): Promise<void> {
         result.lines.map((l) => `${l.split('\t').map(sanitizeLine).join('\t')}\n`),
       );
       return;
+    case 'table': {
+      // Drawn as the paper table is, with what it loads: only on a terminal.
+      await Promise.all([loadTable(), loadChalk()]);
+      const rows = renderGrid(result.columns, result.rows, { width: ctx.terminal.columns, paint: terminalPaint(ctx.terminal.colorLevel) });
+      await writeChunks(
+        ctx.stdout,
+        [...rows, sanitizeLine(result.footer)].map((line) => `${line}\n`),
+      );
+      return;
+    }
     case 'text':
       await writeChunks(ctx.stdout, [result.text]);
       return;

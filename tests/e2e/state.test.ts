@@ -1,19 +1,13 @@
 import { chmodSync, readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadRenderers } from '../helpers/renderers.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.js';
 import { runCli, type tempDirs } from '../helpers/cli.js';
 import { TODAY, runPapers } from '../helpers/run.js';
 import { type FakeHf, hfItem } from '../helpers/server.js';
 import { useHarness } from '../helpers/harness.js';
-import { visible } from '../helpers/pty.js';
-import { widthOf } from '../../src/render/text.js';
 import { runIn } from '../helpers/inProcess.js';
-
-// The test measures what it sees with the renderers' widthOf.
-beforeAll(loadRenderers);
 
 const day = addDays(TODAY, -1);
 let server: FakeHf;
@@ -156,19 +150,5 @@ describe('papers cache', () => {
     expect(clear.code).toBe(0);
     expect(readdirSync(dirs.cache)).toEqual(['keep-me.txt']);
     expect((await runPapers(['cache', 'ls'], env)).stderr).toMatch(/the cache is empty/);
-  });
-
-  it('ls on a terminal is an aligned table with a header, freshness and the total', async () => {
-    await runPapers(['day', day], env);
-    await runPapers(['search', '大规模', 'models'], env);
-    const lines = visible((await runPapers(['cache', 'ls'], env, { tty: { columns: 100, rows: 40 } })).stdout)
-      .split('\n')
-      .filter((l) => l.trim() !== '');
-    expect(lines[0]).toMatch(/^entry\s+fetched\s+size$/);
-    expect(lines.find((l) => l.startsWith(`day:${day}`))).toMatch(/^day:\S+\s+(just now|\d+ min ago)\s+fresh\s+[\d.]+ (B|KiB)$/);
-    expect(lines.at(-1)).toMatch(/^total: 2 entries, [\d.]+ (B|KiB) in /);
-    // Columns line up, wide characters measured as the terminal shows them.
-    const sizeEnds = lines.slice(0, -1).map((l) => widthOf(l));
-    expect(new Set(sizeEnds).size).toBe(1);
   });
 });

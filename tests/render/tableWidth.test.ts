@@ -6,7 +6,7 @@ import { FIELDS } from '../../src/core/paper.js';
 import { withRanks } from '../../src/core/rank.js';
 import { fitColumns } from '../../src/render/fitColumns.js';
 import { plain, type Paint } from '../../src/render/paint.js';
-import { renderTable } from '../../src/render/table.js';
+import { renderGrid, renderTable } from '../../src/render/table.js';
 import { widthOf } from '../../src/render/text.js';
 import { makePaper } from '../helpers/papers.js';
 
@@ -87,5 +87,38 @@ describe('fitColumns', () => {
     expect(fitColumns([{ ...fixed, natural: 10 }, text(20, 2), text(100, 1)], 25)).toEqual({ keep: [0, 1], widths: [10, 14] });
     // Nothing left to drop: cut below the minimum, never past the width.
     expect(fitColumns([{ ...fixed, natural: 10 }, text(100, Infinity)], 15)).toEqual({ keep: [0, 1], widths: [10, 4] });
+  });
+});
+
+describe('renderGrid (cache ls)', () => {
+  const columns = [
+    { head: 'entry', align: 'left', cut: true },
+    { head: 'fetched', align: 'left' },
+    { head: 'size', align: 'right' },
+  ] as const;
+
+  it('lines up every row at every width from 20 to 120, never wider, the cut column cut with …', () => {
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 5 }), fc.integer({ min: 20, max: 120 }), (entries, width) => {
+        const rows = entries.map((e, i) => ({ cells: [e, `${i} h ago`, `${i * 100} B`] }));
+        const lines = renderGrid(columns, rows, { width, paint: plain });
+        expect(lines).toHaveLength(entries.length + 1);
+        for (const line of lines) expect(widthOf(line)).toBeLessThanOrEqual(width);
+        // The size column is right-aligned: every line ends at the same cell.
+        expect(new Set(lines.map(widthOf)).size).toBe(1);
+      }),
+    );
+  });
+
+  it('cleans every cell and dims the rows marked dim', () => {
+    // Dim as a terminal shows it (cli-table3 measures around escape sequences), read back as <...>.
+    const paint = { ...plain, dim: (t: string) => `\x1b[2m${t}\x1b[22m` };
+    const lines = renderGrid(columns, [{ cells: ['a\x1b[31mb', '1 h ago', '9 B'] }, { cells: ['old', '9 days ago', '10 B'], dim: true }], {
+      width: 80,
+      paint,
+    }).map((l) => l.replace(/\x1b\[2m/g, '<').replace(/\x1b\[22m/g, '>'));
+    expect(lines[0]).toMatch(/^<entry>/);
+    expect(lines[1]).toMatch(/^ab +1 h ago +9 B$/);
+    expect(lines[2]).toMatch(/^<old> +<9 days ago> +<10 B>$/);
   });
 });

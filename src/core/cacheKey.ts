@@ -1,0 +1,25 @@
+/**
+ * A cache key in words, for `cache ls` on a terminal: `day:2026-11-26` is "day 2026-11-26",
+ * `trending:0` "trending page 1". A key of a kind papers does not write is shown as it is.
+ */
+export function describeKey(key: string): string {
+  const colon = key.indexOf(':');
+  const kind = key.slice(0, colon);
+  const rest = key.slice(colon + 1);
+  switch (colon < 0 ? '' : kind) {
+    case 'day':
+    case 'week':
+    case 'month':
+    case 'search':
+    case 'paper':
+      return `${kind} ${rest}`;
+    case 'latest':
+      return `latest day, as of ${rest}`;
+    case 'fulltext':
+      return `full text ${rest}`;
+    case 'trending':
+      return /^\d{1,2}$/.test(rest) ? `trending page ${Number(rest) + 1}` : key;
+    default:
+      return key;
+  }
+}
