@@ -53,6 +53,8 @@ export function fastParse(argv: readonly string[]): Parsed | null {
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]!;
     if (word === '--') {
+      // The command word was an option's value (`--fields day -- day month`): commander reads it otherwise.
+      if (first !== undefined && positionals.length === 0) return null;
       positionals.push(...argv.slice(i + 1));
       break;
     }

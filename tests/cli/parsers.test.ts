@@ -113,6 +113,17 @@ describe('the fast parser and commander', () => {
     expect(accepted).toBeGreaterThan(runs / 10);
   });
 
+  it('agree when the first plain word is an option value and a -- comes before the command (found by the property, seed -843539380)', async () => {
+    for (const argv of [
+      ['--fields', 'day', '--', 'day', 'month'],
+      ['-n', 'today', '--', 'today'],
+    ]) {
+      const fast = fastParse(argv);
+      if (fast !== null) expect(await viaCommander(argv), argv.join(' ')).toEqual(fast);
+      expect(fast, argv.join(' ')).toBeNull();
+    }
+  });
+
   it('agree on the everyday forms, which the fast parser must not decline', async () => {
     for (const argv of [
       [],
