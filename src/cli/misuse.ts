@@ -96,7 +96,7 @@ export function commandLine(argv: readonly string[]): readonly string[] {
  * Commander's own error lines in papers' voice: `papers: <what>` and `hint:` lines, as every other
  * message: "(Did you mean --limit?)" becomes a hint; a bad choice says what the choices are.
  */
-export function inOurVoice(text: string): string {
+export function inOurVoice(text: string, command?: string): string {
   let out = text.replace(/^error: /, '');
   out = out.replace(/\n?\(Did you mean ([^)]+)\?\)/, '\nhint: did you mean $1?');
   out = out.replace(
@@ -106,7 +106,9 @@ export function inOurVoice(text: string): string {
   out = out.replace(/^too many arguments for '([\w-]+)'\. Expected (\d+) arguments? but got (\d+)\./, (_, name: string, want: string, got: string) => {
     return `too many arguments for ${name}: it takes ${want}, got ${got}\nhint: papers ${name} --help shows what it takes`;
   });
-  out = out.replace(/^missing required argument '([\w-]+)'/, (_, name: string) => `missing the ${name} argument`);
+  out = out.replace(/^missing required argument '([\w-]+)'/, (_, name: string) => {
+    return `missing the ${name} argument${command ? `\nhint: papers ${command} --help shows what it takes` : ''}`;
+  });
   out = out.replace(/^option '(?:-\w, )?(--[\w-]+) <([^>]+)>' argument missing/, (_, flag: string, what: string) => `${flag} needs a value (<${what}>)`);
   return `papers: ${out.trimEnd()}\n`;
 }

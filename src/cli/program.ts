@@ -95,7 +95,10 @@ export async function buildProgram(onRun: (inv: Parsed) => void, proc: ProcessLi
     spec.args.forEach((a, i) => command.argument(argText(spec)[i]!, a.description));
     for (const o of spec.options) command.addOption(toOption(commander, o));
     if (spec.examples.length > 0) command.addHelpText('after', (context) => formatExamples(spec.examples, widthFor(context)));
-    command.exitOverride().configureOutput(output).configureHelp(help);
+    command
+      .exitOverride()
+      .configureOutput({ ...output, outputError: (text, write) => write(inOurVoice(text, spec.name)) })
+      .configureHelp(help);
     command.action((...params: unknown[]) => {
       const self = params.at(-1) as Command;
       const args = params.slice(0, spec.args.length).flatMap((a) => (Array.isArray(a) ? (a as string[]) : typeof a === 'string' ? [a] : []));

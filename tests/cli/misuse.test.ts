@@ -52,5 +52,8 @@ describe('inOurVoice', () => {
       'papers: too many arguments for day: it takes 1, got 2\nhint: papers day --help shows what it takes\n',
     );
     expect(inOurVoice("error: missing required argument 'date'\n")).toBe('papers: missing the date argument\n');
+    expect(inOurVoice("error: missing required argument 'ref'\n", 'show')).toBe(
+      'papers: missing the ref argument\nhint: papers show --help shows what it takes\n',
+    );
   });
 });

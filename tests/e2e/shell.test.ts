@@ -129,6 +129,18 @@ describe('help', () => {
     expect(far.stderr).toMatch(/^papers: unknown command 'xyzzy'\nhint: papers --help lists the commands/);
   });
 
+  it('a missing argument names the command whose help says what it takes, exit 2', async () => {
+    for (const [command, arg] of [
+      ['show', 'ref'],
+      ['mark', 'ref'],
+      ['search', 'query'],
+    ] as const) {
+      const r = await runPapers([command], env);
+      expect(r.code, command).toBe(2);
+      expect(r.stderr, command).toBe(`papers: missing the ${arg} argument\nhint: papers ${command} --help shows what it takes\n`);
+    }
+  });
+
   it('every command lists the global options; every --fields lists its field names; read and saved offer no network options', async () => {
     for (const c of COMMANDS) {
       const text = (await runPapers([c.name, '--help'], env)).stdout;
