@@ -4,7 +4,7 @@ import { fastParse, type Parsed } from './fastParse.js';
 import { Interrupt } from './interrupt.js';
 import { commandLine } from './misuse.js';
 import { buildProgram } from './program.js';
-import { createContext, type ProcessLike } from './shell.js';
+import { createContext, messagesOf, type ProcessLike } from './shell.js';
 import { findCommand } from './table.js';
 import { writeStderr, type MessageKind } from '../ui/stderr.js';
 import { stderrColors } from '../ui/terminal.js';
@@ -32,7 +32,7 @@ function report(error: unknown, proc: ProcessLike, interrupted: boolean, colour:
   if (interrupted) return EXIT.interrupted;
   const debug = proc.env.PAPERS_DEBUG === '1';
   // Nothing printed may carry the Hugging Face token, whatever an error quotes.
-  const err = (text: string, kind?: MessageKind) => writeStderr(proc.stderr(), redact(text), kind && colour() ? kind : undefined);
+  const err = (text: string, kind?: MessageKind) => writeStderr(messagesOf(proc)(), redact(text), kind && colour() ? kind : undefined);
   if (error instanceof PapersError) {
     err(`papers: ${error.message}\n`, 'error');
     if (error.hint) err(`hint: ${error.hint}\n`, 'hint');
@@ -75,13 +75,13 @@ export async function run(argv: readonly string[], proc: ProcessLike, interrupt 
     }
   } catch (error) {
     // The run's terminal facts when it got that far; else read here (--no-color may be anywhere on the line).
-    const colour = () => context?.terminal.stderrColor ?? stderrColors(proc.stderr(), proc.env, argv.includes('--no-color'));
+    const colour = () => context?.terminal.stderrColor ?? (proc.stderrFd === null && stderrColors(proc.stderr(), proc.env, argv.includes('--no-color')));
     code = report(error, proc, interrupt.aborted, colour, context?.redact);
   } finally {
     await context?.close();
   }
   if (interrupt.aborted) {
-    writeStderr(proc.stderr(), 'papers: interrupted\n');
+    writeStderr(messagesOf(proc)(), 'papers: interrupted\n');
     code = EXIT.interrupted;
   }
   return code;

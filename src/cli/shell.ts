@@ -8,7 +8,7 @@ import { nyDay } from '../core/dates.js';
 import { Spinner } from '../ui/spinner.js';
 import { readTerminal, type StdoutFacts } from '../ui/terminal.js';
 import type { MessageKind } from '../ui/stderr.js';
-import { fdOutput, streamOutput } from '../io/output.js';
+import { fdMessages, fdOutput, streamOutput } from '../io/output.js';
 import { serviceNamer } from '../io/url.js';
 import { fstatSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -27,6 +27,8 @@ export interface ProcessLike {
   stderr: () => NodeJS.WriteStream;
   /** Set when stdout is a pipe or a file: it is then written through this descriptor, no stream made. */
   stdoutFd: number | null;
+  /** The same for stderr: messages then go to this descriptor, and stderr is no terminal. */
+  stderrFd: number | null;
   /** The clock; tests pass a fixed one, so "today" is the same for them and for the CLI they run. */
   now?: () => Date;
   /** How the HTTP client waits before a retry (Retry-After, backoff); tests pass one that does not wait. */
@@ -42,7 +44,15 @@ export function realProcess(): ProcessLike {
     stdout: () => process.stdout,
     stderr: () => process.stderr,
     stdoutFd: mayBeTerminal(1) ? null : 1,
+    stderrFd: mayBeTerminal(2) ? null : 2,
   };
+}
+
+/** Where messages go: stderr's stream when it may be a terminal, else its descriptor (no stream made). */
+export function messagesOf(proc: ProcessLike): () => { write(text: string): unknown } {
+  if (proc.stderrFd === null) return proc.stderr;
+  const sink = fdMessages(proc.stderrFd);
+  return () => sink;
 }
 
 export interface ShellFlags {
@@ -62,8 +72,8 @@ export function createContext(proc: ProcessLike, flags: ShellFlags, interrupt: R
   const { env } = proc;
   // A pipe or a file is written through its descriptor; only what may be a terminal gets a stream.
   const stdoutFacts: StdoutFacts = proc.stdoutFd === null ? { kind: 'stream', stream: proc.stdout() } : { kind: 'fd' };
-  const terminal = readTerminal(stdoutFacts, proc.stderr, env, flags.noColor, (m) => ctx.warn(m));
-  const spinner = new Spinner(proc.stderr, () => terminal.stderrTTY && !flags.quiet, terminal.colorLevel > 0);
+  const terminal = readTerminal(stdoutFacts, proc.stderrFd === null ? proc.stderr : null, env, flags.noColor, (m) => ctx.warn(m));
+  const spinner = new Spinner(messagesOf(proc), proc.stderr, () => terminal.stderrTTY && !flags.quiet, terminal.colorLevel > 0);
   const debugOn = flags.verbose || env.PAPERS_DEBUG === '1';
   // The token is looked up when the first request is made; until then it cannot be in anything printed.
   let token: HfToken | null = null;

@@ -59,6 +59,19 @@ export function streamOutput(stream: NodeJS.WritableStream): Output {
 
 const wait = new Int32Array(new SharedArrayBuffer(4));
 
+/** Writes all of `data` to a descriptor, synchronously; a full non-blocking pipe (EAGAIN) is waited out, any other error thrown. */
+function writeAllSync(fd: number, data: Buffer): void {
+  let offset = 0;
+  while (offset < data.length) {
+    try {
+      offset += writeSync(fd, data, offset);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(wait, 0, 0, 2);
+    }
+  }
+}
+
 /**
  * A file descriptor written synchronously. For pipes and files this skips creating process.stdout,
  * whose stream machinery costs ~5 ms at every start. A full non-blocking pipe (EAGAIN) is waited out;
@@ -69,24 +82,32 @@ export function fdOutput(fd: number): Output {
   return {
     async write(text) {
       if (closed) return false;
-      const data = Buffer.from(text);
-      let offset = 0;
-      while (offset < data.length) {
-        try {
-          offset += writeSync(fd, data, offset);
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code === 'EAGAIN') {
-            Atomics.wait(wait, 0, 0, 2);
-            continue;
-          }
-          closed = true;
-          const failure = writeError(error);
-          if (failure) throw failure;
-          return false;
-        }
+      try {
+        writeAllSync(fd, Buffer.from(text));
+      } catch (error) {
+        closed = true;
+        const failure = writeError(error);
+        if (failure) throw failure;
+        return false;
       }
       return true;
+    },
+  };
+}
+
+/**
+ * stderr as a descriptor, for a pipe or a file: the messages without creating process.stderr (~2.5 ms
+ * at a start that prints a note). A failed write is dropped, as a stream's would be: there is
+ * nowhere left to say it.
+ */
+export function fdMessages(fd: number): { write(text: string): void } {
+  return {
+    write(text) {
+      try {
+        writeAllSync(fd, Buffer.from(text));
+      } catch {
+        // stderr is gone (EPIPE) or broken: nothing to tell
+      }
     },
   };
 }

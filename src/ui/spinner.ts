@@ -9,8 +9,12 @@ export class Spinner {
   #text = '';
   #stopped = false;
 
-  /** The stream and whether to spin are asked for only when there is something to show. */
+  /**
+   * Messages go to `messagesOf`; the spinner, on a terminal only, to `streamOf`. Both, and whether
+   * to spin, are asked for only when there is something to show.
+   */
   constructor(
+    private readonly messagesOf: () => { write(text: string): unknown },
     private readonly streamOf: () => NodeJS.WriteStream,
     private readonly enabledOf: () => boolean,
     private readonly color: boolean,
@@ -43,7 +47,7 @@ export class Spinner {
       this.#ora.render();
       return;
     }
-    writeStderr(this.stream, `${line}\n`, kind);
+    writeStderr(this.messagesOf(), `${line}\n`, kind);
   }
 
   /** Clears the spinner line and restores the cursor; safe to call more than once. */

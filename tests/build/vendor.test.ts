@@ -67,4 +67,31 @@ describe('what a cache hit loads', () => {
     expect(loaded).toContain('NativeModule fs');
     expect(loaded.filter((m) => /^NativeModule (child_process|net|stream|dgram)$/.test(m))).toEqual([]);
   });
+
+  it('writes its notes and errors to a piped stderr by descriptor, without making the process.stderr stream', async () => {
+    dirs = tempDirs();
+    // eslint-disable-next-line no-restricted-syntax -- a spawned CLI: a day no later than its today
+    const day = nyDay(new Date());
+    server.days.set(day, []);
+    const env = cleanEnv({ PAPERS_API_URL: server.url, PAPERS_CACHE_DIR: dirs.cache, PAPERS_CONFIG_DIR: dirs.config });
+    expect((await runCli(['day', day], env)).code).toBe(0);
+    const probe = path.join(dirs.cache, '..', 'modules.cjs');
+    const list = path.join(dirs.cache, '..', 'modules.txt');
+    writeFileSync(probe, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));`);
+    const probed = { ...env, NODE_OPTIONS: `--require ${probe}` };
+    // A note (the day is empty), then an error and its hint (a day not cached, --offline).
+    const note = await runCli(['day', day, '--offline'], probed);
+    expect(note.code).toBe(0);
+    expect(note.stderr).toMatch(new RegExp(`^papers: no papers on ${day}[^\n]*\n$`));
+    // process.stderr on a pipe is a net.Socket: its modules would be loaded.
+    const streams = () =>
+      readFileSync(list, 'utf8')
+        .split('\n')
+        .filter((m) => /^NativeModule (net|stream|tty)$/.test(m));
+    expect(streams()).toEqual([]);
+    const error = await runCli(['day', '2026-01-05', '--offline'], probed);
+    expect(error.code).toBe(1);
+    expect(error.stderr).toMatch(/^papers: .*2026-01-05.*\nhint: /);
+    expect(streams()).toEqual([]);
+  });
 });

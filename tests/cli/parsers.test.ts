@@ -20,7 +20,15 @@ const sink = () =>
 
 async function viaCommander(argv: readonly string[]): Promise<CommanderResult> {
   const out = sink();
-  const proc: ProcessLike = { env: {}, platform: process.platform, stdin: () => process.stdin, stdout: () => out, stderr: () => out, stdoutFd: null };
+  const proc: ProcessLike = {
+    env: {},
+    platform: process.platform,
+    stdin: () => process.stdin,
+    stdout: () => out,
+    stderr: () => out,
+    stdoutFd: null,
+    stderrFd: null,
+  };
   let invocation: Parsed | null = null;
   try {
     // As run.ts asks it: an unknown command is refused, and options before the command moved after it, first.

@@ -48,6 +48,7 @@ async function runPiped(argv: string[]) {
     stdout: () => stdout as never,
     stderr: () => stderr as never,
     stdoutFd: null,
+    stderrFd: null,
     now: () => new Date(`${DAY}T15:00:00Z`),
   };
   const code = await run(argv, proc);

@@ -24,6 +24,7 @@ export function testContext(env: NodeJS.ProcessEnv, now: Date): { ctx: Context; 
     stdout: () => stdout as unknown as NodeJS.WriteStream,
     stderr: () => stderr as unknown as NodeJS.WriteStream,
     stdoutFd: null,
+    stderrFd: null,
   };
   const ctx = createContext(proc, { noColor: true, quiet: false, verbose: false }, new Interrupt(), () => now);
   return { ctx, stdout, stderr };

@@ -61,6 +61,7 @@ export async function runIn(
       stdout: () => stdout as unknown as NodeJS.WriteStream,
       stderr: () => stderr as unknown as NodeJS.WriteStream,
       stdoutFd: null,
+      stderrFd: null,
       now: () => now,
     },
     interrupt,
@@ -79,6 +80,7 @@ export async function runInTo(argv: string[], env: NodeJS.ProcessEnv, stdoutFd: 
     stdout: () => stdout as unknown as NodeJS.WriteStream,
     stderr: () => stderr as unknown as NodeJS.WriteStream,
     stdoutFd,
+    stderrFd: null,
     now: () => now,
   });
   return { code, stdout: stdout.text, stderr: stderr.text };

@@ -71,6 +71,7 @@ export async function runPapers(args: string[], env: NodeJS.ProcessEnv, options:
     stdout: () => stdout as unknown as NodeJS.WriteStream,
     stderr: () => stderr as unknown as NodeJS.WriteStream,
     stdoutFd: null,
+    stderrFd: null,
     now: () => now,
     sleep: async (ms, signal) => {
       slept.push(ms);
