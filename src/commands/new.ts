@@ -23,17 +23,21 @@ function daysFrom(first: string, last: string): string[] {
   return Array.from({ length: daysBetween(first, last) + 1 }, (_, i) => addDays(first, i));
 }
 
-/** Each day's list; with --offline, days not in the cache are left out and named (all missing: the first miss is thrown). */
+/**
+ * Each day's list, less the cached days whose every paper is seen (not parsed, they come back empty);
+ * with --offline, days not in the cache are left out and named (all missing: the first miss is thrown).
+ */
 async function loadDays(
   ctx: Context,
   days: string[],
   net: { offline: boolean; refresh: boolean; timeout: number },
+  seen: (id: string) => boolean,
 ): Promise<{ lists: DayList[]; missing: string[] }> {
   // A network failure shows each cached day: one warning for them all.
   const stale = staleTogether(ctx, 'day list');
   const got = await mapLimit(days, PARALLEL, async (day) => {
     try {
-      return await loadDay(ctx, day, { ...net, onStale: stale.onStale });
+      return await loadDay(ctx, day, { ...net, onStale: stale.onStale }, seen);
     } catch (error) {
       if (error instanceof CacheMissError) return error;
       throw error;
@@ -76,7 +80,7 @@ export async function run(ctx: Context, { options }: Invocation): Promise<Result
     first = latest.day;
     through = latest.day;
   } else {
-    const got = await loadDays(ctx, daysFrom(first, today), opts);
+    const got = await loadDays(ctx, daysFrom(first, today), opts, (id) => marks.isSeen(id));
     lists = got.lists;
     // Days the cache did not have are looked at again next time.
     const gap = got.missing[0];

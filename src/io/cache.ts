@@ -39,6 +39,8 @@ export interface CacheOptions {
 
 /** Past this size an entry file is not read (a month is a few MiB). */
 const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
+/** The start of an entry as write() makes it (JSON.stringify keeps the order of the keys). */
+const HEAD = new RegExp(`^\\{"v":${VERSION},"key":"([^"\\\\]*)","fetchedAt":(\\d{1,16}),"data":`);
 
 /**
  * One small JSON file per entry, so a hit reads only its own file and concurrent writers of
@@ -65,6 +67,20 @@ export class Cache {
   /** The entry for a key, however old; null when absent, from another version, or corrupt (then set aside). */
   read<T>(key: string): CacheEntry<T> | null {
     return this.readFile<T>(this.pathOf(key), key);
+  }
+
+  /**
+   * An entry's text and fetch time, read but not parsed, when the file begins exactly as papers writes
+   * an entry of this key and version (`{"v":1,"key":"day:…","fetchedAt":…,"data":`); else null, and
+   * read() decides what the file is. For a look at the text that may spare the parse (core/listIds.ts).
+   */
+  peek(key: string): { fetchedAt: number; text: string } | null {
+    const got = readOwnFile(this.pathOf(key), MAX_ENTRY_BYTES);
+    if (got.kind !== 'ok') return null;
+    const head = HEAD.exec(got.text.slice(0, 200));
+    if (!head || head[1] !== key) return null;
+    const fetchedAt = Number(head[2]);
+    return Number.isSafeInteger(fetchedAt) && fetchedAt <= 8.64e15 ? { fetchedAt, text: got.text } : null;
   }
 
   /** The entry in one file of the cache (from `list()`); `key`, when given, must match. */

@@ -55,7 +55,7 @@ export async function cached<T>(
 ): Promise<Loaded<T>> {
   const entry = opts.cache.read<T>(key);
   const now = opts.now();
-  if (entry && !opts.refresh && isFresh(now - entry.fetchedAt, ttl)) return fromEntry(opts, key, what, entry, now);
+  if (entry && fresh(opts, entry.fetchedAt, ttl, now)) return fromEntry(opts, key, what, entry, now);
   const known = opts.refresh ? null : ((await elsewhere?.()) ?? null);
   if (known !== null) {
     opts.debug(`${what}: from ${known.from}`);
@@ -79,6 +79,20 @@ export async function cached<T>(
     else opts.warn(`showing ${what} cached ${ago(now - entry.fetchedAt)}: ${error.message}`);
     return fromEntry(opts, key, what, entry, now);
   }
+}
+
+/** An entry fetched at this time is used without a request (unless --refresh). */
+function fresh(opts: LoadOptions, fetchedAt: number, ttl: number, now: number): boolean {
+  return !opts.refresh && isFresh(now - fetchedAt, ttl);
+}
+
+/**
+ * Whether cached() would answer with the entry of `key` as it is (fresh, or --offline), with no other
+ * source of its data, and `spare` accepts the entry's text: then the caller need not have it parsed.
+ */
+export function entrySpared(opts: LoadOptions, key: string, ttl: number, spare: (text: string) => boolean): boolean {
+  const peeked = opts.cache.peek(key);
+  return peeked !== null && (opts.offline || fresh(opts, peeked.fetchedAt, ttl, opts.now())) && spare(peeked.text);
 }
 
 function fromEntry<T>(opts: LoadOptions, key: string, what: string, entry: CacheEntry<T>, now: number): Loaded<T> {

@@ -7,7 +7,8 @@ import { selection } from '../core/rank.js';
 import { listNames, type ListResult } from '../core/result.js';
 import { loadOptions, type Context } from '../context.js';
 import { fetchDailyPages, fetchLatestDay } from '../io/hfApi.js';
-import { cached, CacheMissError } from '../io/cachePolicy.js';
+import { cached, CacheMissError, entrySpared } from '../io/cachePolicy.js';
+import { everyListId } from '../core/listIds.js';
 import { plural } from '../core/plural.js';
 import { staleTogether } from './staleTogether.js';
 
@@ -16,10 +17,20 @@ export interface DayList {
   papers: Paper[];
 }
 
-/** One day's whole list: from a fresh cache entry, else every page of `daily_papers?date=`. */
-export async function loadDay(ctx: Context, day: string, net: Net): Promise<DayList> {
+/**
+ * One day's whole list: from a fresh cache entry, else every page of `daily_papers?date=`. With
+ * `spare`, a cached list that would be used as it is and whose every paper's id `spare` accepts is
+ * not even parsed: the list comes back empty (for papers new, which would drop every one of them).
+ */
+export async function loadDay(ctx: Context, day: string, net: Net, spare?: (id: string) => boolean): Promise<DayList> {
   const today = nyDay(ctx.now());
-  const { data } = await cached(loadOptions(ctx, net), `day:${day}`, `the list of ${day}`, dayTtl(day, today), async () => {
+  const opts = loadOptions(ctx, net);
+  const ttl = dayTtl(day, today);
+  if (spare && entrySpared(opts, `day:${day}`, ttl, (text) => everyListId(text, spare))) {
+    ctx.debug(`the list of ${day}: cache entry day:${day}, every paper in it seen (not parsed)`);
+    return { day, papers: [] };
+  }
+  const { data } = await cached(opts, `day:${day}`, `the list of ${day}`, ttl, async () => {
     const http = await ctx.http(net.timeout);
     ctx.spinner.update(`fetching ${day}`);
     const got = await fetchDailyPages(http, ctx.apiBase, { date: day }, (page) => {

@@ -7,7 +7,7 @@ import { useHarness } from '../helpers/harness.js';
 import { Interrupt } from '../../src/cli/interrupt.js';
 import { runIn, runInTo } from '../helpers/inProcess.js';
 import { visible } from '../helpers/pty.js';
-import { weekdayDays, type FakeHf } from '../helpers/server.js';
+import { hfItem, weekdayDays, type FakeHf } from '../helpers/server.js';
 
 // Friday 2026-11-27, noon in New York; Monday 2026-11-30, 10:00 there.
 const FRI = new Date('2026-11-27T17:00:00Z');
@@ -114,6 +114,27 @@ describe('papers new', () => {
     expect(r.code).toBe(130);
     expect(r.stdout).toBe('');
     expect(existsSync(marksFile())).toBe(false);
+  });
+
+  it('a cached day whose every paper is seen is not parsed again; a paper added to it, --refresh and --offline still count', async () => {
+    expect(ids((await runIn(['new', '--since', '-4', '--json'], env, FRI)).stdout)).toHaveLength(15);
+    const spared = (stderr: string) => [...stderr.matchAll(/the list of (\S+): .*every paper in it seen \(not parsed\)/g)].map((m) => m[1]);
+    const again = await runIn(['new', '--since', '-4', '--json', '--verbose'], env, FRI);
+    expect(again.stdout).toBe('[]\n');
+    expect(spared(again.stderr)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27']);
+    // Wednesday gains a paper; its refreshed entry (a piped list marks nothing) has one paper not seen.
+    const added = of('2026-11-25', 7)[0]!;
+    server.days.set('2026-11-25', [...server.days.get('2026-11-25')!, hfItem(added, '2026-11-25', 1)]);
+    expect((await runIn(['day', '2026-11-25', '--refresh', '--json'], env, FRI)).code).toBe(0);
+    const offline = await runIn(['new', '--since', '-4', '--json', '--verbose', '--offline', '--peek'], env, FRI);
+    expect(ids(offline.stdout)).toEqual([added]);
+    expect(spared(offline.stderr)).toEqual(['2026-11-23', '2026-11-24', '2026-11-26', '2026-11-27']);
+    // --refresh asks for every day again, seen or not.
+    server.requests = [];
+    const refreshed = await runIn(['new', '--since', '-4', '--json', '--verbose', '--refresh'], env, FRI);
+    expect(ids(refreshed.stdout)).toEqual([added]);
+    expect(spared(refreshed.stderr)).toEqual([]);
+    expect(new Set(server.requests.map((r) => new URL(r, 'http://x').searchParams.get('date'))).size).toBe(5);
   });
 
   it('--offline uses the cached days and names the others', async () => {
