@@ -27,6 +27,8 @@ const MAX_BYTES = 16 * 1024 * 1024;
 export class MarksStore {
   readonly path: string;
   #marks: Marks | undefined;
+  /** The file (device, inode, size, time) #marks was read from; a change under the lock reuses it if the file is still that one. */
+  #readFrom: string | null = null;
   #warned = false;
 
   constructor(
@@ -39,7 +41,10 @@ export class MarksStore {
 
   /** The marks as the file holds them (read on first use). */
   get marks(): Marks {
-    return (this.#marks ??= this.#load().marks);
+    if (this.#marks) return this.#marks;
+    const got = this.#load();
+    this.#readFrom = got.from;
+    return (this.#marks = got.marks);
   }
 
   isSeen(id: string): boolean {
@@ -78,7 +83,7 @@ export class MarksStore {
       );
     }
     return withLock(this.path, () => {
-      const got = this.#load();
+      const got = this.#load(this.#readFrom);
       if (got.corrupt) this.#setAside();
       const next = pruned(change(got.marks), this.today());
       const temp = `${this.path}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
@@ -91,28 +96,36 @@ export class MarksStore {
         throw new PapersError(`cannot write ${this.path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, EXIT.failure, 'the old marks are kept');
       }
       this.#marks = next;
+      this.#readFrom = null;
       return next;
     });
   }
 
-  /** Reads the file without following a link, waiting on a FIFO, or reading past the cap. */
-  #load(): { marks: Marks; corrupt: boolean } {
+  /**
+   * Reads the file without following a link, waiting on a FIFO, or reading past the cap. When it is
+   * still the file `unchanged` names (every write replaces it by a rename), #marks is not read again.
+   */
+  #load(unchanged: string | null = null): { marks: Marks; corrupt: boolean; from: string | null } {
     let fd: number;
     try {
       fd = openSync(this.path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { marks: NO_MARKS, corrupt: false };
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { marks: NO_MARKS, corrupt: false, from: null };
       return this.#bad(`cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     }
     let text: string;
+    let from: string;
     try {
-      const stat = fstatSync(fd);
+      const stat = fstatSync(fd, { bigint: true });
       if (!stat.isFile()) return this.#bad('is not a regular file');
       if (stat.size > MAX_BYTES) return this.#bad(`is over ${MAX_BYTES / 1024 / 1024} MiB`);
-      const buffer = Buffer.alloc(stat.size);
+      from = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+      if (this.#marks && from === unchanged) return { marks: this.#marks, corrupt: false, from };
+      const size = Number(stat.size);
+      const buffer = Buffer.alloc(size);
       let got = 0;
-      while (got < stat.size) {
-        const n = readSync(fd, buffer, got, stat.size - got, got);
+      while (got < size) {
+        const n = readSync(fd, buffer, got, size - got, got);
         if (n === 0) break;
         got += n;
       }
@@ -127,13 +140,13 @@ export class MarksStore {
       return this.#bad('is not valid JSON');
     }
     const marks = marksFrom(raw);
-    return marks ? { marks, corrupt: false } : this.#bad('is not a marks file');
+    return marks ? { marks, corrupt: false, from } : this.#bad('is not a marks file');
   }
 
-  #bad(why: string): { marks: Marks; corrupt: boolean } {
+  #bad(why: string): { marks: Marks; corrupt: boolean; from: null } {
     if (!this.#warned) this.warn(`the marks file ${basename(this.path)} ${why}; starting afresh (it is set aside at the next change)`);
     this.#warned = true;
-    return { marks: NO_MARKS, corrupt: true };
+    return { marks: NO_MARKS, corrupt: true, from: null };
   }
 
   /** Moves the bad file to the first free `marks.json.corrupt[.N]`: a backup is never overwritten. */
