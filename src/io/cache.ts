@@ -2,7 +2,7 @@ import { lstatSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DATA_CHECKS, entryName, ownKind, READABLE, type EntryKind } from './cacheNames.js';
 import { writeConfStore } from './confWrite.js';
-import { describeError, readOwnFile, setAside } from './safeFile.js';
+import { describeError, readOwnBytes, readOwnFile, setAside } from './safeFile.js';
 
 /** Bump when the shape of cached data changes; older entries then read as misses. */
 const VERSION = 1;
@@ -66,26 +66,33 @@ export class Cache {
 
   /** The entry for a key, however old; null when absent, from another version, or corrupt (then set aside). */
   read<T>(key: string): CacheEntry<T> | null {
-    return this.readFile<T>(this.pathOf(key), key);
+    const peeked = this.#peeked;
+    this.#peeked = null;
+    return this.readFile<T>(this.pathOf(key), key, peeked?.key === key ? peeked.bytes.toString('utf8') : undefined);
   }
 
   /**
-   * An entry's text and fetch time, read but not parsed, when the file begins exactly as papers writes
-   * an entry of this key and version (`{"v":1,"key":"day:…","fetchedAt":…,"data":`); else null, and
-   * read() decides what the file is. For a look at the text that may spare the parse (core/listIds.ts).
+   * An entry's bytes and fetch time, read but not parsed, when the file begins exactly as papers
+   * writes an entry of this key and version (`{"v":1,"key":"day:…","fetchedAt":…,"data":`); else
+   * null, and read() decides what the file is. For a look that may spare the parse (core/listIds.ts);
+   * a read() of the same key right after uses these bytes rather than reading the file again.
    */
-  peek(key: string): { fetchedAt: number; text: string } | null {
-    const got = readOwnFile(this.pathOf(key), MAX_ENTRY_BYTES);
+  peek(key: string): { fetchedAt: number; bytes: Buffer } | null {
+    const got = readOwnBytes(this.pathOf(key), MAX_ENTRY_BYTES);
+    this.#peeked = got.kind === 'ok' ? { key, bytes: got.bytes } : null;
     if (got.kind !== 'ok') return null;
-    const head = HEAD.exec(got.text.slice(0, 200));
+    const head = HEAD.exec(got.bytes.toString('latin1', 0, 200));
     if (!head || head[1] !== key) return null;
     const fetchedAt = Number(head[2]);
-    return Number.isSafeInteger(fetchedAt) && fetchedAt <= 8.64e15 ? { fetchedAt, text: got.text } : null;
+    return Number.isSafeInteger(fetchedAt) && fetchedAt <= 8.64e15 ? { fetchedAt, bytes: got.bytes } : null;
   }
 
-  /** The entry in one file of the cache (from `list()`); `key`, when given, must match. */
-  readFile<T>(file: string, key?: string): CacheEntry<T> | null {
-    const got = readOwnFile(file, MAX_ENTRY_BYTES);
+  /** The bytes of the last peek(), for a read() of its key that comes next. */
+  #peeked: { key: string; bytes: Buffer } | null = null;
+
+  /** The entry in one file of the cache (from `list()`); `key`, when given, must match; `text`, when given, is what the file held a moment ago. */
+  readFile<T>(file: string, key?: string, text?: string): CacheEntry<T> | null {
+    const got = text === undefined ? readOwnFile(file, MAX_ENTRY_BYTES) : { kind: 'ok' as const, text };
     if (got.kind === 'missing') return null;
     if (got.kind === 'refused') {
       this.#setAside(file, got.why);

@@ -88,11 +88,11 @@ function fresh(opts: LoadOptions, fetchedAt: number, ttl: number, now: number): 
 
 /**
  * Whether cached() would answer with the entry of `key` as it is (fresh, or --offline), with no other
- * source of its data, and `spare` accepts the entry's text: then the caller need not have it parsed.
+ * source of its data, and `spare` accepts the entry's bytes: then the caller need not have it parsed.
  */
-export function entrySpared(opts: LoadOptions, key: string, ttl: number, spare: (text: string) => boolean): boolean {
+export function entrySpared(opts: LoadOptions, key: string, ttl: number, spare: (json: Buffer) => boolean): boolean {
   const peeked = opts.cache.peek(key);
-  return peeked !== null && (opts.offline || fresh(opts, peeked.fetchedAt, ttl, opts.now())) && spare(peeked.text);
+  return peeked !== null && (opts.offline || fresh(opts, peeked.fetchedAt, ttl, opts.now())) && spare(peeked.bytes);
 }
 
 function fromEntry<T>(opts: LoadOptions, key: string, what: string, entry: CacheEntry<T>, now: number): Loaded<T> {

@@ -18,6 +18,8 @@ import { basename, dirname, join } from 'node:path';
 
 /** What reading a small file of papers' own found. */
 export type ReadResult = { kind: 'ok'; text: string } | { kind: 'missing' } | { kind: 'refused'; why: string };
+/** The same, as bytes. */
+export type BytesResult = { kind: 'ok'; bytes: Buffer } | { kind: 'missing' } | { kind: 'refused'; why: string };
 
 /**
  * Reads a file papers wrote (a cache entry, the settings, the row file) without trusting what sits at
@@ -26,6 +28,12 @@ export type ReadResult = { kind: 'ok'; text: string } | { kind: 'missing' } | { 
  * giant cannot exhaust memory. `missing` covers an absent file and a path through a non-directory.
  */
 export function readOwnFile(file: string, max: number): ReadResult {
+  const got = readOwnBytes(file, max);
+  return got.kind === 'ok' ? { kind: 'ok', text: got.bytes.toString('utf8') } : got;
+}
+
+/** readOwnFile's bytes, not decoded. */
+export function readOwnBytes(file: string, max: number): BytesResult {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -47,7 +55,7 @@ export function readOwnFile(file: string, max: number): ReadResult {
       if (n === 0) break;
       got += n;
     }
-    return { kind: 'ok', text: buf.toString('utf8', 0, got) };
+    return { kind: 'ok', bytes: buf.subarray(0, got) };
   } catch (error) {
     return { kind: 'refused', why: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   } finally {

@@ -26,7 +26,7 @@ export async function loadDay(ctx: Context, day: string, net: Net, spare?: (id: 
   const today = nyDay(ctx.now());
   const opts = loadOptions(ctx, net);
   const ttl = dayTtl(day, today);
-  if (spare && entrySpared(opts, `day:${day}`, ttl, (text) => everyListId(text, spare))) {
+  if (spare && entrySpared(opts, `day:${day}`, ttl, (json) => everyListId(json, spare))) {
     ctx.debug(`the list of ${day}: cache entry day:${day}, every paper in it seen (not parsed)`);
     return { day, papers: [] };
   }
