@@ -14,6 +14,12 @@ const answerFrom = (http: HttpClient, url: string): string => `the answer from $
 /** A guard against a server that never sends a short page. */
 const MAX_PAGES = 50;
 
+/** One page's answer, parsed. */
+interface Answer {
+  url: string;
+  body: unknown;
+}
+
 export interface ListFetch {
   papers: Paper[];
   skipped: number;
@@ -22,7 +28,8 @@ export interface ListFetch {
 /**
  * Every paper of one `daily_papers` query (date, week or month), following `p` pages until a short one.
  * With `parallel` > 1, pages are asked for in batches of that many at once (a month has a dozen pages),
- * so the wall time is about pages / parallel round trips.
+ * so the wall time is about pages / parallel round trips. The next batch is asked for as soon as this
+ * one's answers are in and none is short, and this one's papers are read while it is on its way.
  */
 export async function fetchDailyPages(
   http: HttpClient,
@@ -34,8 +41,8 @@ export async function fetchDailyPages(
   const all: Paper[][] = [];
   let skipped = 0;
   let requests = 0;
-  for (let start = 0; start < MAX_PAGES; start += parallel) {
-    const batch = await Promise.all(
+  const batchFrom = (start: number): Promise<Answer[]> =>
+    Promise.all(
       Array.from({ length: parallel }, async (_, i) => {
         const url = apiUrl(base, 'daily_papers', { ...query, limit: PAGE, p: start + i });
         const body = await getJson(http, url);
@@ -43,14 +50,18 @@ export async function fetchDailyPages(
         return { url, body };
       }),
     );
-    let short = false;
+  let next: Promise<Answer[]> | null = batchFrom(0);
+  for (let start = 0; next !== null; start += parallel) {
+    const batch: Answer[] = await next;
+    // A body that is not an array ends the paging too: reading it below fails with the reason, and
+    // then no batch is in flight (papersFromHfList fails on nothing else).
+    const short: boolean = batch.some(({ body }) => !Array.isArray(body) || body.length < PAGE);
+    next = short || start + parallel >= MAX_PAGES ? null : batchFrom(start + parallel);
     for (const [i, { url, body }] of batch.entries()) {
       const got = papersFromHfList(body, answerFrom(http, url));
       all[start + i] = got.papers;
       skipped += got.skipped;
-      if ((body as unknown[]).length < PAGE) short = true;
     }
-    if (short) break;
   }
   return { papers: dedupe(all.flat()), skipped };
 }
