@@ -35,8 +35,9 @@ export interface ProcessLike {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
-/** The real process: stdout by descriptor unless it may be a terminal. */
+/** The real process: stdout and stderr by descriptor unless they may be a terminal (stderr looked at only when first used). */
 export function realProcess(): ProcessLike {
+  let stderrFd: number | null | undefined;
   return {
     env: process.env,
     platform: process.platform,
@@ -44,15 +45,19 @@ export function realProcess(): ProcessLike {
     stdout: () => process.stdout,
     stderr: () => process.stderr,
     stdoutFd: mayBeTerminal(1) ? null : 1,
-    stderrFd: mayBeTerminal(2) ? null : 2,
+    get stderrFd() {
+      return (stderrFd ??= mayBeTerminal(2) ? null : 2);
+    },
   };
 }
 
 /** Where messages go: stderr's stream when it may be a terminal, else its descriptor (no stream made). */
 export function messagesOf(proc: ProcessLike): () => { write(text: string): unknown } {
-  if (proc.stderrFd === null) return proc.stderr;
-  const sink = fdMessages(proc.stderrFd);
-  return () => sink;
+  let sink: { write(text: string): unknown } | undefined;
+  return () => {
+    const fd = proc.stderrFd;
+    return fd === null ? proc.stderr() : (sink ??= fdMessages(fd));
+  };
 }
 
 export interface ShellFlags {
@@ -72,7 +77,13 @@ export function createContext(proc: ProcessLike, flags: ShellFlags, interrupt: R
   const { env } = proc;
   // A pipe or a file is written through its descriptor; only what may be a terminal gets a stream.
   const stdoutFacts: StdoutFacts = proc.stdoutFd === null ? { kind: 'stream', stream: proc.stdout() } : { kind: 'fd' };
-  const terminal = readTerminal(stdoutFacts, proc.stderrFd === null ? proc.stderr : null, env, flags.noColor, (m) => ctx.warn(m));
+  const terminal = readTerminal(
+    stdoutFacts,
+    () => (proc.stderrFd === null ? proc.stderr() : null),
+    env,
+    flags.noColor,
+    (m) => ctx.warn(m),
+  );
   const spinner = new Spinner(messagesOf(proc), proc.stderr, () => terminal.stderrTTY && !flags.quiet, terminal.colorLevel > 0);
   const debugOn = flags.verbose || env.PAPERS_DEBUG === '1';
   // The token is looked up when the first request is made; until then it cannot be in anything printed.

@@ -21,12 +21,12 @@ export type StdoutFacts = { kind: 'stream'; stream: NodeJS.WriteStream } | { kin
 
 /**
  * Reads the streams and the environment: NO_COLOR (not empty), --no-color, TERM=dumb or a pipe turn colour off;
- * FORCE_COLOR on. stderr is looked at only when first asked (creating it costs at every start); null
- * when it is known to be a pipe or a file (no terminal, no colour).
+ * FORCE_COLOR on. stderr is looked at only when first asked (creating it costs at every start); it is
+ * null when known to be a pipe or a file (no terminal, no colour).
  */
 export function readTerminal(
   stdout: StdoutFacts,
-  stderr: (() => NodeJS.WriteStream) | null,
+  stderr: () => NodeJS.WriteStream | null,
   env: NodeJS.ProcessEnv,
   noColorFlag: boolean,
   warn: (message: string) => void = () => undefined,
@@ -44,7 +44,7 @@ export function readTerminal(
     stdoutTTY,
     get stderrTTY() {
       if (stderrTTY === undefined) {
-        const err = stderr?.();
+        const err = stderr();
         stderrTTY = Boolean(err?.isTTY) && !dumb && (err?.columns ?? 0) > 0;
       }
       return stderrTTY;
@@ -60,7 +60,11 @@ export function readTerminal(
     rows: stdoutTTY && stream?.rows ? stream.rows : null,
     colorLevel: colorLevel(stdoutTTY ? stream : null, env, noColorFlag, dumb),
     get stderrColor() {
-      return (stderrColor ??= stderr !== null && stderrColors(stderr(), env, noColorFlag));
+      if (stderrColor === undefined) {
+        const err = stderr();
+        stderrColor = err !== null && stderrColors(err, env, noColorFlag);
+      }
+      return stderrColor;
     },
   };
 }
