@@ -43,7 +43,11 @@ export function withRead(marks: Marks, ids: readonly string[], read: boolean, da
 /** Drops marks made more than a year before `today`. */
 export function pruned(marks: Marks, today: string): Marks {
   const oldest = addDays(today, -KEEP_DAYS);
-  const keep = (m: ReadonlyMap<string, string>) => new Map([...m].filter(([, day]) => day >= oldest));
+  const keep = (m: ReadonlyMap<string, string>): ReadonlyMap<string, string> => {
+    // Usually no mark is a year old: then nothing is copied.
+    for (const day of m.values()) if (day < oldest) return new Map([...m].filter(([, d]) => d >= oldest));
+    return m;
+  };
   return { seen: keep(marks.seen), read: keep(marks.read), newThrough: marks.newThrough };
 }
 

@@ -37,9 +37,12 @@ function cmpText(a: string, b: string): number {
 /** The order of `--sort key`: the key first, then its ties (see ORDER), then id; 0 only for true ties. */
 export function compareBy(key: ListSortKey = 'upvotes'): Compare {
   const chain = ORDER[key];
+  const n = chain.length;
+  // An index, not for-of: a sort runs this thousands of times before V8 has optimised it, and the
+  // iterator costs a third of the sort in that state.
   return (a, b) => {
-    for (const compare of chain) {
-      const c = compare(a, b);
+    for (let i = 0; i < n; i++) {
+      const c = chain[i]!(a, b);
       if (c !== 0) return c;
     }
     return 0;
