@@ -32,6 +32,8 @@ export function keepColourOnly(text: string, colour: boolean): string {
 }
 
 const TABLE = /[│┃┌┐└┘├┤┬┴┼─]/;
+/** Printable ASCII and colour escapes only: such a line is never wider than its length. */
+const PLAIN = /^[\x20-\x7e\x1b]*$/;
 
 /**
  * Rendered markdown wrapped for the terminal: prose lines to `prose` cells, table lines to `width`,
@@ -42,7 +44,8 @@ export function wrapRendered(text: string, width: number, prose = Math.min(width
   const out: string[] = [];
   for (const line of text.split('\n')) {
     const max = TABLE.test(line) ? width : prose;
-    if (widthOf(line) <= max) out.push(line);
+    // Most lines are short plain prose: measuring their width (string-width) is most of the wrapping's time.
+    if ((line.length <= max && PLAIN.test(line)) || widthOf(line) <= max) out.push(line);
     else out.push(...wrapLine(line, max));
   }
   return out.join('\n');
