@@ -19,12 +19,16 @@ export function htmlAsText(html: string): string {
 }
 
 const SGR = /(\x1b\[[0-9;]*m)/;
+const SGR_ALL = /\x1b\[[0-9;]*m/g;
 
 /**
  * The terminal renderer's output with nothing but colour in it: every escape that is not SGR (such
  * as an OSC 8 link) and every control but the line break is removed; without colour, SGR goes too.
  */
 export function keepColourOnly(text: string, colour: boolean): string {
+  const bare = text.replace(SGR_ALL, '');
+  // Most text has nothing to remove but colour: found out in one pass, not part by part.
+  if (sanitizeBlock(bare) === bare && !bare.includes('\t')) return colour ? text : bare;
   return text
     .split(SGR)
     .map((part, i) => (i % 2 === 1 ? (colour ? part : '') : sanitizeBlock(part).replace(/\t/g, '    ')))
