@@ -47,9 +47,14 @@ const PLAIN = /^[\x20-\x7e\x1b]*$/;
 export function wrapRendered(text: string, width: number, prose = Math.min(width, PROSE_WIDTH)): string {
   const out: string[] = [];
   for (const line of text.split('\n')) {
+    // Most lines are short plain prose (no table border: that is not ASCII), kept as they are without
+    // testing for a table or measuring their width (string-width), most of the wrapping's time.
+    if (line.length <= prose && PLAIN.test(line)) {
+      out.push(line);
+      continue;
+    }
     const max = TABLE.test(line) ? width : prose;
-    // Most lines are short plain prose: measuring their width (string-width) is most of the wrapping's time.
-    if ((line.length <= max && PLAIN.test(line)) || widthOf(line) <= max) out.push(line);
+    if (widthOf(line) <= max) out.push(line);
     else out.push(...wrapLine(line, max));
   }
   return out.join('\n');
