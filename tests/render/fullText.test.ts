@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRenderers } from '../helpers/renderers.js';
+import { sanitizeBlock } from '../../src/core/sanitize.js';
 import { cleanMarkdown, htmlAsText, keepColourOnly, wrapRendered } from '../../src/render/fullText.js';
 import { widthOf } from '../../src/render/text.js';
 import { fixture } from '../helpers/papers.js';
@@ -34,6 +36,39 @@ describe('keepColourOnly', () => {
   it('removes colour too when there is none', () => {
     expect(keepColourOnly(text, false)).toBe('bold link cleared');
   });
+  it('gives what cleaning it piece by piece gives, whether or not there is anything but colour to remove', () => {
+    // The rule as it reads: split at colour escapes, each piece between them cleaned, tabs as spaces.
+    const byPieces = (t: string, colour: boolean) =>
+      t
+        .split(/(\x1b\[[0-9;]*m)/)
+        .map((part, i) => (i % 2 === 1 ? (colour ? part : '') : sanitizeBlock(part).replace(/\t/g, '    ')))
+        .join('');
+    const piece = fc.constantFrom(
+      '\x1b[1m',
+      '\x1b[22m',
+      '\x1b[38;5;2m',
+      '\x1b',
+      '[',
+      'm',
+      '\x1b]8;;x\x07',
+      '\t',
+      '\n',
+      '\r',
+      '\u202e',
+      '\x9b',
+      'é',
+      '表',
+      ' ',
+      'word',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.boolean(), (parts, colour) => {
+        const t = parts.join('');
+        expect(keepColourOnly(t, colour)).toBe(byPieces(t, colour));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('wrapRendered', () => {
@@ -51,5 +86,20 @@ describe('wrapRendered', () => {
     expect(wrapRendered(`see ${url}`, 40, 40).split('\n')).toEqual(['see', url]);
     const row = `│ ${'cell '.repeat(12)}│`;
     expect(wrapRendered(row, 100, 40)).toBe(row);
+  });
+  it('keeps every line that fits as it is, plain ASCII or not, and wraps only lines wider than their limit', () => {
+    const piece = fc.constantFrom('a', 'word', ' ', '  ', '\x1b[1m', '\x1b[22m', '表', '│', '─', 'é', 'x'.repeat(30));
+    fc.assert(
+      fc.property(fc.array(fc.array(piece, { maxLength: 20 }), { maxLength: 6 }), fc.integer({ min: 20, max: 60 }), (lines, prose) => {
+        const text = lines.map((l) => l.join('')).join('\n');
+        const width = prose + 20;
+        const out = wrapRendered(text, width, prose).split('\n');
+        const kept = text.split('\n').filter((l) => widthOf(l) <= (/[│─]/.test(l) ? width : prose));
+        for (const line of kept) expect(out).toContain(line);
+        // A line wider than the width is one word too long to break (a URL is kept whole).
+        for (const line of out) if (widthOf(line) > width) expect(line.replace(/\x1b\[[0-9;]*m/g, '').trim()).not.toContain(' ');
+      }),
+      { numRuns: 300 },
+    );
   });
 });
