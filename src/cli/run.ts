@@ -32,7 +32,8 @@ function report(error: unknown, proc: ProcessLike, interrupted: boolean, colour:
   if (interrupted) return EXIT.interrupted;
   const debug = proc.env.PAPERS_DEBUG === '1';
   // Nothing printed may carry the Hugging Face token, whatever an error quotes.
-  const err = (text: string, kind?: MessageKind) => writeStderr(messagesOf(proc)(), redact(text), kind && colour() ? kind : undefined);
+  const messages = messagesOf(proc);
+  const err = (text: string, kind?: MessageKind) => writeStderr(messages(), redact(text), kind && colour() ? kind : undefined);
   if (error instanceof PapersError) {
     err(`papers: ${error.message}\n`, 'error');
     if (error.hint) err(`hint: ${error.hint}\n`, 'hint');
