@@ -3,13 +3,14 @@ import { withoutHfFields, type Paper } from './paper.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DATE_LINE = /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2})(?:, (\d{4}))?(?:\s+(\d+))?$/;
-const AUTHORS_LINE = /^•\s*(\d+)\s+authors?$/;
+// Non-ASCII as \u escapes in regular expression literals: the entry bundle stays ASCII (scripts/build.mjs).
+const AUTHORS_LINE = /^\u2022\s*(\d+)\s+authors?$/;
 // What a copy of the page carries besides papers: the header, the subscribe box, submitter lines.
-const CHROME = [/^new$/i, /^get trending papers/i, /^subscribe$/i, /^daily papers$/i, /^by\s*ak\b/i, /^submitted by\b/i, /^upvote$/i, /^·$/];
+const CHROME = [/^new$/i, /^get trending papers/i, /^subscribe$/i, /^daily papers$/i, /^by\s*ak\b/i, /^submitted by\b/i, /^upvote$/i, /^\u00b7$/];
 
 /** True when text looks like a copy of a Hugging Face papers page (its "• N authors" lines). */
 export function looksLikePage(text: string): boolean {
-  return /^\s*•\s*\d+\s+authors?\s*$/m.test(text);
+  return /^\s*\u2022\s*\d+\s+authors?\s*$/m.test(text);
 }
 
 function isoDate(year: number, month: number, day: number): string {

@@ -35,7 +35,8 @@ export function keepColourOnly(text: string, colour: boolean): string {
     .join('');
 }
 
-const TABLE = /[│┃┌┐└┘├┤┬┴┼─]/;
+// Box-drawing characters as \u escapes: the entry bundle stays ASCII (scripts/build.mjs).
+const TABLE = /[\u2502\u2503\u250c\u2510\u2514\u2518\u251c\u2524\u252c\u2534\u253c\u2500]/;
 /** Printable ASCII and colour escapes only: such a line is never wider than its length. */
 const PLAIN = /^[\x20-\x7e\x1b]*$/;
 
