@@ -39,6 +39,8 @@ export interface Context {
   arxivBase: string;
   /** Aborted on Ctrl-C. */
   signal: AbortSignal;
+  /** Whether Ctrl-C came: the same as `signal.aborted`, without making an AbortController when none was needed. */
+  readonly aborted: boolean;
   /** Runs `work` (a pager) with Ctrl-C left to it: papers neither aborts nor exits meanwhile. */
   deferInterrupts<T>(work: () => Promise<T>): Promise<T>;
   /** Text with the Hugging Face token (once it has been looked up) replaced, for anything printed. */

@@ -69,6 +69,8 @@ export interface ShellFlags {
 /** What a Context needs of the run's Ctrl-C (cli/interrupt.ts): its signal, made on first use, and deferring it. */
 export interface RunInterrupt {
   readonly signal: AbortSignal;
+  /** Whether Ctrl-C came, asked without making the signal (making it costs ~1 ms). */
+  readonly aborted: boolean;
   defer<T>(work: () => Promise<T>): Promise<T>;
 }
 
@@ -146,6 +148,9 @@ export function createContext(proc: ProcessLike, flags: ShellFlags, interrupt: R
     redact,
     get signal() {
       return interrupt.signal;
+    },
+    get aborted() {
+      return interrupt.aborted;
     },
     deferInterrupts: (work) => interrupt.defer(work),
     async close() {

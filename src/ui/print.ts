@@ -114,9 +114,10 @@ async function printList(ctx: Context, result: ListResult): Promise<void> {
   const complete = await writeChunks(ctx.stdout, chunks);
   // Seen: a table on a terminal, or what papers new delivered in full; never a run cut short.
   const seen = result.seen ?? (format === 'table' && ctx.terminal.stdoutTTY ? 'always' : 'never');
-  if (seen === 'always' && complete && !ctx.signal.aborted) {
+  if (seen === 'always' && complete && !ctx.aborted) {
     const ids = papers.flatMap((p) => (p.id === null ? [] : [p.id]));
-    if (ids.length > 0 || result.newThrough) await recordMarks(ctx.warn, () => ctx.marks().markSeen(ids, result.newThrough));
+    // A Ctrl-C from here on is too late to take the list back: the marks are written whole, not cut.
+    if (ids.length > 0 || result.newThrough) await ctx.deferInterrupts(() => recordMarks(ctx.warn, () => ctx.marks().markSeen(ids, result.newThrough)));
   }
 }
 
