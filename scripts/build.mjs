@@ -159,8 +159,8 @@ await Promise.all([
 // The entry must be ASCII. bin/papers.cjs reads it as a string at every start, and one character past
 // U+00FF makes V8 store all of it as two bytes a character (~340 KB more to read, copy and touch than
 // 170 KB). esbuild escapes strings, but leaves a regular expression literal as written: write such
-// characters as \u escapes there.
-{
+// characters as \u escapes there. (An unminified build keeps comments, which may hold anything.)
+if (common.minify) {
   const entry = readFileSync(new URL('../dist/cli.cjs', import.meta.url));
   const at = entry.findIndex((byte) => byte > 0x7f);
   if (at !== -1) {
