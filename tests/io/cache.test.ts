@@ -110,6 +110,28 @@ describe('Cache', () => {
   });
 });
 
+describe('Cache.peek', () => {
+  it('reads every entry into the same memory, and a read() takes its bytes only for the key peeked last', async () => {
+    const days = ['2026-11-23', '2026-11-24'];
+    // Past 4 KiB, where Buffer would otherwise give each read memory of its own (below, a slice of one shared pool).
+    const list = (n: number) => Array.from({ length: 40 }, (_, i) => makePaper(`2611.${String(n * 100 + i).padStart(5, '0')}`, { title: `paper ${i}` }));
+    const [older, newer] = [list(1), list(2)];
+    await cache.write(`day:${days[0]}`, older, 1);
+    await cache.write(`day:${days[1]}`, newer, 2);
+    const first = cache.peek(`day:${days[0]}`);
+    const second = cache.peek(`day:${days[1]}`);
+    expect(first?.fetchedAt).toBe(1);
+    expect(second?.fetchedAt).toBe(2);
+    // One buffer for both peeks: no fresh memory per file (papers new peeks at 15 days).
+    expect(second!.bytes.buffer).toBe(first!.bytes.buffer);
+    // The first peek's bytes were read over; a read() of its key reads the file again, never those bytes.
+    expect(cache.read(`day:${days[0]}`)?.data).toEqual(older);
+    expect(cache.peek(`day:${days[1]}`)?.fetchedAt).toBe(2);
+    expect(cache.read(`day:${days[1]}`)?.data).toEqual(newer);
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('cached', () => {
   const opts = (extra: Partial<Parameters<typeof cached>[0]> = {}) => ({
     cache,
