@@ -25,9 +25,15 @@ const Module = require('module');
 const dist = path.join(__dirname, '..', 'dist');
 // PAPERS_DEBUG=1: an ordinary require with Node's source maps on, so that stack frames name src/*.ts
 // lines (dist/cli.cjs.map); Node 20 reads no source map for a vm.Script. Other runs do not pay for it.
+// The entry is one function expression, the module wrapper (scripts/build.mjs): here it is called
+// with the arguments Node's own wrapper gives it.
 if (process.env.PAPERS_DEBUG === '1') {
   process.setSourceMapsEnabled(true);
-  require(path.join(dist, 'cli.cjs'));
+  const file = path.join(dist, 'cli.cjs');
+  const entry = new Module(file, module);
+  entry.filename = file;
+  entry.paths = Module._nodeModulePaths(dist);
+  entry._compile(`${fs.readFileSync(file, 'utf8')}\n(exports, require, module, __filename, __dirname);`, file);
   return;
 }
 const VENDOR_FLAGS = '--verify-snapshot-checksum --no-wasm-dynamic-tiering --no-wasm-tier-up';
@@ -98,7 +104,8 @@ function load(file, parent) {
   }
   const cacheFile = `${file}.cache`;
   const cachedData = readCache(cacheFile, key);
-  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  // The entry comes wrapped already (scripts/build.mjs); a vendor bundle is wrapped as require would.
+  const script = new vm.Script(parent === module ? source : Module.wrap(source), { filename: file, cachedData });
   if (cachedData === undefined || script.cachedDataRejected) {
     if (stale.length === 0) process.once('exit', writeCaches);
     stale.push({ script, data: undefined, cacheFile, key });

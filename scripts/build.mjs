@@ -142,6 +142,10 @@ await Promise.all([
     // Without the sources' text (the frames need only names and lines), so the package stays small.
     sourcemap: 'linked',
     sourcesContent: false,
+    // One function expression, the module wrapper written in: bin/papers.cjs compiles the file as it is,
+    // where Module.wrap(source) would make V8 copy the whole 170 KB source into a new string first.
+    banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
+    footer: { js: '})' },
     define: { __PAPERS_VERSION__: JSON.stringify(pkg.version) },
     plugins: [vendorPlugin],
   }),
