@@ -1,4 +1,4 @@
-import { sanitizeBlock } from '../core/sanitize.js';
+import { BLOCK_UNSAFE, sanitizeBlock } from '../core/sanitize.js';
 import { widthOf } from './text.js';
 
 /** Prose is easiest to read at about this many columns, however wide the terminal. */
@@ -20,15 +20,16 @@ export function htmlAsText(html: string): string {
 
 const SGR = /(\x1b\[[0-9;]*m)/;
 const SGR_ALL = /\x1b\[[0-9;]*m/g;
+/** A character keepColourOnly removes or changes (a tab too), but for the ESC that begins a colour escape. */
+const NOT_COLOUR_OR_TEXT = new RegExp(`(?!${SGR_ALL.source})[\\t${BLOCK_UNSAFE}]`);
 
 /**
  * The terminal renderer's output with nothing but colour in it: every escape that is not SGR (such
  * as an OSC 8 link) and every control but the line break is removed; without colour, SGR goes too.
  */
 export function keepColourOnly(text: string, colour: boolean): string {
-  const bare = text.replace(SGR_ALL, '');
   // Most text has nothing to remove but colour: found out in one pass, not part by part.
-  if (sanitizeBlock(bare) === bare && !bare.includes('\t')) return colour ? text : bare;
+  if (!NOT_COLOUR_OR_TEXT.test(text)) return colour ? text : text.replace(SGR_ALL, '');
   return text
     .split(SGR)
     .map((part, i) => (i % 2 === 1 ? (colour ? part : '') : sanitizeBlock(part).replace(/\t/g, '    ')))
