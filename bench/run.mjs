@@ -150,12 +150,27 @@ if (HAS_SCRIPT) {
     pass: null,
     note: `${r7b.a.toFixed(0)} ms vs ${r7b.b.toFixed(0)} ms`,
   });
-  // 8c. show --full of the cached paper on a terminal: rendered by marked and marked-terminal (loaded on
-  // this path only). The terminal is taller than the text, so no pager runs; the process ends when done.
+  // 8c. show --full of the cached paper on a terminal, shown again: the first run renders it with marked
+  // and marked-terminal (loaded on this path only) and keeps the render in the cache (render-<id>.json);
+  // the runs measured print that copy. The terminal is taller than the text, so no pager runs.
   const r8c = await ratio([[BIN, 'show', fullId, '--full', '--offline'], null, 5000], [baseline, null, 5000], RUNS, ([argv, until, rows]) =>
     inPty(argv, until, rows, ptyEnv),
   );
   report('8c show --full of a cached paper on a terminal vs node -e "", in a pty', r8c, 1.5);
+  // 8d. The same, rendered every time: the copy is removed before each run (reported, no limit).
+  const copy = path.join(warm, `render-${fullId}.json`);
+  const r8d = await ratio([[BIN, 'show', fullId, '--full', '--offline'], null, 5000], [baseline, null, 5000], RUNS, ([argv, until, rows]) => {
+    if (argv[0] === BIN) rmSync(copy, { force: true });
+    return inPty(argv, until, rows, ptyEnv);
+  });
+  push({
+    target: '8d the same, first render (no rendered copy) vs node -e "", in a pty',
+    ratio: r8d.ratio,
+    spread: r8d.spread,
+    limit: null,
+    pass: null,
+    note: `${r8d.a.toFixed(0)} ms vs ${r8d.b.toFixed(0)} ms`,
+  });
 }
 
 // Reference: what a user would reach for instead, jq over the cached JSON of target 1.

@@ -41,7 +41,7 @@ export async function run(ctx: Context, { args, options }: Invocation): Promise<
     if (stringOption(options, 'format') !== undefined || flagOption(options, 'json') || stringOption(options, 'fields') !== undefined) {
       throw new UsageError('--full is the paper as markdown; it takes no --json, --format or --fields');
     }
-    return { kind: 'fullText', id: ids[0]!, markdown: await loadFullText(ctx, ids[0]!, net), raw };
+    return { kind: 'fullText', id: ids[0]!, ...(await loadFullText(ctx, ids[0]!, net)), raw };
   }
   if (raw) throw new UsageError('--raw goes with --full');
   const { format, fields } = showFormat(options);

@@ -17,6 +17,8 @@ export function describeKey(key: string): string {
       return `latest day, as of ${rest}`;
     case 'fulltext':
       return `full text ${rest}`;
+    case 'render':
+      return `full text ${rest}, rendered`;
     case 'trending':
       return /^\d{1,2}$/.test(rest) ? `trending page ${Number(rest) + 1}` : key;
     default:

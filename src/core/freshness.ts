@@ -50,7 +50,14 @@ export function ttlOfKey(key: string, today: string): number | null {
   } catch {
     return null;
   }
-  const fixed: Record<string, number> = { latest: TTL.today, search: TTL.recentDay, paper: TTL.paper, fulltext: TTL.fullText, trending: TTL.trending };
+  const fixed: Record<string, number> = {
+    latest: TTL.today,
+    search: TTL.recentDay,
+    paper: TTL.paper,
+    fulltext: TTL.fullText,
+    render: TTL.fullText,
+    trending: TTL.trending,
+  };
   return Object.hasOwn(fixed, kind) ? fixed[kind]! : null;
 }
 

@@ -50,7 +50,7 @@ export type Result =
   /** `show`: papers in the abstract view (`view`) or a format; `fields` for json. */
   | { kind: 'paper'; papers: ShownPaper[]; format: ShowFormat | 'view'; fields?: readonly ShowField[] }
   /** `show --full`: the paper's markdown, rendered on a terminal unless `raw`. */
-  | { kind: 'fullText'; id: string; markdown: string; raw: boolean }
+  | { kind: 'fullText'; id: string; markdown: string; fetchedAt: number; raw: boolean }
   /** Plain lines; tab-separated fields are cleaned one by one. */
   | { kind: 'lines'; lines: string[] }
   /** A small table for a person (`cache ls` on a terminal): aligned under a header, then a last line. */

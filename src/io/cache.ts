@@ -1,8 +1,8 @@
-import { lstatSync, readdirSync, rmSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DATA_CHECKS, entryName, ownKind, READABLE, type EntryKind } from './cacheNames.js';
 import { writeConfStore } from './confWrite.js';
-import { describeError, readOwnBytes, readOwnFile, setAside } from './safeFile.js';
+import { describeError, readOwnBytes, readOwnFile, setAside, writeFileAtomic } from './safeFile.js';
 
 /** Bump when the shape of cached data changes; older entries then read as misses. */
 const VERSION = 1;
@@ -140,6 +140,29 @@ export class Cache {
       this.evict(file);
     } catch (error) {
       this.#warn(`could not write the cache entry ${name}.json (${describeError(error)}); continuing without it`);
+    }
+  }
+
+  /**
+   * Stores data made here from other entries (a full text rendered for a terminal), not fetched: the
+   * same file write() makes (the same name, the same compact JSON of the same entry), written by the
+   * same checked writer, then evicted like any entry; only conf is left out. conf adds nothing to such a
+   * file (papers chooses its path and its bytes) and would cost ~9 ms to load and a read of the old copy,
+   * on the path of a first render. Returns the failure in words (the caller decides whether it is worth
+   * a warning: nothing is lost, the copy can be made again), or null.
+   */
+  writeDerived<T>(key: string, data: T, fetchedAt: number): string | null {
+    const name = entryName(key);
+    const file = join(this.dir, `${name}.json`);
+    try {
+      this.#clearWay(file);
+      mkdirSync(this.dir, { recursive: true });
+      const entry: CacheEntry<T> = { v: VERSION, key, fetchedAt, data };
+      writeFileAtomic(file, JSON.stringify(entry));
+      this.evict(file);
+      return null;
+    } catch (error) {
+      return `could not write the cache entry ${name}.json (${describeError(error)})`;
     }
   }
 

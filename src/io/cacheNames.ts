@@ -1,10 +1,11 @@
+import { isRenderCopy } from '../core/renderCopy.js';
 import { isDayOrNull, isPaper, isPaperList } from '../core/validPaper.js';
 
 // The cache's names: which kinds of entry papers writes, what data each holds, and how a key
 // becomes a file name (and a file name is known to be papers' own).
 
 /** The kinds of entry papers writes; a file whose name starts with anything else is not papers'. */
-const ENTRY_KINDS = ['day', 'latest', 'week', 'month', 'search', 'paper', 'fulltext', 'trending'] as const;
+const ENTRY_KINDS = ['day', 'latest', 'week', 'month', 'search', 'paper', 'fulltext', 'render', 'trending'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 /**
@@ -20,6 +21,8 @@ export const DATA_CHECKS: Record<EntryKind, (data: unknown) => boolean> = {
   latest: isDayOrNull,
   // A paper's full text is the markdown as served: any string (it is cleaned where it is printed).
   fulltext: (data) => typeof data === 'string',
+  // A full text rendered for a terminal: what it was made from and for, and a text of colour and printable text only.
+  render: isRenderCopy,
   trending: isPaperList,
 };
 
@@ -35,6 +38,7 @@ const READABLE_REST: Record<EntryKind, RegExp | null> = {
   paper: /^\d{4}\.\d{4,5}$/,
   search: null,
   fulltext: /^\d{4}\.\d{4,5}$/,
+  render: /^\d{4}\.\d{4,5}$/,
   trending: /^\d{1,2}$/,
 };
 export const READABLE = /^([a-z]+)-([0-9A-Za-z.-]{1,80})$/;

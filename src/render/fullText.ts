@@ -1,4 +1,4 @@
-import { sanitizeBlock } from '../core/sanitize.js';
+import { BLOCK_UNSAFE, sanitizeBlock } from '../core/sanitize.js';
 import { widthOf } from './text.js';
 
 /** Prose is easiest to read at about this many columns, however wide the terminal. */
@@ -20,15 +20,16 @@ export function htmlAsText(html: string): string {
 
 const SGR = /(\x1b\[[0-9;]*m)/;
 const SGR_ALL = /\x1b\[[0-9;]*m/g;
+/** A character keepColourOnly removes or changes (a tab too), but for the ESC that begins a colour escape. */
+const NOT_COLOUR_OR_TEXT = new RegExp(`(?!${SGR_ALL.source})[\\t${BLOCK_UNSAFE}]`);
 
 /**
  * The terminal renderer's output with nothing but colour in it: every escape that is not SGR (such
  * as an OSC 8 link) and every control but the line break is removed; without colour, SGR goes too.
  */
 export function keepColourOnly(text: string, colour: boolean): string {
-  const bare = text.replace(SGR_ALL, '');
   // Most text has nothing to remove but colour: found out in one pass, not part by part.
-  if (sanitizeBlock(bare) === bare && !bare.includes('\t')) return colour ? text : bare;
+  if (!NOT_COLOUR_OR_TEXT.test(text)) return colour ? text : text.replace(SGR_ALL, '');
   return text
     .split(SGR)
     .map((part, i) => (i % 2 === 1 ? (colour ? part : '') : sanitizeBlock(part).replace(/\t/g, '    ')))
@@ -39,6 +40,25 @@ export function keepColourOnly(text: string, colour: boolean): string {
 const TABLE = /[\u2502\u2503\u250c\u2510\u2514\u2518\u251c\u2524\u252c\u2534\u253c\u2500]/;
 /** Printable ASCII and colour escapes only: such a line is never wider than its length. */
 const PLAIN = /^[\x20-\x7e\x1b]*$/;
+/** Printable ASCII, box drawing (a table's borders: one cell each, no emoji) and escapes. */
+const NARROW = /^[\x20-\x7e\x1b\u2500-\u257f]*$/;
+/** Colour escapes as chalk writes them (at most three digits a parameter), which string-width strips whole. */
+const CHALK_SGR = /\x1b\[(?:\d{1,3}(?:;\d{1,3})*)?m/g;
+
+/**
+ * The cells a rendered line (or word) takes: widthOf's answer, without string-width for most of them.
+ * Once chalk's colour escapes are taken out, a text of printable ASCII and box drawing is one cell a
+ * character; anything else (another escape, a wide or combining character) is measured by widthOf.
+ * string-width cost ~13 ms of a 56 KB paper (it builds its emoji regex again at every call), most lines
+ * being coloured prose longer than the shortcut in wrapRendered, or table rows.
+ */
+export function cellsOf(text: string): number {
+  if (NARROW.test(text)) {
+    const bare = text.includes('\x1b') ? text.replace(CHALK_SGR, '') : text;
+    if (!bare.includes('\x1b')) return bare.length;
+  }
+  return widthOf(text);
+}
 
 /**
  * Rendered markdown wrapped for the terminal: prose lines to `prose` cells, table lines to `width`,
@@ -55,7 +75,7 @@ export function wrapRendered(text: string, width: number, prose = Math.min(width
       continue;
     }
     const max = TABLE.test(line) ? width : prose;
-    if (widthOf(line) <= max) out.push(line);
+    if (cellsOf(line) <= max) out.push(line);
     else out.push(...wrapLine(line, max));
   }
   return out.join('\n');
@@ -68,7 +88,7 @@ function wrapLine(line: string, width: number): string[] {
   let used = 0;
   // Words keep the colour escapes inside and around them; spaces between words are where lines break.
   for (const word of line.trimStart().split(/ +/)) {
-    const w = widthOf(word);
+    const w = cellsOf(word);
     if (used > indent.length && used + 1 + w > width) {
       lines.push(current);
       current = indent;

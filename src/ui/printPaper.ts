@@ -1,3 +1,4 @@
+import { renderStamp } from '../core/renderCopy.js';
 import type { Result, ShownPaper } from '../core/result.js';
 import type { Context } from '../context.js';
 import { writeChunks } from '../io/output.js';
@@ -10,7 +11,9 @@ import { showObject } from '../render/showJson.js';
 import { loadTextWidth } from '../render/text.js';
 import { loadChalk, terminalPaint } from './chalkPaint.js';
 import { renderFullText } from './fullText.js';
+import { readRenderCopy, writeRenderCopy } from './renderCopy.js';
 import { page } from './pager.js';
+import { VERSION } from '../version.js';
 
 type PaperResult = Extract<Result, { kind: 'paper' }>;
 type FullTextResult = Extract<Result, { kind: 'fullText' }>;
@@ -53,11 +56,28 @@ export async function printPapers(ctx: Context, { papers, format, fields }: Pape
   }
 }
 
-/** `papers show --full`: rendered on a terminal; piped or `--raw`, the markdown as served, cleaned. */
-export async function printFullText(ctx: Context, { markdown, raw }: FullTextResult): Promise<void> {
-  if (raw || !ctx.terminal.stdoutTTY) {
-    await writeChunks(ctx.stdout, [cleanMarkdown(markdown)]);
+/**
+ * `papers show --full`: rendered on a terminal; piped or `--raw`, the markdown as served, cleaned. A
+ * render is kept in the cache, stamped with what it depends on (ui/renderCopy.ts): shown again for the
+ * same text on a terminal of the same width and colour, it is printed without marked. The copy is
+ * written once the text is out (or the pager has ended), so a first render shows no later for it.
+ */
+export async function printFullText(ctx: Context, result: FullTextResult): Promise<void> {
+  if (result.raw || !ctx.terminal.stdoutTTY) {
+    await writeChunks(ctx.stdout, [cleanMarkdown(result.markdown)]);
     return;
   }
-  await show(ctx, await renderFullText(markdown, ctx.terminal.columns, ctx.terminal.colorLevel));
+  const { columns, colorLevel } = ctx.terminal;
+  const stamp = renderStamp(VERSION, result, columns, colorLevel);
+  const cache = ctx.cache();
+  const copy = readRenderCopy(cache, result.id, stamp);
+  if (copy !== null) {
+    ctx.debug(`the full text of ${result.id}: rendered copy from the cache`);
+    await show(ctx, copy);
+    return;
+  }
+  const text = await renderFullText(result.markdown, columns, colorLevel);
+  await show(ctx, text);
+  const failed = writeRenderCopy(cache, result.id, stamp, text);
+  if (failed !== null) ctx.debug(`${failed}; the text will be rendered again next time`);
 }

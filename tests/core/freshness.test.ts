@@ -16,6 +16,8 @@ describe('ttlOfKey', () => {
     expect(ttlOfKey('search:diffusion', today)).toBe(TTL.recentDay);
     expect(ttlOfKey('paper:2405.13956', today)).toBe(TTL.paper);
     expect(ttlOfKey('fulltext:2405.13956', today)).toBe(TTL.fullText);
+    // A rendered copy is as fresh as the text it was made from (it carries that text's fetch time).
+    expect(ttlOfKey('render:2405.13956', today)).toBe(TTL.fullText);
     expect(ttlOfKey('trending:0', today)).toBe(TTL.trending);
   });
 
@@ -44,6 +46,7 @@ describe('describeKey', () => {
     expect(describeKey('search:diffusion models')).toBe('search diffusion models');
     expect(describeKey('paper:2405.13956')).toBe('paper 2405.13956');
     expect(describeKey('fulltext:2405.13956')).toBe('full text 2405.13956');
+    expect(describeKey('render:2405.13956')).toBe('full text 2405.13956, rendered');
     expect(describeKey('latest:2026-11-27')).toBe('latest day, as of 2026-11-27');
     expect(describeKey('trending:0')).toBe('trending page 1');
     expect(describeKey('trending:11')).toBe('trending page 12');

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,10 +7,12 @@ import { runIn } from '../helpers/inProcess.js';
 import { runInPty, visible } from '../helpers/pty.js';
 import { fixture } from '../helpers/papers.js';
 import { hfItem, type FakeHf } from '../helpers/server.js';
+import type { tempDirs } from '../helpers/cli.js';
 
 let server: FakeHf;
 let env: NodeJS.ProcessEnv;
-useHarness((h) => ({ server, env } = h), { COLUMNS: '80' });
+let dirs: ReturnType<typeof tempDirs>;
+useHarness((h) => ({ server, env, dirs } = h), { COLUMNS: '80' });
 
 const linked = JSON.parse(fixture('hf/paper-linked.json'));
 const TTY = { columns: 60, rows: 10_000 };
@@ -187,5 +189,119 @@ describe('papers show --full, the built CLI on a terminal', () => {
     expect(evil.stdout).not.toContain('\x1b]');
     expect(evil.stdout.replace(/\x1b\[[0-9;]*m/g, '').replace(/\r\n/g, '\n')).not.toMatch(CONTROL);
     expect(visible(evil.stdout)).toContain('click me (javascript:alert(1))');
+  });
+});
+
+describe('papers show --full, the built CLI on a terminal, shown again', () => {
+  it('prints the rendered copy: the same bytes as the render, without marked', async () => {
+    const ID = '2611.00101';
+    serveMarkdown({ [ID]: fixture('fulltext/paper.md') });
+    const ptyEnv = { ...env, PAGER: 'cat' };
+    const first = await runInPty(['show', ID, '--full', '-q'], ptyEnv, 70);
+    expect(first.code).toBe(0);
+    const again = await runInPty(['show', ID, '--full', '--offline', '-q'], { ...ptyEnv, NODE_DEBUG: 'module' }, 70);
+    expect(again.code).toBe(0);
+    // NODE_DEBUG writes to stderr, which the pseudo-terminal mixes in: what was printed is the rest.
+    const printed = again.stdout
+      .split('\r\n')
+      .filter((line) => !line.startsWith('MODULE '))
+      .join('\r\n');
+    expect(printed).toBe(first.stdout);
+    expect(again.stdout).toMatch(/^MODULE .*dist[/\\]cli\.cjs/m);
+    expect(again.stdout).not.toMatch(/vendor[/\\]marked/);
+  });
+});
+
+describe('papers show --full: the rendered copy in the cache', () => {
+  const ID = '2611.00101';
+  const copyFile = () => join(dirs.cache, `render-${ID}.json`);
+  const readCopy = () => JSON.parse(readFileSync(copyFile(), 'utf8')) as { v: number; key: string; fetchedAt: number; data: Record<string, unknown> };
+  /** Replaces the copy's text, keeping its stamp: what a second show prints is then known to come from it. */
+  const plantText = (text: string) => {
+    const entry = readCopy();
+    writeFileSync(copyFile(), JSON.stringify({ ...entry, data: { ...entry.data, text } }));
+  };
+
+  it('a second show prints the copy, byte for byte what the render printed; cache ls counts it, cache clear removes it', async () => {
+    serveMarkdown({ [ID]: fixture('fulltext/paper.md') });
+    const first = await runIn(['show', ID, '--full'], env, { tty: TTY });
+    expect(first.code).toBe(0);
+    const entry = readCopy();
+    expect(entry.key).toBe(`render:${ID}`);
+    expect(entry.data).toMatchObject({ width: 60, colorLevel: 2, text: first.stdout });
+    const again = await runIn(['show', ID, '--full', '--offline', '--verbose'], env, { tty: TTY });
+    expect(again.stdout).toBe(first.stdout);
+    expect(again.stderr).toContain(`the full text of ${ID}: rendered copy from the cache`);
+    plantText('\x1b[1mFrom the copy\x1b[22m\n');
+    expect((await runIn(['show', ID, '--full', '--offline'], env, { tty: TTY })).stdout).toBe('\x1b[1mFrom the copy\x1b[22m\n');
+    const ls = await runIn(['cache', 'ls'], env);
+    expect(ls.stdout).toMatch(new RegExp(`^render:${ID}\t`, 'm'));
+    expect(ls.stderr).toMatch(/^papers: 2 entries, /);
+    await runIn(['cache', 'clear'], env);
+    expect(readdirSync(dirs.cache)).toEqual([]);
+  });
+
+  it('another width, colour level or a refreshed text renders again, and replaces the copy', async () => {
+    const texts = { [ID]: fixture('fulltext/paper.md') };
+    serveMarkdown(texts);
+    await runIn(['show', ID, '--full'], env, { tty: TTY });
+    plantText('From the copy\n');
+    const wider = await runIn(['show', ID, '--full', '--offline'], env, { tty: { columns: 90, rows: 10_000 } });
+    expect(wider.stdout).toMatch(/^\x1b\[1m\x1b\[4mSparse Lattices/);
+    expect(readCopy().data).toMatchObject({ width: 90, text: wider.stdout });
+    plantText('From the copy\n');
+    const plain = await runIn(['show', ID, '--full', '--offline', '--no-color'], env, { tty: { columns: 90, rows: 10_000 } });
+    expect(plain.stdout).toMatch(/^Sparse Lattices/);
+    expect(plain.stdout).not.toContain('\x1b');
+    expect(readCopy().data).toMatchObject({ colorLevel: 0 });
+    plantText('From the copy\n');
+    texts[ID] = '# A revised paper\n\nNew prose.\n';
+    const refreshed = await runIn(['show', ID, '--full', '--refresh', '--no-color'], env, { tty: { columns: 90, rows: 10_000 } });
+    expect(refreshed.stdout).toBe('A revised paper\n\nNew prose.\n');
+  });
+
+  it('a copy holding anything but colour and text is set aside and never printed: the text is rendered again', async () => {
+    serveMarkdown({ [ID]: fixture('fulltext/paper.md') });
+    const first = await runIn(['show', ID, '--full'], env, { tty: TTY });
+    for (const hostile of ['\x1b]8;;https://evil.example\x07click\x1b]8;;\x07\n', 'wipe\x1b[2J\x1b[3J\n', 'title\x1b]0;owned\x07\n', 'right\u202eto left\n']) {
+      plantText(hostile);
+      const r = await runIn(['show', ID, '--full', '--offline'], env, { tty: TTY });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(first.stdout);
+      expect(r.stderr).toMatch(new RegExp(`the cache entry render-${ID}\\.json was not a cache entry of the right shape; set aside`));
+      expect(readCopy().data.text).toBe(first.stdout);
+    }
+    writeFileSync(copyFile(), '{"v":1,"key":"render:');
+    const corrupt = await runIn(['show', ID, '--full', '--offline'], env, { tty: TTY });
+    expect(corrupt.stdout).toBe(first.stdout);
+    expect(corrupt.stderr).toMatch(/was not valid JSON; set aside/);
+  });
+
+  it('a link planted in place of the copy is not followed, and what it points to never printed', async () => {
+    serveMarkdown({ [ID]: fixture('fulltext/paper.md') });
+    const first = await runIn(['show', ID, '--full'], env, { tty: TTY });
+    const planted = join(dirs.root, 'planted.json');
+    const entry = readCopy();
+    writeFileSync(planted, JSON.stringify({ ...entry, data: { ...entry.data, text: 'From the link\n' } }));
+    rmSync(copyFile());
+    symlinkSync(planted, copyFile());
+    const r = await runIn(['show', ID, '--full', '--offline'], env, { tty: TTY });
+    expect(r.stdout).toBe(first.stdout);
+    expect(r.stderr).toMatch(/was a symlink; set aside/);
+    expect(readFileSync(planted, 'utf8')).toContain('From the link');
+    expect(readCopy().data.text).toBe(first.stdout);
+  });
+
+  it('taller than the terminal: the copy goes to the pager as the render did', async () => {
+    serveMarkdown({ [ID]: fixture('fulltext/paper.md') });
+    const pagerEnv = { ...env, PAGER: `cat > '${dirs.root}/paged'` };
+    const small = { columns: 80, rows: 10 };
+    await runIn(['show', ID, '--full'], pagerEnv, { tty: small });
+    const rendered = readFileSync(join(dirs.root, 'paged'), 'utf8');
+    expect(readCopy().data.text).toBe(rendered);
+    plantText(`${'From the copy\n'.repeat(20)}`);
+    const r = await runIn(['show', ID, '--full', '--offline'], pagerEnv, { tty: small });
+    expect(r.stdout).toBe('');
+    expect(readFileSync(join(dirs.root, 'paged'), 'utf8')).toBe('From the copy\n'.repeat(20));
   });
 });

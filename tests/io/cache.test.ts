@@ -204,3 +204,47 @@ describe('cached', () => {
     expect(warnings).toEqual(['showing the list cached 3 h ago: boom']);
   });
 });
+
+describe('Cache.writeDerived (a rendered full text, written without conf)', () => {
+  const copy = { fetchedAt: 7, length: 3, width: 80, colorLevel: 1 as const, format: 'x/1', text: '\x1b[1mtitle\x1b[22m\nprose\n' };
+
+  it('writes the very bytes a write through conf makes, read back like any entry', async () => {
+    expect(cache.writeDerived('render:2611.00001', copy, 7)).toBeNull();
+    await cache.write('render:2611.00002', copy, 7);
+    const derived = readFileSync(cache.pathOf('render:2611.00001'), 'utf8');
+    const viaConf = readFileSync(cache.pathOf('render:2611.00002'), 'utf8');
+    expect(path.basename(cache.pathOf('render:2611.00001'))).toBe('render-2611.00001.json');
+    expect(derived).toBe(viaConf.replace('2611.00002', '2611.00001'));
+    expect(cache.read('render:2611.00001')).toEqual({ v: 1, key: 'render:2611.00001', fetchedAt: 7, data: copy });
+    expect(warnings).toEqual([]);
+  });
+
+  it('is listed, evicted and cleared like any entry', () => {
+    const small = new Cache({ dir: dirs.cache, maxBytes: 1000, warn: (m) => warnings.push(m) });
+    const big = { ...copy, text: 'x'.repeat(600) };
+    expect(small.writeDerived('render:2611.00001', big, 1)).toBeNull();
+    utimesSync(small.pathOf('render:2611.00001'), new Date(1_000_000), new Date(1_000_000));
+    expect(small.list().map((e) => e.kind)).toEqual(['render']);
+    expect(small.writeDerived('render:2611.00002', big, 2)).toBeNull();
+    expect(readdirSync(dirs.cache)).toEqual(['render-2611.00002.json']);
+    expect(small.clear()).toBe(1);
+    expect(readdirSync(dirs.cache)).toEqual([]);
+  });
+
+  it('never writes through a symlink planted in its place', () => {
+    mkdirSync(dirs.cache, { recursive: true });
+    const target = path.join(dirs.root, 'precious.txt');
+    writeFileSync(target, 'secret');
+    symlinkSync(target, cache.pathOf('render:2611.00001'));
+    expect(cache.writeDerived('render:2611.00001', copy, 7)).toBeNull();
+    expect(readFileSync(target, 'utf8')).toBe('secret');
+    expect(lstatSync(cache.pathOf('render:2611.00001')).isSymbolicLink()).toBe(false);
+    expect(cache.read('render:2611.00001')?.data).toEqual(copy);
+    expect(warnings.join('\n')).toMatch(/render-2611\.00001\.json was not a regular file; set aside/);
+  });
+
+  it('says why it could not write, and throws nothing', () => {
+    writeFileSync(dirs.cache, 'a file where the cache directory should be');
+    expect(cache.writeDerived('render:2611.00001', copy, 7)).toMatch(/^could not write the cache entry render-2611\.00001\.json \(/);
+  });
+});

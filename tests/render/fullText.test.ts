@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRenderers } from '../helpers/renderers.js';
 import { sanitizeBlock } from '../../src/core/sanitize.js';
-import { cleanMarkdown, htmlAsText, keepColourOnly, wrapRendered } from '../../src/render/fullText.js';
+import { cellsOf, cleanMarkdown, htmlAsText, keepColourOnly, wrapRendered } from '../../src/render/fullText.js';
 import { widthOf } from '../../src/render/text.js';
 import { fixture } from '../helpers/papers.js';
 
@@ -101,5 +101,51 @@ describe('wrapRendered', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('cellsOf', () => {
+  it('is widthOf (string-width) for any text: its shortcut is taken only where the two agree', () => {
+    // chalk's escapes, escapes string-width strips otherwise or only in part, and characters that are not one cell.
+    const piece = fc.constantFrom(
+      'a',
+      'word ',
+      ' ',
+      '\x1b[1m',
+      '\x1b[22m',
+      '\x1b[38;5;245m',
+      '\x1b[m',
+      '\x1b[0m',
+      '\x1b[12345m',
+      '\x1b[1;m',
+      '\x1b[;1m',
+      '\x1b[2J',
+      '\x1b',
+      '[1m',
+      '5',
+      '表',
+      '│',
+      '─',
+      '┼',
+      '╿',
+      '▶',
+      '◽',
+      '\u2580',
+      'é',
+      'e\u0301',
+      '😀',
+      '\t',
+      '\x7f',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (parts) => {
+        const t = parts.join('');
+        expect(cellsOf(t)).toBe(widthOf(t));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(cellsOf('\x1b[1mbold\x1b[22m and plain')).toBe(14);
+    expect(cellsOf('\x1b[90m│\x1b[39m 1 \x1b[90m│\x1b[39m')).toBe(5);
+    expect(cellsOf('\x1b[12345mx')).toBe(widthOf('\x1b[12345mx'));
   });
 });

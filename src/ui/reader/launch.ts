@@ -112,7 +112,7 @@ export async function readList(ctx: Context, list: ListResult, tty: TtyStreams):
     // `f`: the whole paper as Hugging Face serves it (markdown), through the same cache as show --full.
     loadFullText: async (paper) => {
       if (paper.id === null) throw new PapersError('a paper without an arXiv id has no full text', 1);
-      return loadFullText(quiet.ctx, paper.id, net);
+      return (await loadFullText(quiet.ctx, paper.id, net)).markdown;
     },
     ...(list.reload && {
       onRefresh: async () => listFor((current = await current.reload!(quiet.ctx))),

@@ -1,0 +1,23 @@
+import { copyFits, type RenderCopy, type RenderStamp } from '../core/renderCopy.js';
+import type { Cache } from '../io/cache.js';
+
+// A full text rendered for a terminal, kept in the cache as the entry `render:<id>` (one per paper: a
+// render for another width or colour, or of a refreshed text, replaces it).
+
+const keyOf = (id: string): string => `render:${id}`;
+
+/**
+ * The cached render of a paper's full text when it was made from this very text for this terminal by
+ * this papers (every part of the stamp equal), else null. The cache checks the copy on reading
+ * (core/renderCopy.ts isRenderCopy): its text is colour and printable text only, or it is set aside.
+ */
+export function readRenderCopy(cache: Cache, id: string, stamp: RenderStamp): string | null {
+  const entry = cache.read<RenderCopy>(keyOf(id));
+  return entry !== null && copyFits(entry.data, stamp) ? entry.data.text : null;
+}
+
+/** Keeps a render for the next show; returns why it could not, or null. */
+export function writeRenderCopy(cache: Cache, id: string, stamp: RenderStamp, text: string): string | null {
+  const copy: RenderCopy = { ...stamp, text };
+  return cache.writeDerived(keyOf(id), copy, stamp.fetchedAt);
+}
