@@ -28,6 +28,15 @@ export interface ListFetch {
 /** A turn of the event loop. */
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+export interface PagingOptions {
+  /** Pages in flight at once (a month has a dozen pages); 1 by default. */
+  parallel?: number;
+  /** Called with the number of pages in so far, just before each page is read. */
+  onPage?: (pages: number) => void;
+  /** Called once, the first time the paging waits for an answer with a page already read (all its requests out). */
+  whileWaiting?: () => void;
+}
+
 /**
  * Every paper of one `daily_papers` query (date, week or month), following `p` pages until a short one.
  * With `parallel` > 1, up to that many pages are in flight at once (a month has a dozen): a sliding
@@ -36,14 +45,12 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
  * read (made papers) in order, each once the requests its answer allowed are on their sockets: the
  * reading overlaps the round trips. At most parallel - 1 pages are asked for past the short one (as a
  * batch of pages would); they are cancelled when the paging ends, their answers or failures dropped.
- * `onPage` is called with the number of pages in so far, just before each page is read.
  */
 export async function fetchDailyPages(
   http: HttpClient,
   base: string,
   query: Record<string, string>,
-  onPage?: (pages: number) => void,
-  parallel = 1,
+  { parallel = 1, onPage, whileWaiting }: PagingOptions = {},
 ): Promise<ListFetch> {
   const answers: (Promise<Answer> | null)[] = [];
   /** Whether each page that is in holds a full page of papers. */
@@ -85,6 +92,11 @@ export async function fetchDailyPages(
   askMore();
   try {
     for (let page = 0; page < answers.length; page++) {
+      // Waiting, with the requests out: the time to load what comes after the paging.
+      if (page > 0 && full[page] === undefined && whileWaiting) {
+        whileWaiting();
+        whileWaiting = undefined;
+      }
       const { url, body } = await answers[page]!;
       answers[page] = null;
       // Two turns: the requests this answer allows are asked for in the first, and undici writes a

@@ -24,7 +24,7 @@ const client = (): HttpClient =>
   new HttpClient({ userAgent: 'papers/test', deadline: Date.now() + 20_000, signal: new AbortController().signal, env: {}, sleep: async () => undefined });
 const pageOf = (url: URL): number => Number(url.searchParams.get('p'));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const monthPages = (http: HttpClient) => fetchDailyPages(http, server.url, { month: '2026-10' }, undefined, 4);
+const monthPages = (http: HttpClient) => fetchDailyPages(http, server.url, { month: '2026-10' }, { parallel: 4 });
 
 describe('fetchDailyPages with 4 pages at once', () => {
   it('asks for page k + 4 as soon as page k is read, without waiting for the rest of its batch', async () => {
@@ -131,10 +131,12 @@ describe('fetchDailyPages with 4 pages at once', () => {
         http,
         `http://127.0.0.1:${port}`,
         { month: '2026-10' },
-        (n) => {
-          if (n <= 4) waits.push(`page ${n + 1}: ${Atomics.wait(seen, n + 1, 0, 2_000)}`);
+        {
+          parallel: 2,
+          onPage: (n) => {
+            if (n <= 4) waits.push(`page ${n + 1}: ${Atomics.wait(seen, n + 1, 0, 2_000)}`);
+          },
         },
-        2,
       );
       await http.close();
       expect(got.papers).toHaveLength(510);
