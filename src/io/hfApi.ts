@@ -61,6 +61,10 @@ export async function fetchDailyPages(
   let short = false;
   /** Requests that may still be made: one per answer in, so never more than `parallel` in flight. */
   let free = parallel;
+  /** Answers in whose follow-up requests are still to be asked for (a turn after the answer). */
+  let settling = 0;
+  /** A request was asked for since the reader last looked (undici writes it a turn later). */
+  let asked = false;
   const cancel = new AbortController();
   const askMore = (): void => {
     const upTo = Math.min(fullThrough + 1 + parallel, MAX_PAGES);
@@ -70,6 +74,7 @@ export async function fetchDailyPages(
     }
   };
   const ask = (p: number): void => {
+    asked = true;
     const url = apiUrl(base, 'daily_papers', { ...query, limit: PAGE, p });
     const answer = getJson(http, url, cancel.signal).then((body) => {
       full[p] = Array.isArray(body) && body.length >= PAGE;
@@ -77,7 +82,9 @@ export async function fetchDailyPages(
       while (full[fullThrough + 1] === true) fullThrough++;
       // A turn later: undici can reuse this answer's connection only from then on (it would open
       // another one for a request asked for now: a TLS handshake against the real server).
+      settling++;
       setImmediate(() => {
+        settling--;
         free++;
         askMore();
       });
@@ -99,11 +106,11 @@ export async function fetchDailyPages(
       }
       const { url, body } = await answers[page]!;
       answers[page] = null;
-      // Two turns: the requests this answer allows are asked for in the first, and undici writes a
-      // request on a connection it reuses in the next (it first checks the idle socket); reading a
-      // page of 100 papers takes a while, and they go out first.
-      if (full[page]) {
-        await turn();
+      // The network first: every request the answers in so far allow is asked for (a turn after its
+      // answer) and written (undici writes a request on a reused connection a turn after it is asked
+      // for, once it has checked the idle socket); then this page, 100 papers, is read.
+      while (settling > 0 || asked) {
+        asked = false;
         await turn();
       }
       onPage?.(page + 1);

@@ -105,6 +105,41 @@ describe('fetchDailyPages with 4 pages at once', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
+  it('reads a page only once every request allowed by the answers in has been asked for, those that came in while it waited too', async () => {
+    // A client whose answers the test hands out one by one.
+    const answer = new Map<number, (items: number) => void>();
+    const stub = {
+      nameOf: () => 'Hugging Face',
+      get: (url: string) =>
+        new Promise((resolve) =>
+          answer.set(pageOf(new URL(url)), (n) =>
+            resolve({ url, status: 200, contentType: 'application/json', body: JSON.stringify(dayItems('2026-10-01', n, pageOf(new URL(url)))) }),
+          ),
+        ),
+    } as unknown as HttpClient;
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    let askedBeforeFirstRead: number[] | null = null;
+    const paging = fetchDailyPages(
+      stub,
+      'http://127.0.0.1:1',
+      { month: '2026-10' },
+      { parallel: 2, onPage: (n) => void (n === 1 && (askedBeforeFirstRead = [...answer.keys()])) },
+    );
+    answer.get(0)!(100);
+    // Two turns: the pager has asked for page 2 and is about to read page 0 when page 1 comes in.
+    await turn();
+    await turn();
+    answer.get(1)!(100);
+    for (let i = 0; i < 50 && askedBeforeFirstRead === null; i++) await turn();
+    expect(askedBeforeFirstRead!.sort()).toEqual([0, 1, 2, 3]);
+    answer.get(2)!(100);
+    answer.get(3)!(5);
+    // Page 4 may have been asked for before page 3 came in short: it is then cancelled.
+    await turn();
+    answer.get(4)?.(0);
+    expect((await paging).papers).toHaveLength(305);
+  });
+
   it('has the next page on the wire before it reads the page just in (onPage is called in between)', async () => {
     // The server runs in a worker thread and marks each page asked for in shared memory, so that the
     // client, blocked in onPage, can see whether the request reached the server before it goes on.
