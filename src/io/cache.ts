@@ -1,7 +1,7 @@
 import { lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DATA_CHECKS, entryName, ownKind, READABLE, type EntryKind } from './cacheNames.js';
-import { writeConfStore } from './confWrite.js';
+import { loadConf, writeConfStore } from './confWrite.js';
 import { describeError, readOwnBytes, readOwnFile, setAside, writeFileAtomic } from './safeFile.js';
 
 /** Bump when the shape of cached data changes; older entries then read as misses. */
@@ -164,6 +164,12 @@ export class Cache {
     } catch (error) {
       return `could not write the cache entry ${name}.json (${describeError(error)})`;
     }
+  }
+
+  /** Loads what write() needs (conf), for a caller with time to spare: one waiting on the network. */
+  prepareWrite(): void {
+    // A failure to load is write()'s to report.
+    loadConf().catch(() => undefined);
   }
 
   /** Removes the oldest entries until the cache is under its cap again; `keep` is never removed. */

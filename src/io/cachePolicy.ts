@@ -43,14 +43,15 @@ export class Uncached<T> {
  * The cache rules in one place: a fresh entry is used without a request; else `elsewhere` may know the
  * data without the network (a paper inside a cached list); `--offline` never fetches; when a fetch
  * fails, an entry of any age is shown with a warning instead. A fetch's `Uncached` answer is shown but
- * not written, so the next run asks again.
+ * not written, so the next run asks again. `fetch` is given `whileWaiting`, to call when it has its
+ * requests out and nothing to do but wait: it loads what the write after it needs.
  */
 export async function cached<T>(
   opts: LoadOptions,
   key: string,
   what: string,
   ttl: number,
-  fetch: () => Promise<T | Uncached<T>>,
+  fetch: (whileWaiting: () => void) => Promise<T | Uncached<T>>,
   elsewhere?: () => Promise<Found<T> | null> | Found<T> | null,
 ): Promise<Loaded<T>> {
   const entry = opts.cache.read<T>(key);
@@ -66,7 +67,7 @@ export async function cached<T>(
     return fromEntry(opts, key, what, entry, now);
   }
   try {
-    const got = await fetch();
+    const got = await fetch(() => opts.cache.prepareWrite());
     const fetchedAt = opts.now();
     if (got instanceof Uncached) return { data: got.data, fetchedAt };
     await opts.cache.write(key, got, fetchedAt);

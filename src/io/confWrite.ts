@@ -1,4 +1,12 @@
+import type Conf from 'conf';
 import { writeFileAtomic } from './safeFile.js';
+
+let loaded: Promise<typeof Conf> | undefined;
+
+/** conf, imported once (~6 ms): a command waiting on the network may load it meanwhile (Cache.prepareWrite). */
+export function loadConf(): Promise<typeof Conf> {
+  return (loaded ??= import('conf').then((m) => m.default));
+}
 
 /** The parts of a conf instance papers relies on that its typings keep private. */
 interface ConfInternals {
@@ -17,8 +25,8 @@ interface ConfInternals {
  * cannot be made).
  */
 export async function writeConfStore(dir: string, name: string, value: Record<string, unknown>, compact: boolean): Promise<void> {
-  const { default: Conf } = await import('conf');
-  const conf = new Conf<Record<string, unknown>>({
+  const Store = await loadConf();
+  const conf = new Store<Record<string, unknown>>({
     projectName: 'papers',
     cwd: dir,
     configName: name,

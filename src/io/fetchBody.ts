@@ -15,9 +15,12 @@ function statusError(name: string, res: HttpResponse, said: string | null): Netw
   return new NetworkError(`${name} answered ${res.status}${said ? `: ${quote(said)}` : ''}`, res.url, res.status);
 }
 
-/** GET a JSON document; a non-2xx status or a body that is not JSON is a NetworkError naming the server and status. */
-export async function getJson(http: HttpClient, url: string): Promise<unknown> {
-  const res = await http.get(url, 'application/json');
+/**
+ * GET a JSON document; a non-2xx status or a body that is not JSON is a NetworkError naming the server
+ * and status. `cancel` drops the request (see HttpClient.get).
+ */
+export async function getJson(http: HttpClient, url: string, cancel?: AbortSignal): Promise<unknown> {
+  const res = await http.get(url, 'application/json', cancel);
   let body: unknown;
   let parsed = true;
   try {

@@ -25,45 +25,106 @@ export interface ListFetch {
   skipped: number;
 }
 
+/** A turn of the event loop. */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export interface PagingOptions {
+  /** Pages in flight at once (a month has a dozen pages); 1 by default. */
+  parallel?: number;
+  /** Called with the number of pages in so far, just before each page is read. */
+  onPage?: (pages: number) => void;
+  /** Called once, the first time the paging waits for an answer with a page already read (all its requests out). */
+  whileWaiting?: () => void;
+}
+
 /**
  * Every paper of one `daily_papers` query (date, week or month), following `p` pages until a short one.
- * With `parallel` > 1, pages are asked for in batches of that many at once (a month has a dozen pages),
- * so the wall time is about pages / parallel round trips. The next batch is asked for as soon as this
- * one's answers are in and none is short, and this one's papers are read while it is on its way.
+ * With `parallel` > 1, up to that many pages are in flight at once (a month has a dozen): a sliding
+ * window, so that page k + parallel is asked for as soon as pages 0 to k are in and full, without
+ * waiting for the rest of a batch; the wall time is about pages / parallel round trips. Pages are
+ * read (made papers) in order, each once the requests its answer allowed are on their sockets: the
+ * reading overlaps the round trips. At most parallel - 1 pages are asked for past the short one (as a
+ * batch of pages would); they are cancelled when the paging ends, their answers or failures dropped.
  */
 export async function fetchDailyPages(
   http: HttpClient,
   base: string,
   query: Record<string, string>,
-  onPage?: (pages: number) => void,
-  parallel = 1,
+  { parallel = 1, onPage, whileWaiting }: PagingOptions = {},
 ): Promise<ListFetch> {
-  const all: Paper[][] = [];
-  let skipped = 0;
-  let requests = 0;
-  const batchFrom = (start: number): Promise<Answer[]> =>
-    Promise.all(
-      Array.from({ length: parallel }, async (_, i) => {
-        const url = apiUrl(base, 'daily_papers', { ...query, limit: PAGE, p: start + i });
-        const body = await getJson(http, url);
-        onPage?.(++requests);
-        return { url, body };
-      }),
-    );
-  let next: Promise<Answer[]> | null = batchFrom(0);
-  for (let start = 0; next !== null; start += parallel) {
-    const batch: Answer[] = await next;
-    // A body that is not an array ends the paging too: reading it below fails with the reason, and
-    // then no batch is in flight (papersFromHfList fails on nothing else).
-    const short: boolean = batch.some(({ body }) => !Array.isArray(body) || body.length < PAGE);
-    next = short || start + parallel >= MAX_PAGES ? null : batchFrom(start + parallel);
-    for (const [i, { url, body }] of batch.entries()) {
-      const got = papersFromHfList(body, answerFrom(http, url));
-      all[start + i] = got.papers;
-      skipped += got.skipped;
+  const answers: (Promise<Answer> | null)[] = [];
+  /** Whether each page that is in holds a full page of papers. */
+  const full: boolean[] = [];
+  /** Pages 0 to this one are in and full. */
+  let fullThrough = -1;
+  /** A page is in that is short (or not a list): nothing past it is asked for. */
+  let short = false;
+  /** Requests that may still be made: one per answer in, so never more than `parallel` in flight. */
+  let free = parallel;
+  /** Answers in whose follow-up requests are still to be asked for (a turn after the answer). */
+  let settling = 0;
+  /** A request was asked for since the reader last looked (undici writes it a turn later). */
+  let asked = false;
+  const cancel = new AbortController();
+  const askMore = (): void => {
+    const upTo = Math.min(fullThrough + 1 + parallel, MAX_PAGES);
+    while (free > 0 && !short && !cancel.signal.aborted && answers.length < upTo) {
+      free--;
+      ask(answers.length);
     }
+  };
+  const ask = (p: number): void => {
+    asked = true;
+    const url = apiUrl(base, 'daily_papers', { ...query, limit: PAGE, p });
+    const answer = getJson(http, url, cancel.signal).then((body) => {
+      full[p] = Array.isArray(body) && body.length >= PAGE;
+      if (!full[p]) short = true;
+      while (full[fullThrough + 1] === true) fullThrough++;
+      // A turn later: undici can reuse this answer's connection only from then on (it would open
+      // another one for a request asked for now: a TLS handshake against the real server).
+      settling++;
+      setImmediate(() => {
+        settling--;
+        free++;
+        askMore();
+      });
+      return { url, body };
+    });
+    // A page past the short one may fail unread: its failure is dropped, never unhandled.
+    answer.catch(() => undefined);
+    answers.push(answer);
+  };
+  const pages: Paper[][] = [];
+  let skipped = 0;
+  askMore();
+  try {
+    for (let page = 0; page < answers.length; page++) {
+      // Waiting, with the requests out: the time to load what comes after the paging.
+      if (page > 0 && full[page] === undefined && whileWaiting) {
+        whileWaiting();
+        whileWaiting = undefined;
+      }
+      const { url, body } = await answers[page]!;
+      answers[page] = null;
+      // The network first: every request the answers in so far allow is asked for (a turn after its
+      // answer) and written (undici writes a request on a reused connection a turn after it is asked
+      // for, once it has checked the idle socket); then this page, 100 papers, is read.
+      while (settling > 0 || asked) {
+        asked = false;
+        await turn();
+      }
+      onPage?.(page + 1);
+      const got = papersFromHfList(body, answerFrom(http, url));
+      pages.push(got.papers);
+      skipped += got.skipped;
+      // A body that is not an array ends the paging too: reading it above failed with the reason.
+      if (!full[page]) break;
+    }
+  } finally {
+    // Pages still in flight (past the short one, or after a failure) are not needed any more.
+    cancel.abort();
   }
-  return { papers: dedupe(all.flat()), skipped };
+  return { papers: dedupe(pages.flat()), skipped };
 }
 
 /** One page (0-based, 100 papers) of Hugging Face's trending list, in its order. */

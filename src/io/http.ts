@@ -118,15 +118,19 @@ export class HttpClient {
     return this.#dispatcher;
   }
 
-  /** GET a URL and return its body as text; retries 429/5xx and timeouts; throws NetworkError otherwise. */
-  async get(url: string, accept = 'application/json'): Promise<HttpResponse> {
+  /**
+   * GET a URL and return its body as text; retries 429/5xx and timeouts; throws NetworkError otherwise.
+   * `cancel` drops the request (a page no longer needed): its retries end, and so does the request in
+   * flight, so that closing the client does not wait for it.
+   */
+  async get(url: string, accept = 'application/json', cancel?: AbortSignal): Promise<HttpResponse> {
     const { retries, now, sleep, onRetry, onFetch } = this.#options;
     for (let attempt = 0; ; attempt++) {
       let failure: NetworkError;
       let wait: number | null = null;
       const started = now();
       try {
-        const response = await this.#once(url, accept);
+        const response = await this.#once(url, accept, cancel);
         onFetch?.(`GET ${url}: ${response.status}, ${plural(Buffer.byteLength(response.body), 'byte')} in ${now() - started} ms`);
         if (response.status === 401 && this.#authFor(url)) throw tokenRefused(url, this.#options.auth!.token);
         if (!RETRY_STATUS.has(response.status)) return response;
@@ -145,7 +149,7 @@ export class HttpClient {
         if (error instanceof PapersError) throw error;
         onFetch?.(`GET ${url}: failed after ${now() - started} ms: ${describe(error)}`);
         const code = errorCode(error);
-        if (this.#options.signal.aborted || now() >= this.#options.deadline) throw this.#abortError(url);
+        if (this.#options.signal.aborted || cancel?.aborted || now() >= this.#options.deadline) throw this.#abortError(url, cancel);
         if (!code || !RETRY_CODES.has(code)) throw transportError(url, error, this.#proxyFor(url));
         failure = transportError(url, error, this.#proxyFor(url));
       }
@@ -155,9 +159,9 @@ export class HttpClient {
       // The URL is in the line of the request that failed, just before.
       onRetry?.(`retrying in ${delay} ms: ${failure.message}`);
       try {
-        await sleep(delay, this.#signal());
+        await sleep(delay, this.#signal(cancel));
       } catch {
-        throw this.#abortError(url);
+        throw this.#abortError(url, cancel);
       }
     }
   }
@@ -195,12 +199,14 @@ export class HttpClient {
     return origin === auth.origin ? { authorization: `Bearer ${auth.token.value}` } : null;
   }
 
-  #signal(): AbortSignal {
-    return AbortSignal.any([this.#options.signal, AbortSignal.timeout(Math.max(0, this.#options.deadline - this.#options.now()))]);
+  #signal(cancel?: AbortSignal): AbortSignal {
+    const deadline = AbortSignal.timeout(Math.max(0, this.#options.deadline - this.#options.now()));
+    return AbortSignal.any(cancel ? [this.#options.signal, deadline, cancel] : [this.#options.signal, deadline]);
   }
 
-  #abortError(url: string): Error {
+  #abortError(url: string, cancel?: AbortSignal): Error {
     if (this.#options.signal.aborted) return new InterruptedError();
+    if (cancel?.aborted) return new NetworkError(`the request to ${this.nameOf(url)} was cancelled`, url);
     return new NetworkError(
       `timed out waiting for ${this.nameOf(url)}`,
       url,
@@ -210,9 +216,9 @@ export class HttpClient {
     );
   }
 
-  async #once(url: string, accept: string): Promise<HttpResponse & { retryAfter: string | null }> {
-    const signal = this.#signal();
-    if (signal.aborted) throw this.#abortError(url);
+  async #once(url: string, accept: string, cancel?: AbortSignal): Promise<HttpResponse & { retryAfter: string | null }> {
+    const signal = this.#signal(cancel);
+    if (signal.aborted) throw this.#abortError(url, cancel);
     if (++this.#requests > this.#options.maxRequests) {
       throw new NetworkError(
         `more than ${this.#options.maxRequests} requests for this command; refused`,
@@ -234,7 +240,7 @@ export class HttpClient {
         headers: { 'user-agent': this.#options.userAgent, accept, ...this.#authFor(url) },
       });
     } catch (error) {
-      if (signal.aborted) throw this.#abortError(url);
+      if (signal.aborted) throw this.#abortError(url, cancel);
       throw error;
     }
     const status = res.statusCode;
@@ -274,7 +280,7 @@ export class HttpClient {
       }
     } catch (error) {
       if (error instanceof NetworkError) throw error;
-      if (signal.aborted) throw this.#abortError(url);
+      if (signal.aborted) throw this.#abortError(url, cancel);
       this.#options.onFetch?.(`GET ${url}: ${status}, cut off after ${plural(size, 'byte')}: ${describe(error)}`);
       const why = errorCode(error) === 'UND_ERR_BODY_TIMEOUT' ? 'stopped coming' : 'was cut off';
       // No status on the error: a 404 cut short is no answer that the paper is unknown.

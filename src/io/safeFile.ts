@@ -92,6 +92,12 @@ class WriteFailed extends Error {
 }
 
 /**
+ * What text is encoded into on its way to a file, reused: a new buffer the size of the text costs a
+ * page fault per 4 KiB touched (a month's 1.6 MB cache entry: ~5 ms more than this one's 64 KiB).
+ */
+let scratch: { encoder: TextEncoder; bytes: Uint8Array } | undefined;
+
+/**
  * Replaces `file` with `data` or leaves it as it was: the bytes go to a new temporary file beside it
  * (created exclusively, never through a link), every write's count is checked, the file is fsynced and
  * its size checked against what was meant, and only then renamed over `file`. A full disk, a read-only
@@ -99,20 +105,27 @@ class WriteFailed extends Error {
  * `<file>.tmp-<pid>-<random>`, which `cache clear` knows as papers'.)
  */
 export function writeFileAtomic(file: string, data: string): void {
-  const bytes = Buffer.from(data, 'utf8');
+  scratch ??= { encoder: new TextEncoder(), bytes: new Uint8Array(64 * 1024) };
+  const { encoder, bytes } = scratch;
   const temp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
   let fd: number | null = null;
   try {
     fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666);
-    let offset = 0;
-    while (offset < bytes.length) {
-      const n = writeSync(fd, bytes, offset, bytes.length - offset);
-      if (n <= 0) throw new WriteFailed('the disk took no more bytes', 'ENOSPC');
-      offset += n;
+    // UTF-8 a piece at a time (encodeInto never cuts a character in two), each piece written whole.
+    let meant = 0;
+    for (let at = 0; at < data.length;) {
+      const { read, written } = encoder.encodeInto(at === 0 ? data : data.slice(at), bytes);
+      at += read;
+      meant += written;
+      for (let offset = 0; offset < written;) {
+        const n = writeSync(fd, bytes, offset, written - offset);
+        if (n <= 0) throw new WriteFailed('the disk took no more bytes', 'ENOSPC');
+        offset += n;
+      }
     }
     fsyncSync(fd);
     const size = fstatSync(fd).size;
-    if (size !== bytes.length) throw new WriteFailed(`wrote ${size} of ${bytes.length} bytes`);
+    if (size !== meant) throw new WriteFailed(`wrote ${size} of ${meant} bytes`);
     closeSync(fd);
     fd = null;
     renameSync(temp, file);

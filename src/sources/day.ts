@@ -30,12 +30,20 @@ export async function loadDay(ctx: Context, day: string, net: Net, spare?: (id: 
     ctx.debug(`the list of ${day}: cache entry day:${day}, every paper in it seen (not parsed)`);
     return { day, papers: [] };
   }
-  const { data } = await cached(opts, `day:${day}`, `the list of ${day}`, ttl, async () => {
+  const { data } = await cached(opts, `day:${day}`, `the list of ${day}`, ttl, async (whileWaiting) => {
     const http = await ctx.http(net.timeout);
     ctx.spinner.update(`fetching ${day}`);
-    const got = await fetchDailyPages(http, ctx.apiBase, { date: day }, (page) => {
-      if (page > 1) ctx.spinner.update(`fetching ${day} (page ${page})`);
-    });
+    const got = await fetchDailyPages(
+      http,
+      ctx.apiBase,
+      { date: day },
+      {
+        onPage: (page) => {
+          if (page > 1) ctx.spinner.update(`fetching ${day} (page ${page})`);
+        },
+        whileWaiting,
+      },
+    );
     if (got.skipped > 0) ctx.warn(`skipped ${plural(got.skipped, 'item')} of ${day} that were not papers`);
     return got.papers;
   });

@@ -29,15 +29,18 @@ export async function loadPeriod(ctx: Context, period: Period, net: Net): Promis
     stale.say();
     return dedupe(lists.flatMap((l) => l.papers));
   }
-  const { data } = await cached(loadOptions(ctx, net), `${period.kind}:${period.label}`, `${period.label}`, periodTtl(period, today), async () => {
+  const { data } = await cached(loadOptions(ctx, net), `${period.kind}:${period.label}`, `${period.label}`, periodTtl(period, today), async (whileWaiting) => {
     const http = await ctx.http(net.timeout);
     ctx.spinner.update(`fetching ${period.label}`);
     const got = await fetchDailyPages(
       http,
       ctx.apiBase,
       { [period.kind]: period.label },
-      (n) => ctx.spinner.update(`fetching ${period.label} (${plural(n, 'page')})`),
-      PARALLEL,
+      {
+        parallel: PARALLEL,
+        onPage: (n) => ctx.spinner.update(`fetching ${period.label} (${plural(n, 'page')})`),
+        whileWaiting,
+      },
     );
     if (got.skipped > 0) ctx.warn(`skipped ${plural(got.skipped, 'item')} of ${period.label} that were not papers`);
     return got.papers;

@@ -1,11 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { nyDay } from '../../src/core/dates.js';
-import { cleanEnv, ROOT, runCli, tempDirs } from '../helpers/cli.js';
-import { FakeHf, hfItem } from '../helpers/server.js';
+import { BIN, cleanEnv, ROOT, runCli, tempDirs } from '../helpers/cli.js';
+import { dayItems, FakeHf, hfItem } from '../helpers/server.js';
 
 // The vendor bundles as the build makes them (npm test builds first).
 const vendor = (name: string) => path.join(ROOT, 'dist', 'vendor', `${name}.cjs`);
@@ -93,5 +93,43 @@ describe('what a cache hit loads', () => {
     expect(error.code).toBe(1);
     expect(error.stderr).toMatch(/^papers: .*2026-01-05.*\nhint: /);
     expect(streams()).toEqual([]);
+  });
+});
+
+describe('what a month loads while it waits', () => {
+  const server = new FakeHf();
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
+
+  it('loads conf, for its cache entry, while its later pages are in flight, not after the last one is in', async () => {
+    dirs = tempDirs();
+    // A spawned CLI reads the real clock: a month well before its today.
+    const month = nyDay(new Date(Date.now() - 40 * 86_400_000)).slice(0, 7);
+    // 14 pages of 100: the answers from page 4 on are held until the CLI has loaded conf's bundle
+    // (NODE_DEBUG=module names it on stderr), or for 5 s.
+    for (let d = 1; d <= 28; d++) {
+      const day = `${month}-${String(d).padStart(2, '0')}`;
+      server.days.set(day, dayItems(day, 50, d));
+    }
+    let stderr = '';
+    const held: boolean[] = [];
+    server.fault = async (_req, _res, url) => {
+      if (Number(url.searchParams.get('p')) < 4) return false;
+      const started = Date.now();
+      while (!stderr.includes('vendor/conf.cjs') && Date.now() - started < 5_000) await new Promise((r) => setTimeout(r, 20));
+      held.push(Date.now() - started >= 5_000);
+      return false;
+    };
+    const env = cleanEnv({ PAPERS_API_URL: server.url, PAPERS_CACHE_DIR: dirs.cache, PAPERS_CONFIG_DIR: dirs.config, NODE_DEBUG: 'module' });
+    const child = spawn(process.execPath, [BIN, 'month', month, '--format', 'tsv', '--limit', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(1400);
+    expect(held.length).toBeGreaterThan(0);
+    expect(held.every((timedOut) => !timedOut)).toBe(true);
+    expect(existsSync(path.join(dirs.cache, `month-${month}.json`))).toBe(true);
   });
 });

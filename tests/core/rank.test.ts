@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dedupe, sortPapers, withRanks } from '../../src/core/rank.js';
+import { compareBy, dedupe, SAVED_SORT_KEYS, sortPapers, withRanks } from '../../src/core/rank.js';
 import { selectPapers } from '../../src/core/rank.js';
 import type { Paper } from '../../src/core/paper.js';
 import { makePaper } from '../helpers/papers.js';
@@ -8,6 +9,29 @@ function paper(id: string, upvotes: number | null, comments: number | null, extr
   return makePaper(id, { upvotes, comments, title: `T ${id}`, ...extra });
 }
 describe('sortPapers', () => {
+  it('orders as compareBy does, true ties (papers without an id) in the order they came', () => {
+    const arbPaper = fc.record({
+      id: fc.option(fc.constantFrom('2401.00001', '2401.00002', '2401.00003'), { nil: null }),
+      upvotes: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }),
+      comments: fc.option(fc.integer({ min: 0, max: 2 }), { nil: null }),
+      n: fc.nat(),
+    });
+    fc.assert(
+      fc.property(fc.array(arbPaper, { maxLength: 40 }), fc.constantFrom(...SAVED_SORT_KEYS), fc.boolean(), (rows, key, reverse) => {
+        const papers = rows.map((r, i) =>
+          makePaper(r.id ?? '', { id: r.id, upvotes: r.upvotes, comments: r.comments, title: `T ${r.n % 3}`, savedAt: `${i % 4}` }),
+        );
+        const compare = compareBy(key);
+        // The order by hand: the key, then the input position.
+        const expected = papers
+          .map((p, i) => ({ p, i }))
+          .sort((a, b) => compare(a.p, b.p) || a.i - b.i)
+          .map((x) => x.p);
+        expect(sortPapers(papers, key, reverse)).toEqual(reverse ? expected.reverse() : expected);
+      }),
+    );
+  });
+
   it('ranks by upvotes, then comments, then id', () => {
     const papers = [paper('2401.00003', 5, 1), paper('2401.00002', 5, 1), paper('2401.00001', 5, 9), paper('2401.00009', 50, 0)];
     expect(sortPapers(papers).map((p) => p.id)).toEqual(['2401.00009', '2401.00001', '2401.00002', '2401.00003']);

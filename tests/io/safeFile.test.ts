@@ -50,6 +50,18 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['c.json']);
   });
 
+  it('writes text larger than its 64 KiB buffer byte for byte as Buffer.from would, whatever character falls on a boundary', () => {
+    const file = path.join(dir, 'big.json');
+    // 1-, 2-, 3- and 4-byte characters and a lone surrogate; each shift moves every boundary by one unit.
+    const unit = 'aé✓😀\ud800';
+    for (let shift = 0; shift < unit.length; shift++) {
+      const text = 'x'.repeat(shift) + unit.repeat(30_000);
+      writeFileAtomic(file, text);
+      expect(readFileSync(file).equals(Buffer.from(text, 'utf8'))).toBe(true);
+    }
+    expect(readdirSync(dir)).toEqual(['big.json']);
+  });
+
   it('fails without touching the old file when the directory is gone', () => {
     expect(() => writeFileAtomic(path.join(dir, 'no', 'c.json'), 'x')).toThrow(/ENOENT/);
   });
