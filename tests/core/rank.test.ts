@@ -84,6 +84,35 @@ describe('selectPapers', () => {
   it('puts rank first in every object', () => {
     expect(Object.keys(withRanks([paper('a', 1, 0)])[0]!)[0]).toBe('rank');
   });
+
+  it('copies every field of the paper, the optional ones only where present', () => {
+    // Required<Paper>: a field added to Paper fails to compile here until it is named, and then
+    // fails this test until withRanks copies it.
+    const full: Required<Paper> = {
+      ...paper('2611.00001', 3, 1),
+      summary: 'An abstract.',
+      authors: ['Ada Quill'],
+      authorCount: 1,
+      publishedAt: '2026-11-02T00:00:00.000Z',
+      day: '2026-11-02',
+      githubRepo: 'https://github.com/a/b',
+      githubStars: 9,
+      projectPage: 'https://example.org',
+      aiSummary: 'In short.',
+      keywords: ['k'],
+      organization: 'A Lab',
+      orgName: 'a-lab',
+      savedAt: '2026-11-03T00:00:00.000Z',
+      submitter: 'Ada Quill (@ada)',
+      categories: ['cs.LG'],
+      comment: '9 pages',
+    };
+    const [ranked] = withRanks([full]);
+    expect(ranked).toEqual({ rank: 1, ...full, watches: [] });
+    expect(Object.keys(ranked!).sort()).toEqual(Object.keys({ rank: 1, ...full, watches: [] }).sort());
+    const [plain] = withRanks([paper('b', 1, 0)]);
+    for (const optional of ['orgName', 'savedAt', 'submitter', 'categories', 'comment']) expect(plain).not.toHaveProperty(optional);
+  });
 });
 
 describe('dedupe', () => {
