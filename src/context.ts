@@ -41,6 +41,8 @@ export interface Context {
   signal: AbortSignal;
   /** Whether Ctrl-C came: the same as `signal.aborted`, without making an AbortController when none was needed. */
   readonly aborted: boolean;
+  /** Runs `work` to its end even when Ctrl-C comes meanwhile (the run is then interrupted, exit 130); a second Ctrl-C quits at once. */
+  finishBeforeInterrupt<T>(work: () => Promise<T>): Promise<T>;
   /** Runs `work` (a pager) with Ctrl-C left to it: papers neither aborts nor exits meanwhile. */
   deferInterrupts<T>(work: () => Promise<T>): Promise<T>;
   /** Text with the Hugging Face token (once it has been looked up) replaced, for anything printed. */

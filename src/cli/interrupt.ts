@@ -6,18 +6,37 @@ export class Interrupt {
   #controller: AbortController | undefined;
   readonly #listeners: (() => void)[] = [];
   #deferred = 0;
+  #finishing = 0;
+  #aborted = false;
 
   get signal(): AbortSignal {
-    return (this.#controller ??= new AbortController()).signal;
+    if (!this.#controller) {
+      this.#controller = new AbortController();
+      if (this.#aborted) this.#controller.abort();
+    }
+    return this.#controller.signal;
   }
 
-  /** Something in flight listens for it: Ctrl-C should stop that, not the process. */
+  /** Something in flight listens for it, or is finishing: Ctrl-C should stop the run after that, not the process now. */
   get armed(): boolean {
-    return this.#controller !== undefined;
+    return this.#controller !== undefined || this.#finishing > 0;
   }
 
   get aborted(): boolean {
-    return this.#controller?.signal.aborted === true;
+    return this.#aborted;
+  }
+
+  /**
+   * Runs `work` that a Ctrl-C should let finish rather than cut (the marks of a list already shown):
+   * the run then ends as interrupted (130), and a second Ctrl-C quits at once. Needs no AbortController.
+   */
+  async finish<T>(work: () => Promise<T>): Promise<T> {
+    this.#finishing++;
+    try {
+      return await work();
+    } finally {
+      this.#finishing--;
+    }
   }
 
   /**
@@ -44,7 +63,8 @@ export class Interrupt {
   }
 
   abort(): void {
-    if (this.aborted) return;
+    if (this.#aborted) return;
+    this.#aborted = true;
     this.#controller?.abort();
     for (const listener of this.#listeners) listener();
   }

@@ -71,6 +71,7 @@ export interface RunInterrupt {
   readonly signal: AbortSignal;
   /** Whether Ctrl-C came, asked without making the signal (making it costs ~1 ms). */
   readonly aborted: boolean;
+  finish<T>(work: () => Promise<T>): Promise<T>;
   defer<T>(work: () => Promise<T>): Promise<T>;
 }
 
@@ -153,6 +154,7 @@ export function createContext(proc: ProcessLike, flags: ShellFlags, interrupt: R
       return interrupt.aborted;
     },
     deferInterrupts: (work) => interrupt.defer(work),
+    finishBeforeInterrupt: (work) => interrupt.finish(work),
     async close() {
       await spinner.stop();
       await http?.close();

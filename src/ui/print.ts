@@ -116,8 +116,9 @@ async function printList(ctx: Context, result: ListResult): Promise<void> {
   const seen = result.seen ?? (format === 'table' && ctx.terminal.stdoutTTY ? 'always' : 'never');
   if (seen === 'always' && complete && !ctx.aborted) {
     const ids = papers.flatMap((p) => (p.id === null ? [] : [p.id]));
-    // A Ctrl-C from here on is too late to take the list back: the marks are written whole, not cut.
-    if (ids.length > 0 || result.newThrough) await ctx.deferInterrupts(() => recordMarks(ctx.warn, () => ctx.marks().markSeen(ids, result.newThrough)));
+    // A Ctrl-C from here on is too late to take the list back: the marks are written whole, not cut,
+    // and then the run ends as interrupted (a second Ctrl-C, say during a wait for the lock, quits).
+    if (ids.length > 0 || result.newThrough) await ctx.finishBeforeInterrupt(() => recordMarks(ctx.warn, () => ctx.marks().markSeen(ids, result.newThrough)));
   }
 }
 

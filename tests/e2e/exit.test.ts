@@ -2,11 +2,12 @@
 // in flight, without waiting for Node to take the environment down; on its own, as any Node program,
 // when something still is. A probe loaded with --require says whether Node's 'beforeExit' came, which
 // it does only on the way to that slower ending.
-import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addDays } from '../../src/core/dates.js';
-import { runCli, type tempDirs } from '../helpers/cli.js';
+import { addDays, nyDay } from '../../src/core/dates.js';
+import { BIN, runCli, type tempDirs } from '../helpers/cli.js';
 import { runInPty, visible } from '../helpers/pty.js';
 import { TODAY } from '../helpers/run.js';
 import { type FakeHf, hfItem } from '../helpers/server.js';
@@ -63,5 +64,54 @@ describe('the end of a run', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(2);
     expect(r.stderr).toBe('probe: pending work done\nprobe: beforeExit\n');
+  });
+});
+
+/** `papers new` of the cached days, with a lock on the marks planted so that it waits there once its list is out. */
+async function newWaitingForTheLock() {
+  // papers new counts back from the real today of the spawned CLI.
+  // eslint-disable-next-line no-restricted-syntax -- the spawned CLI's clock, not the in-process one
+  const yesterday = addDays(nyDay(new Date()), -1);
+  server.days.set(yesterday, [hfItem('2611.00011', yesterday, 5, 1), hfItem('2611.00012', yesterday, 7, 0)]);
+  expect((await runCli(['new', '--since', '-1', '--peek', '--format', 'tsv'], env)).code).toBe(0);
+  mkdirSync(dirs.data, { recursive: true });
+  const lock = path.join(dirs.data, 'marks.json.lock');
+  writeFileSync(lock, '');
+  const child = spawn(process.execPath, [BIN, 'new', '--since', '-1', '--offline', '--format', 'tsv'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const listed = new Promise<void>((resolve) =>
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+      if (stdout.split('\n').length > 2) resolve();
+    }),
+  );
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+  await listed;
+  return { child, lock, closed, out: () => ({ stdout, stderr }), marks: path.join(dirs.data, 'marks.json') };
+}
+
+describe('Ctrl-C while papers new writes its marks', () => {
+  it('the marks of the list already out are written whole, then the run ends as interrupted (130)', async () => {
+    const run = await newWaitingForTheLock();
+    await new Promise((r) => setTimeout(r, 200));
+    run.child.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 300));
+    rmSync(run.lock);
+    expect(await run.closed).toBe(130);
+    expect(run.out().stderr).toMatch(/papers: interrupted\n$/);
+    expect(readFileSync(run.marks, 'utf8')).toContain('2611.00012');
+  });
+
+  it('a second Ctrl-C quits at once, without waiting for the lock or writing anything', async () => {
+    const run = await newWaitingForTheLock();
+    const started = Date.now();
+    run.child.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 200));
+    run.child.kill('SIGINT');
+    expect(await run.closed).toBe(130);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(existsSync(run.marks)).toBe(false);
   });
 });
