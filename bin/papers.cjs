@@ -33,8 +33,19 @@ if (process.env.PAPERS_DEBUG === '1') {
   const entry = new Module(file, module);
   entry.filename = file;
   entry.paths = Module._nodeModulePaths(dist);
-  entry._compile(`${fs.readFileSync(file, 'utf8')}\n(exports, require, module, __filename, __dirname);`, file);
+  // Assigned, not called in place: whatever follows the function in the file cannot turn the call into
+  // something else. The first line is the wrapper's own, so the source map's lines still hold.
+  entry._compile(`module.exports = ${fs.readFileSync(file, 'utf8')}`, file);
+  const wrapped = entry.exports;
+  if (typeof wrapped !== 'function') notTheBundle(file);
+  entry.exports = {};
+  wrapped.call(entry.exports, entry.exports, Module.createRequire(file), entry, file, dist);
   return;
+}
+/** A dist/cli.cjs that does not evaluate to the wrapper function the build makes: one line, exit 1, no stack. */
+function notTheBundle(file) {
+  process.stderr.write(`papers: ${file} is not the bundle papers' build makes (changed by hand?)\nhint: reinstall papers\n`);
+  process.exit(1);
 }
 const VENDOR_FLAGS = '--verify-snapshot-checksum --no-wasm-dynamic-tiering --no-wasm-tier-up';
 /** Caches to write at exit: the bundles whose cache was missing or rejected. */
@@ -116,7 +127,10 @@ function load(file, parent) {
   module_.paths = Module._nodeModulePaths(dir);
   Module._cache[file] = module_;
   try {
-    script.runInThisContext()(module_.exports, requireFrom(module_), module_, file, dir);
+    const wrapped = script.runInThisContext();
+    // The entry is the wrapper function itself (scripts/build.mjs): anything else is a changed file.
+    if (typeof wrapped !== 'function') notTheBundle(file);
+    wrapped(module_.exports, requireFrom(module_), module_, file, dir);
   } catch (error) {
     delete Module._cache[file];
     throw error;

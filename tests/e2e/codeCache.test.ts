@@ -89,6 +89,20 @@ describe('the V8 code caches', () => {
     expect(await papers(['-V'])).toBe(`${other}\n`);
   });
 
+  it('an entry changed after its wrapper: PAPERS_DEBUG still runs it, and a run that cannot says so in one line', async () => {
+    const version = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version as string;
+    const bundle = path.join(root, 'dist', 'cli.cjs');
+    const built = readFileSync(bundle, 'utf8');
+    const run = (debug: boolean) => runProcess(process.execPath, [path.join(root, 'bin', 'papers.cjs'), '-V'], debug ? { ...env, PAPERS_DEBUG: '1' } : env);
+    writeFileSync(bundle, `${built};\n`);
+    for (const debug of [false, true]) expect((await run(debug)).stdout).toBe(`${version}\n`);
+    writeFileSync(bundle, `${built}\nvoid 0;\n`);
+    expect((await run(true)).stdout).toBe(`${version}\n`);
+    const broken = await run(false);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toBe(`papers: ${bundle} is not the bundle papers' build makes (changed by hand?)\nhint: reinstall papers\n`);
+  });
+
   it('a cache that cannot be written costs nothing but the cache: the run is right, no file is left behind', async () => {
     // Directories where the caches would go: neither read nor replaced, as in a dist/ one may not write to.
     for (const f of caches()) mkdirSync(f);
