@@ -6,6 +6,7 @@ import { useHarness } from '../helpers/harness.js';
 import { runIn } from '../helpers/inProcess.js';
 import { runInPty, visible } from '../helpers/pty.js';
 import { fixture } from '../helpers/papers.js';
+import { HOSTILE_SGR } from '../helpers/security.js';
 import { hfItem, type FakeHf } from '../helpers/server.js';
 import type { tempDirs } from '../helpers/cli.js';
 
@@ -275,6 +276,19 @@ describe('papers show --full: the rendered copy in the cache', () => {
     const corrupt = await runIn(['show', ID, '--full', '--offline'], env, { tty: TTY });
     expect(corrupt.stdout).toBe(first.stdout);
     expect(corrupt.stderr).toMatch(/was not valid JSON; set aside/);
+  });
+
+  it('a copy with colour papers never writes, or colour left on at its end, is set aside and never printed', async () => {
+    serveMarkdown({ [ID]: fixture('fulltext/paper.md') });
+    const first = await runIn(['show', ID, '--full'], env, { tty: TTY });
+    for (const hostile of [...HOSTILE_SGR, `\x1b[${'0;'.repeat(30_000_000)}0m60 MB\x1b[0m\n`]) {
+      plantText(hostile);
+      const r = await runIn(['show', ID, '--full', '--offline'], env, { tty: TTY });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(first.stdout);
+      expect(r.stderr).toMatch(new RegExp(`the cache entry render-${ID}\\.json was not a cache entry of the right shape; set aside`));
+      expect(readCopy().data.text).toBe(first.stdout);
+    }
   });
 
   it('a link planted in place of the copy is not followed, and what it points to never printed', async () => {
