@@ -1,3 +1,4 @@
+import { fullTextKey } from '../core/cacheKey.js';
 import { copyFits, type RenderCopy, type RenderStamp } from '../core/renderCopy.js';
 import type { Cache } from '../io/cache.js';
 
@@ -19,5 +20,6 @@ export function readRenderCopy(cache: Cache, id: string, stamp: RenderStamp): st
 /** Keeps a render for the next show; returns why it could not, or null. */
 export function writeRenderCopy(cache: Cache, id: string, stamp: RenderStamp, text: string): string | null {
   const copy: RenderCopy = { ...stamp, text };
-  return cache.writeDerived(keyOf(id), copy, stamp.fetchedAt);
+  // Made from the full text: the eviction after the write keeps it.
+  return cache.writeDerived(keyOf(id), copy, stamp.fetchedAt, [fullTextKey(id)]);
 }

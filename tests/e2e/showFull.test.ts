@@ -291,6 +291,29 @@ describe('papers show --full: the rendered copy in the cache', () => {
     }
   });
 
+  it('with a small cache cap, the copy never evicts the text it was made from, and one too big for the cap is not written', async () => {
+    expect((await runIn(['config', 'set', 'cache-max-mb', '1'], env)).code).toBe(0);
+    // ~560 KB of markdown: its render (~1.35 times as much) would have evicted the text within a 1 MiB cap.
+    const paragraph = `Prose with **strong** and *emphasis*, ${'long enough to fill a line or two of the terminal, '.repeat(10)}\n\n`;
+    serveMarkdown({ [ID]: `# A long paper\n\n${paragraph.repeat(Math.ceil(560_000 / paragraph.length))}` });
+    const first = await runIn(['show', ID, '--full', '--verbose'], env, { tty: TTY });
+    expect(first.code).toBe(0);
+    const again = await runIn(['show', ID, '--full'], env, { tty: TTY });
+    expect(again.stdout).toBe(first.stdout);
+    expect(server.requests).toEqual([`/papers/${ID}.md`]);
+    const offline = await runIn(['show', ID, '--full', '--offline'], env, { tty: TTY });
+    expect(offline.code).toBe(0);
+    expect(offline.stdout).toBe(first.stdout);
+    expect(readdirSync(dirs.cache)).toContain(`fulltext-${ID}.json`);
+    // Said only with --verbose.
+    expect(first.stderr).toMatch(
+      new RegExp(
+        `the cache entry render-${ID}\\.json is not written: [\\d.]+ KiB, more than a quarter of the cache's size cap \\(1\\.0 MiB\\); the text will be rendered again next time`,
+      ),
+    );
+    expect(again.stderr).toBe('');
+  });
+
   it('a link planted in place of the copy is not followed, and what it points to never printed', async () => {
     serveMarkdown({ [ID]: fixture('fulltext/paper.md') });
     const first = await runIn(['show', ID, '--full'], env, { tty: TTY });
