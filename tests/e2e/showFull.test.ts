@@ -278,6 +278,20 @@ describe('papers show --full: the rendered copy in the cache', () => {
     expect(corrupt.stderr).toMatch(/was not valid JSON; set aside/);
   });
 
+  it("a copy whose entry's fetch time is not its own was planted: never printed, rendered over", async () => {
+    serveMarkdown({ [ID]: fixture('fulltext/paper.md') });
+    const first = await runIn(['show', ID, '--full'], env, { tty: TTY });
+    const entry = readCopy();
+    expect(entry.fetchedAt).toBe(entry.data.fetchedAt);
+    for (const fetchedAt of [entry.fetchedAt + 1, entry.fetchedAt - 3_600_000, 0]) {
+      writeFileSync(copyFile(), JSON.stringify({ ...entry, fetchedAt, data: { ...entry.data, text: 'From the copy\n' } }));
+      const r = await runIn(['show', ID, '--full', '--offline'], env, { tty: TTY });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(first.stdout);
+      expect(readCopy()).toEqual(entry);
+    }
+  });
+
   it('a copy with colour papers never writes, or colour left on at its end, is set aside and never printed', async () => {
     serveMarkdown({ [ID]: fixture('fulltext/paper.md') });
     const first = await runIn(['show', ID, '--full'], env, { tty: TTY });
