@@ -66,34 +66,49 @@ export const TABLE_STYLE = { head: ['red'], border: ['gray'] } as const satisfie
 
 /**
  * Every SGR sequence a render of the full text may hold at a colour level above 0 (none at level 0),
- * derived from the styles above: its parameter, mapped to the code that ends what it sets (null for
- * a code that ends something, 0 for reset, which ends everything).
+ * derived from the styles above, by its one parameter (0-99): the code that ends what it sets, or
+ * ENDS for a code that ends something (0 for reset, which ends everything); undefined for the rest.
  */
-const RENDER_SGR = new Map<string, number | null>();
+const ENDS = -1;
+const RENDER_SGR: (number | undefined)[] = new Array<number | undefined>(100);
 for (const a of [...Object.values(FULL_TEXT_STYLES), ...Object.values(TABLE_STYLE)].flat()) {
   const [set, end] = SGR_OF[a];
-  RENDER_SGR.set(String(end), null);
-  RENDER_SGR.set(String(set), end); // reset's 0 after: it ends everything
+  RENDER_SGR[end] = ENDS;
+  RENDER_SGR[set] = end; // reset's 0 after: it ends everything
 }
-/** Every ESC, with the parameter of the SGR sequence it begins when that is one or two digits. */
-const ESCAPE = /\x1b(?:\[(\d{1,2})m)?/g;
 
 /**
  * Whether text at a colour level above 0 holds only the SGR sequences papers writes (RENDER_SGR), one
- * parameter each, and ends with everything they set ended again: what papers renders never leaves the
- * terminal bold, coloured or underlined after it. Other escapes are not SGR here and make it false;
- * controls and bidi characters outside escapes are keepColourOnly's to find.
+ * parameter each, as chalk writes it (no leading zero), and ends with everything they set ended again:
+ * what papers renders never leaves the terminal bold, coloured or underlined after it. Any other
+ * escape makes it false at its first characters, however long it goes on; controls and bidi characters
+ * outside escapes are keepColourOnly's to find. One pass over the ESCs: it runs on every cache hit.
  */
 export function coloursAsRendered(text: string): boolean {
-  const open = new Set<number>();
-  for (const [, code] of text.matchAll(ESCAPE)) {
-    const ends = code === undefined ? undefined : RENDER_SGR.get(code);
+  // What is set and not yet ended, by the code that ends it; and how many there are.
+  const open = new Uint8Array(100);
+  let count = 0;
+  for (let at = text.indexOf('\x1b'); at !== -1; at = text.indexOf('\x1b', at + 1)) {
+    if (text.charCodeAt(at + 1) !== 0x5b /* [ */) return false;
+    const first = text.charCodeAt(at + 2) - 0x30;
+    const second = text.charCodeAt(at + 3) - 0x30;
+    const two = second >= 0 && second <= 9;
+    if (!(first >= 0 && first <= 9) || (two && first === 0) || text.charCodeAt(at + (two ? 4 : 3)) !== 0x6d /* m */) return false;
+    const code = two ? first * 10 + second : first;
+    const ends = RENDER_SGR[code];
     if (ends === undefined) return false;
-    if (ends === 0) open.clear();
-    else if (ends !== null) open.add(ends);
-    else open.delete(Number(code));
+    if (ends === 0) {
+      open.fill(0);
+      count = 0;
+    } else if (ends !== ENDS) {
+      count += 1 - open[ends]!;
+      open[ends] = 1;
+    } else {
+      count -= open[code]!;
+      open[code] = 0;
+    }
   }
-  return open.size === 0;
+  return count === 0;
 }
 
 const SGR = /(\x1b\[[0-9;]*m)/;
