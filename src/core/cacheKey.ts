@@ -1,3 +1,6 @@
+/** The cache key of a paper's full text: what sources/fullText.ts caches, and what a rendered copy is made from. */
+export const fullTextKey = (id: string): string => `fulltext:${id}`;
+
 /**
  * A cache key in words, for `cache ls` on a terminal: `day:2026-11-26` is "day 2026-11-26",
  * `trending:0` "trending page 1". A key of a kind papers does not write is shown as it is.

@@ -1,4 +1,4 @@
-import { keepColourOnly } from '../render/fullText.js';
+import { coloursAsRendered, keepColourOnly } from '../render/fullText.js';
 
 /**
  * Bump whenever `show --full` on a terminal would print a full text differently (the renderer's options,
@@ -38,9 +38,11 @@ const count = (n: unknown): boolean => Number.isSafeInteger(n) && (n as number) 
 /**
  * A cached copy as papers writes it, checked field by field: the cache directory may be shared, and the
  * text goes to a terminal as it is. So its text must be exactly what keepColourOnly leaves of the
- * renderer's output (colour escapes and nothing else; at colour level 0 no escape at all): a copy with
- * anything else in it (an OSC 8 link, a screen clear, a bidi override, a tab) was not written by
- * papers, and is set aside and rendered again, never printed.
+ * renderer's output (colour escapes and nothing else; at colour level 0 no escape at all), its colour
+ * escapes only those papers' own styles write, one parameter each, with everything they set ended by
+ * the end of the text (render/fullText.ts coloursAsRendered): a copy with anything else in it (an OSC 8
+ * link, a screen clear, a bidi override, a tab, black on black, concealed text, colour left on) was not
+ * written by papers, and is set aside and rendered again, never printed.
  */
 export function isRenderCopy(data: unknown): data is RenderCopy {
   const c = data as Partial<RenderCopy> | null;
@@ -53,6 +55,8 @@ export function isRenderCopy(data: unknown): data is RenderCopy {
     (c.colorLevel === 0 || c.colorLevel === 1 || c.colorLevel === 2 || c.colorLevel === 3) &&
     typeof c.format === 'string' &&
     typeof c.text === 'string' &&
+    // The escapes first: they end at a sequence papers never writes, however long it goes on.
+    (c.colorLevel === 0 || coloursAsRendered(c.text)) &&
     keepColourOnly(c.text, c.colorLevel > 0) === c.text
   );
 }

@@ -137,7 +137,7 @@ export class Cache {
       this.#clearWay(file);
       const entry: CacheEntry<T> = { v: VERSION, key, fetchedAt, data };
       await writeConfStore(this.dir, name, entry as unknown as Record<string, unknown>, true);
-      this.evict(file);
+      this.evict([file]);
     } catch (error) {
       this.#warn(`could not write the cache entry ${name}.json (${describeError(error)}); continuing without it`);
     }
@@ -148,18 +148,26 @@ export class Cache {
    * same file write() makes (the same name, the same compact JSON of the same entry), written by the
    * same checked writer, then evicted like any entry; only conf is left out. conf adds nothing to such a
    * file (papers chooses its path and its bytes) and would cost ~9 ms to load and a read of the old copy,
-   * on the path of a first render. Returns the failure in words (the caller decides whether it is worth
-   * a warning: nothing is lost, the copy can be made again), or null.
+   * on the path of a first render. The eviction after it never removes `sources`, the keys of the entries
+   * it was made from (evicting them for their own copy would fetch them again at every run); and data
+   * that would crowd them out (more than a quarter of the cap) or could never be read back (past the
+   * size an entry is read to) is not written. Returns the failure in words (the caller decides whether
+   * it is worth a warning: nothing is lost, the copy can be made again), or null.
    */
-  writeDerived<T>(key: string, data: T, fetchedAt: number): string | null {
+  writeDerived<T>(key: string, data: T, fetchedAt: number, sources: readonly string[]): string | null {
     const name = entryName(key);
     const file = join(this.dir, `${name}.json`);
     try {
+      const entry: CacheEntry<T> = { v: VERSION, key, fetchedAt, data };
+      const json = JSON.stringify(entry);
+      const size = Buffer.byteLength(json);
+      if (size > MAX_ENTRY_BYTES) return `the cache entry ${name}.json is not written: ${kib(size)}, more than an entry may take (${kib(MAX_ENTRY_BYTES)})`;
+      if (size > this.#maxBytes / 4)
+        return `the cache entry ${name}.json is not written: ${kib(size)}, more than a quarter of the cache's size cap (${kib(this.#maxBytes)})`;
       this.#clearWay(file);
       mkdirSync(this.dir, { recursive: true });
-      const entry: CacheEntry<T> = { v: VERSION, key, fetchedAt, data };
-      writeFileAtomic(file, JSON.stringify(entry));
-      this.evict(file);
+      writeFileAtomic(file, json);
+      this.evict([file, ...sources.map((k) => this.pathOf(k))]);
       return null;
     } catch (error) {
       return `could not write the cache entry ${name}.json (${describeError(error)})`;
@@ -172,14 +180,14 @@ export class Cache {
     loadConf().catch(() => undefined);
   }
 
-  /** Removes the oldest entries until the cache is under its cap again; `keep` is never removed. */
-  evict(keep?: string): void {
+  /** Removes the oldest entries until the cache is under its cap again; the files in `keep` are never removed. */
+  evict(keep: readonly string[] = []): void {
     const entries = this.list();
     let total = entries.reduce((sum, e) => sum + e.size, 0);
     if (total <= this.#maxBytes) return;
     for (const e of entries.sort((a, b) => a.mtimeMs - b.mtimeMs)) {
       if (total <= this.#maxBytes * 0.8) break;
-      if (e.file === keep) continue;
+      if (keep.includes(e.file)) continue;
       rmSync(e.file, { force: true });
       total -= e.size;
     }
@@ -267,6 +275,11 @@ export class Cache {
     }
     if (!st.isFile()) this.#setAside(file, 'not a regular file');
   }
+}
+
+/** A size in KiB, or MiB from 1 MiB. */
+function kib(bytes: number): string {
+  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
 }
 
 function isEntry(value: unknown): value is CacheEntry<unknown> {

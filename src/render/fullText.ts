@@ -18,6 +18,99 @@ export function htmlAsText(html: string): string {
     .replace(/<\/?[A-Za-z][^>]*>?/g, '');
 }
 
+/**
+ * The attributes the full-text view is drawn with, each as the SGR codes chalk (and @colors/colors, which
+ * draws a table for cli-table3) writes to set it and to end it: one parameter a sequence, at every colour
+ * level above 0 (named colours are the 16 basic ones at any level). `reset` sets nothing and ends everything.
+ */
+const SGR_OF = {
+  reset: [0, 0],
+  bold: [1, 22],
+  dim: [2, 22],
+  italic: [3, 23],
+  underline: [4, 24],
+  strikethrough: [9, 29],
+  red: [31, 39],
+  yellow: [33, 39],
+  cyan: [36, 39],
+  gray: [90, 39],
+} as const;
+type Attribute = keyof typeof SGR_OF;
+
+/**
+ * The styles of the full-text view (marked-terminal's style options, and ours), as the attributes each
+ * one chains: ui/chalkPaint.ts makes chalk styles of them. The one place they are named, so that what a
+ * rendered copy may hold (RENDER_SGR) follows them.
+ */
+export const FULL_TEXT_STYLES = {
+  code: ['yellow'],
+  blockquote: ['gray', 'italic'],
+  html: ['gray'],
+  heading: ['bold'],
+  firstHeading: ['bold', 'underline'],
+  hr: ['reset'],
+  listitem: ['reset'],
+  table: ['reset'],
+  paragraph: ['reset'],
+  strong: ['bold'],
+  em: ['italic'],
+  codespan: ['yellow'],
+  del: ['dim', 'strikethrough'],
+  link: ['reset'],
+  href: ['cyan'],
+  dim: ['dim'],
+} as const satisfies Record<string, readonly Attribute[]>;
+
+/** A table's colours, as cli-table3 takes them (its own defaults, named here): the head red, the borders gray. */
+export const TABLE_STYLE = { head: ['red'], border: ['gray'] } as const satisfies Record<string, readonly Attribute[]>;
+
+/**
+ * Every SGR sequence a render of the full text may hold at a colour level above 0 (none at level 0),
+ * derived from the styles above, by its one parameter (0-99): the code that ends what it sets, or
+ * ENDS for a code that ends something (0 for reset, which ends everything); undefined for the rest.
+ */
+const ENDS = -1;
+const RENDER_SGR: (number | undefined)[] = new Array<number | undefined>(100);
+for (const a of [...Object.values(FULL_TEXT_STYLES), ...Object.values(TABLE_STYLE)].flat()) {
+  const [set, end] = SGR_OF[a];
+  RENDER_SGR[end] = ENDS;
+  RENDER_SGR[set] = end; // reset's 0 after: it ends everything
+}
+
+/**
+ * Whether text at a colour level above 0 holds only the SGR sequences papers writes (RENDER_SGR), one
+ * parameter each, as chalk writes it (no leading zero), and ends with everything they set ended again:
+ * what papers renders never leaves the terminal bold, coloured or underlined after it. Any other
+ * escape makes it false at its first characters, however long it goes on; controls and bidi characters
+ * outside escapes are keepColourOnly's to find. One pass over the ESCs: it runs on every cache hit.
+ */
+export function coloursAsRendered(text: string): boolean {
+  // What is set and not yet ended, by the code that ends it; and how many there are.
+  const open = new Uint8Array(100);
+  let count = 0;
+  for (let at = text.indexOf('\x1b'); at !== -1; at = text.indexOf('\x1b', at + 1)) {
+    if (text.charCodeAt(at + 1) !== 0x5b /* [ */) return false;
+    const first = text.charCodeAt(at + 2) - 0x30;
+    const second = text.charCodeAt(at + 3) - 0x30;
+    const two = second >= 0 && second <= 9;
+    if (!(first >= 0 && first <= 9) || (two && first === 0) || text.charCodeAt(at + (two ? 4 : 3)) !== 0x6d /* m */) return false;
+    const code = two ? first * 10 + second : first;
+    const ends = RENDER_SGR[code];
+    if (ends === undefined) return false;
+    if (ends === 0) {
+      open.fill(0);
+      count = 0;
+    } else if (ends !== ENDS) {
+      count += 1 - open[ends]!;
+      open[ends] = 1;
+    } else {
+      count -= open[code]!;
+      open[code] = 0;
+    }
+  }
+  return count === 0;
+}
+
 const SGR = /(\x1b\[[0-9;]*m)/;
 const SGR_ALL = /\x1b\[[0-9;]*m/g;
 /** A character keepColourOnly removes or changes (a tab too), but for the ESC that begins a colour escape. */

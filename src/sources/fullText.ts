@@ -1,3 +1,4 @@
+import { fullTextKey } from '../core/cacheKey.js';
 import { NotFoundError } from '../core/errors.js';
 import { TTL } from '../core/freshness.js';
 import type { Net } from '../core/listOptions.js';
@@ -16,7 +17,7 @@ export interface FullText {
 export async function loadFullText(ctx: Context, id: string, net: Net): Promise<FullText> {
   // Hugging Face has pages (and text) for new-style ids only.
   if (!isHfId(id)) throw new NotFoundError(`Hugging Face has no full text for ${id}`, `papers open ${id} --pdf`);
-  const { data, fetchedAt } = await cached(loadOptions(ctx, net), `fulltext:${id}`, `the full text of ${id}`, TTL.fullText, async () => {
+  const { data, fetchedAt } = await cached(loadOptions(ctx, net), fullTextKey(id), `the full text of ${id}`, TTL.fullText, async () => {
     const http = await ctx.http(net.timeout);
     ctx.spinner.update(`fetching the full text of ${id}`);
     return fetchPaperMarkdown(http, ctx.apiBase, id);

@@ -1,4 +1,6 @@
 import { lazy } from '../core/lazy.js';
+import type { ChalkInstance } from 'chalk';
+import { FULL_TEXT_STYLES } from '../render/fullText.js';
 import { plain, type Paint } from '../render/paint.js';
 
 /** chalk: loaded for terminal output only (a pipe never gets colour). */
@@ -33,25 +35,14 @@ export function terminalPaint(level: 0 | 1 | 2 | 3): Paint {
   };
 }
 
-/** The styles of the full-text view (marked-terminal's style options, and ours), at the terminal's colour level. */
-export function markdownStyles(level: 0 | 1 | 2 | 3) {
+type StyleName = keyof typeof FULL_TEXT_STYLES;
+type Attribute = (typeof FULL_TEXT_STYLES)[StyleName][number];
+
+/** The styles of the full-text view (render/fullText.ts FULL_TEXT_STYLES), as chalk styles at the terminal's colour level. */
+export function markdownStyles(level: 0 | 1 | 2 | 3): Record<StyleName, ChalkInstance> {
   const c = Chalk({ level });
-  return {
-    code: c.yellow,
-    blockquote: c.gray.italic,
-    html: c.gray,
-    heading: c.bold,
-    firstHeading: c.bold.underline,
-    hr: c.reset,
-    listitem: c.reset,
-    table: c.reset,
-    paragraph: c.reset,
-    strong: c.bold,
-    em: c.italic,
-    codespan: c.yellow,
-    del: c.dim.strikethrough,
-    link: c.reset,
-    href: c.cyan,
-    dim: c.dim,
-  };
+  const chain = (attributes: readonly Attribute[]) => attributes.reduce<ChalkInstance>((style, a) => style[a], c);
+  const styles = {} as Record<StyleName, ChalkInstance>;
+  for (const name of Object.keys(FULL_TEXT_STYLES) as StyleName[]) styles[name] = chain(FULL_TEXT_STYLES[name]);
+  return styles;
 }

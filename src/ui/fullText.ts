@@ -1,5 +1,5 @@
 import type { Tokens } from 'marked';
-import { cleanMarkdown, htmlAsText, keepColourOnly, PROSE_WIDTH, wrapRendered } from '../render/fullText.js';
+import { cleanMarkdown, htmlAsText, keepColourOnly, PROSE_WIDTH, TABLE_STYLE, wrapRendered } from '../render/fullText.js';
 import { loadTextWidth } from '../render/text.js';
 import { loadChalk, markdownStyles } from './chalkPaint.js';
 
@@ -23,6 +23,8 @@ export async function renderFullText(markdown: string, width: number, colorLevel
       emoji: false,
       tab: 2,
       showSectionPrefix: false,
+      // cli-table3's own colours, named where the check of a rendered copy can see them.
+      tableOptions: { style: { head: [...TABLE_STYLE.head], border: [...TABLE_STYLE.border] } },
       ...style,
       image: (url: string, _title: string, text: string) => style.dim(`[image${text ? `: ${text}` : ''}] `) + href(url),
     }),

@@ -1,3 +1,4 @@
+import { fullTextKey } from '../core/cacheKey.js';
 import { copyFits, type RenderCopy, type RenderStamp } from '../core/renderCopy.js';
 import type { Cache } from '../io/cache.js';
 
@@ -8,16 +9,20 @@ const keyOf = (id: string): string => `render:${id}`;
 
 /**
  * The cached render of a paper's full text when it was made from this very text for this terminal by
- * this papers (every part of the stamp equal), else null. The cache checks the copy on reading
- * (core/renderCopy.ts isRenderCopy): its text is colour and printable text only, or it is set aside.
+ * this papers (every part of the stamp equal, and the entry's fetch time the copy's), else null. The
+ * cache checks the copy on reading (core/renderCopy.ts isRenderCopy): its text is colour and printable
+ * text only, or it is set aside.
  */
 export function readRenderCopy(cache: Cache, id: string, stamp: RenderStamp): string | null {
   const entry = cache.read<RenderCopy>(keyOf(id));
-  return entry !== null && copyFits(entry.data, stamp) ? entry.data.text : null;
+  // writeRenderCopy stamps the entry with the copy's own fetch time: an entry whose time differs was
+  // not written by papers (and may claim an age it has not), so it fits nothing and is rendered over.
+  return entry !== null && entry.fetchedAt === entry.data.fetchedAt && copyFits(entry.data, stamp) ? entry.data.text : null;
 }
 
 /** Keeps a render for the next show; returns why it could not, or null. */
 export function writeRenderCopy(cache: Cache, id: string, stamp: RenderStamp, text: string): string | null {
   const copy: RenderCopy = { ...stamp, text };
-  return cache.writeDerived(keyOf(id), copy, stamp.fetchedAt);
+  // Made from the full text: the eviction after the write keeps it.
+  return cache.writeDerived(keyOf(id), copy, stamp.fetchedAt, [fullTextKey(id)]);
 }

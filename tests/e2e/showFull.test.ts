@@ -6,6 +6,7 @@ import { useHarness } from '../helpers/harness.js';
 import { runIn } from '../helpers/inProcess.js';
 import { runInPty, visible } from '../helpers/pty.js';
 import { fixture } from '../helpers/papers.js';
+import { HOSTILE_SGR } from '../helpers/security.js';
 import { hfItem, type FakeHf } from '../helpers/server.js';
 import type { tempDirs } from '../helpers/cli.js';
 
@@ -275,6 +276,56 @@ describe('papers show --full: the rendered copy in the cache', () => {
     const corrupt = await runIn(['show', ID, '--full', '--offline'], env, { tty: TTY });
     expect(corrupt.stdout).toBe(first.stdout);
     expect(corrupt.stderr).toMatch(/was not valid JSON; set aside/);
+  });
+
+  it("a copy whose entry's fetch time is not its own was planted: never printed, rendered over", async () => {
+    serveMarkdown({ [ID]: fixture('fulltext/paper.md') });
+    const first = await runIn(['show', ID, '--full'], env, { tty: TTY });
+    const entry = readCopy();
+    expect(entry.fetchedAt).toBe(entry.data.fetchedAt);
+    for (const fetchedAt of [entry.fetchedAt + 1, entry.fetchedAt - 3_600_000, 0]) {
+      writeFileSync(copyFile(), JSON.stringify({ ...entry, fetchedAt, data: { ...entry.data, text: 'From the copy\n' } }));
+      const r = await runIn(['show', ID, '--full', '--offline'], env, { tty: TTY });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(first.stdout);
+      expect(readCopy()).toEqual(entry);
+    }
+  });
+
+  it('a copy with colour papers never writes, or colour left on at its end, is set aside and never printed', async () => {
+    serveMarkdown({ [ID]: fixture('fulltext/paper.md') });
+    const first = await runIn(['show', ID, '--full'], env, { tty: TTY });
+    for (const hostile of [...HOSTILE_SGR, `\x1b[${'0;'.repeat(30_000_000)}0m60 MB\x1b[0m\n`]) {
+      plantText(hostile);
+      const r = await runIn(['show', ID, '--full', '--offline'], env, { tty: TTY });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(first.stdout);
+      expect(r.stderr).toMatch(new RegExp(`the cache entry render-${ID}\\.json was not a cache entry of the right shape; set aside`));
+      expect(readCopy().data.text).toBe(first.stdout);
+    }
+  });
+
+  it('with a small cache cap, the copy never evicts the text it was made from, and one too big for the cap is not written', async () => {
+    expect((await runIn(['config', 'set', 'cache-max-mb', '1'], env)).code).toBe(0);
+    // ~560 KB of markdown: its render (~1.35 times as much) would have evicted the text within a 1 MiB cap.
+    const paragraph = `Prose with **strong** and *emphasis*, ${'long enough to fill a line or two of the terminal, '.repeat(10)}\n\n`;
+    serveMarkdown({ [ID]: `# A long paper\n\n${paragraph.repeat(Math.ceil(560_000 / paragraph.length))}` });
+    const first = await runIn(['show', ID, '--full', '--verbose'], env, { tty: TTY });
+    expect(first.code).toBe(0);
+    const again = await runIn(['show', ID, '--full'], env, { tty: TTY });
+    expect(again.stdout).toBe(first.stdout);
+    expect(server.requests).toEqual([`/papers/${ID}.md`]);
+    const offline = await runIn(['show', ID, '--full', '--offline'], env, { tty: TTY });
+    expect(offline.code).toBe(0);
+    expect(offline.stdout).toBe(first.stdout);
+    expect(readdirSync(dirs.cache)).toContain(`fulltext-${ID}.json`);
+    // Said only with --verbose.
+    expect(first.stderr).toMatch(
+      new RegExp(
+        `the cache entry render-${ID}\\.json is not written: [\\d.]+ KiB, more than a quarter of the cache's size cap \\(1\\.0 MiB\\); the text will be rendered again next time`,
+      ),
+    );
+    expect(again.stderr).toBe('');
   });
 
   it('a link planted in place of the copy is not followed, and what it points to never printed', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync, lstatSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Cache } from '../../src/io/cache.js';
@@ -209,7 +209,7 @@ describe('Cache.writeDerived (a rendered full text, written without conf)', () =
   const copy = { fetchedAt: 7, length: 3, width: 80, colorLevel: 1 as const, format: 'x/1', text: '\x1b[1mtitle\x1b[22m\nprose\n' };
 
   it('writes the very bytes a write through conf makes, read back like any entry', async () => {
-    expect(cache.writeDerived('render:2611.00001', copy, 7)).toBeNull();
+    expect(cache.writeDerived('render:2611.00001', copy, 7, [])).toBeNull();
     await cache.write('render:2611.00002', copy, 7);
     const derived = readFileSync(cache.pathOf('render:2611.00001'), 'utf8');
     const viaConf = readFileSync(cache.pathOf('render:2611.00002'), 'utf8');
@@ -220,15 +220,44 @@ describe('Cache.writeDerived (a rendered full text, written without conf)', () =
   });
 
   it('is listed, evicted and cleared like any entry', () => {
-    const small = new Cache({ dir: dirs.cache, maxBytes: 1000, warn: (m) => warnings.push(m) });
-    const big = { ...copy, text: 'x'.repeat(600) };
-    expect(small.writeDerived('render:2611.00001', big, 1)).toBeNull();
-    utimesSync(small.pathOf('render:2611.00001'), new Date(1_000_000), new Date(1_000_000));
-    expect(small.list().map((e) => e.kind)).toEqual(['render']);
-    expect(small.writeDerived('render:2611.00002', big, 2)).toBeNull();
-    expect(readdirSync(dirs.cache)).toEqual(['render-2611.00002.json']);
-    expect(small.clear()).toBe(1);
+    const small = new Cache({ dir: dirs.cache, maxBytes: 2000, warn: (m) => warnings.push(m) });
+    const big = { ...copy, text: 'x'.repeat(350) };
+    for (let i = 1; i <= 5; i++) {
+      expect(small.writeDerived(`render:2611.0000${i}`, big, i, [])).toBeNull();
+      utimesSync(small.pathOf(`render:2611.0000${i}`), new Date(1_000_000 + i * 1000), new Date(1_000_000 + i * 1000));
+    }
+    expect(small.list().map((e) => e.kind)).toEqual(['render', 'render', 'render']);
+    expect(readdirSync(dirs.cache).sort()).toEqual(['render-2611.00003.json', 'render-2611.00004.json', 'render-2611.00005.json']);
+    expect(small.clear()).toBe(3);
     expect(readdirSync(dirs.cache)).toEqual([]);
+  });
+
+  it('never evicts the entries it was made from, however old', async () => {
+    const small = new Cache({ dir: dirs.cache, maxBytes: 1000, warn: (m) => warnings.push(m) });
+    const age = (key: string, s: number) => utimesSync(small.pathOf(key), new Date(s * 1000), new Date(s * 1000));
+    await small.write('fulltext:2611.00001', 'x'.repeat(600), 1);
+    age('fulltext:2611.00001', 1000);
+    await small.write('fulltext:2611.00002', 'y'.repeat(200), 2);
+    age('fulltext:2611.00002', 2000);
+    const before = small.list().reduce((sum, e) => sum + e.size, 0);
+    expect(small.writeDerived('render:2611.00001', { ...copy, text: 'x'.repeat(100) }, 1, ['fulltext:2611.00001'])).toBeNull();
+    expect(before + statSync(small.pathOf('render:2611.00001')).size).toBeGreaterThan(1000);
+    // The oldest first, but for the copy and its source: the other text goes, the copy's own stays.
+    expect(readdirSync(dirs.cache).sort()).toEqual(['fulltext-2611.00001.json', 'render-2611.00001.json']);
+    expect(small.read('fulltext:2611.00001')?.data).toBe('x'.repeat(600));
+  });
+
+  it('writes nothing that would crowd out its source (past a quarter of the cap) or that could never be read back (past 64 MiB)', () => {
+    const small = new Cache({ dir: dirs.cache, maxBytes: 1000, warn: (m) => warnings.push(m) });
+    expect(small.writeDerived('render:2611.00001', { ...copy, text: 'x'.repeat(300) }, 7, [])).toBe(
+      "the cache entry render-2611.00001.json is not written: 0.4 KiB, more than a quarter of the cache's size cap (1.0 KiB)",
+    );
+    const huge = new Cache({ dir: dirs.cache, maxBytes: 1024 * 1024 * 1024, warn: (m) => warnings.push(m) });
+    expect(huge.writeDerived('render:2611.00001', { ...copy, text: 'x'.repeat(64 * 1024 * 1024) }, 7, [])).toMatch(
+      /^the cache entry render-2611\.00001\.json is not written: 64\.0 MiB, more than an entry may take \(64\.0 MiB\)$/,
+    );
+    expect(existsSync(dirs.cache) ? readdirSync(dirs.cache) : []).toEqual([]);
+    expect(warnings).toEqual([]);
   });
 
   it('never writes through a symlink planted in its place', () => {
@@ -236,7 +265,7 @@ describe('Cache.writeDerived (a rendered full text, written without conf)', () =
     const target = path.join(dirs.root, 'precious.txt');
     writeFileSync(target, 'secret');
     symlinkSync(target, cache.pathOf('render:2611.00001'));
-    expect(cache.writeDerived('render:2611.00001', copy, 7)).toBeNull();
+    expect(cache.writeDerived('render:2611.00001', copy, 7, [])).toBeNull();
     expect(readFileSync(target, 'utf8')).toBe('secret');
     expect(lstatSync(cache.pathOf('render:2611.00001')).isSymbolicLink()).toBe(false);
     expect(cache.read('render:2611.00001')?.data).toEqual(copy);
@@ -245,6 +274,6 @@ describe('Cache.writeDerived (a rendered full text, written without conf)', () =
 
   it('says why it could not write, and throws nothing', () => {
     writeFileSync(dirs.cache, 'a file where the cache directory should be');
-    expect(cache.writeDerived('render:2611.00001', copy, 7)).toMatch(/^could not write the cache entry render-2611\.00001\.json \(/);
+    expect(cache.writeDerived('render:2611.00001', copy, 7, [])).toMatch(/^could not write the cache entry render-2611\.00001\.json \(/);
   });
 });
