@@ -23,8 +23,25 @@ export function tempDirs(): { config: string; cache: string; data: string; root:
     config: path.join(root, 'config'),
     cache: path.join(root, 'cache'),
     data: path.join(root, 'data'),
-    cleanup: () => rmSync(root, { recursive: true, force: true }),
+    cleanup: () => removeAgain(root),
   };
+}
+
+/**
+ * Removes a test's directory, again while something is still writing into it: a CLI a test has just
+ * ended (a tmux session killed under the reader) writes its last file (the row file) as it goes, and a
+ * removal that met it fails with ENOTEMPTY.
+ */
+function removeAgain(dir: string): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOTEMPTY' || attempt === 40) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
 }
 
 let scratchData: string | undefined;
