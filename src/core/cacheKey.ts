@@ -1,5 +1,7 @@
 /** The cache key of a paper's full text: what sources/fullText.ts caches, and what a rendered copy is made from. */
 export const fullTextKey = (id: string): string => `fulltext:${id}`;
+/** The cache key of that full text rendered for a terminal (ui/renderCopy.ts): one copy per paper. */
+export const renderKey = (id: string): string => `render:${id}`;
 
 /**
  * A cache key in words, for `cache ls` on a terminal: `day:2026-11-26` is "day 2026-11-26",

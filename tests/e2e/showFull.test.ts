@@ -261,16 +261,21 @@ describe('papers show --full: the rendered copy in the cache', () => {
     expect(refreshed.stdout).toBe('A revised paper\n\nNew prose.\n');
   });
 
+  /** A planted copy's text: the copy is set aside with a warning, the text rendered again as `rendered`, and the copy made anew. */
+  async function expectSetAside(hostile: string, rendered: string): Promise<void> {
+    plantText(hostile);
+    const r = await runIn(['show', ID, '--full', '--offline'], env, { tty: TTY });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(rendered);
+    expect(r.stderr).toMatch(new RegExp(`the cache entry render-${ID}\\.json was not a cache entry of the right shape; set aside`));
+    expect(readCopy().data.text).toBe(rendered);
+  }
+
   it('a copy holding anything but colour and text is set aside and never printed: the text is rendered again', async () => {
     serveMarkdown({ [ID]: fixture('fulltext/paper.md') });
     const first = await runIn(['show', ID, '--full'], env, { tty: TTY });
     for (const hostile of ['\x1b]8;;https://evil.example\x07click\x1b]8;;\x07\n', 'wipe\x1b[2J\x1b[3J\n', 'title\x1b]0;owned\x07\n', 'right\u202eto left\n']) {
-      plantText(hostile);
-      const r = await runIn(['show', ID, '--full', '--offline'], env, { tty: TTY });
-      expect(r.code).toBe(0);
-      expect(r.stdout).toBe(first.stdout);
-      expect(r.stderr).toMatch(new RegExp(`the cache entry render-${ID}\\.json was not a cache entry of the right shape; set aside`));
-      expect(readCopy().data.text).toBe(first.stdout);
+      await expectSetAside(hostile, first.stdout);
     }
     writeFileSync(copyFile(), '{"v":1,"key":"render:');
     const corrupt = await runIn(['show', ID, '--full', '--offline'], env, { tty: TTY });
@@ -296,12 +301,7 @@ describe('papers show --full: the rendered copy in the cache', () => {
     serveMarkdown({ [ID]: fixture('fulltext/paper.md') });
     const first = await runIn(['show', ID, '--full'], env, { tty: TTY });
     for (const hostile of [...HOSTILE_SGR, `\x1b[${'0;'.repeat(30_000_000)}0m60 MB\x1b[0m\n`]) {
-      plantText(hostile);
-      const r = await runIn(['show', ID, '--full', '--offline'], env, { tty: TTY });
-      expect(r.code).toBe(0);
-      expect(r.stdout).toBe(first.stdout);
-      expect(r.stderr).toMatch(new RegExp(`the cache entry render-${ID}\\.json was not a cache entry of the right shape; set aside`));
-      expect(readCopy().data.text).toBe(first.stdout);
+      await expectSetAside(hostile, first.stdout);
     }
   });
 
