@@ -23,16 +23,27 @@ export const NO_MARKS: Marks = { seen: new Map(), read: new Map(), newThrough: n
 /** Marks older than this many days are dropped at the next write. */
 const KEEP_DAYS = 366;
 
+// The loops over every mark are indexed or forEach, not for-of: run once per process, they run
+// unoptimised, where each step of an iterator (and each [key, value] of a Map) is a new object, and a
+// year of marks is thousands of them.
+
+/** A copy of a map of marks, without an entry array per mark (as `new Map(m)` makes). */
+function copied(m: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  m.forEach((day, id) => out.set(id, day));
+  return out;
+}
+
 /** Marks the ids seen on `day` (a mark already there keeps its day). */
 export function withSeen(marks: Marks, ids: readonly string[], day: string): Marks {
-  const seen = new Map(marks.seen);
-  for (const id of ids) if (!seen.has(id)) seen.set(id, day);
+  const seen = copied(marks.seen);
+  for (let i = 0; i < ids.length; i++) if (!seen.has(ids[i]!)) seen.set(ids[i]!, day);
   return { ...marks, seen };
 }
 
 /** Marks the ids read (and so seen) on `day`, or takes their read mark away (`read` false; they stay seen). */
 export function withRead(marks: Marks, ids: readonly string[], read: boolean, day: string): Marks {
-  const next = new Map(marks.read);
+  const next = copied(marks.read);
   for (const id of ids) {
     if (read) next.set(id, day);
     else next.delete(id);
@@ -44,9 +55,17 @@ export function withRead(marks: Marks, ids: readonly string[], read: boolean, da
 export function pruned(marks: Marks, today: string): Marks {
   const oldest = addDays(today, -KEEP_DAYS);
   const keep = (m: ReadonlyMap<string, string>): ReadonlyMap<string, string> => {
+    let old = false;
+    m.forEach((day) => {
+      old ||= day < oldest;
+    });
     // Usually no mark is a year old: then nothing is copied.
-    for (const day of m.values()) if (day < oldest) return new Map([...m].filter(([, d]) => d >= oldest));
-    return m;
+    if (!old) return m;
+    const out = new Map<string, string>();
+    m.forEach((day, id) => {
+      if (day >= oldest) out.set(id, day);
+    });
+    return out;
   };
   return { seen: keep(marks.seen), read: keep(marks.read), newThrough: marks.newThrough };
 }
@@ -58,7 +77,7 @@ export function pruned(marks: Marks, today: string): Marks {
 export function marksToJson(marks: Marks): string {
   const group = (m: ReadonlyMap<string, string>) => {
     const out: Record<string, string[]> = {};
-    for (const [id, day] of m) (out[day] ??= []).push(id);
+    m.forEach((day, id) => (out[day] ??= []).push(id));
     return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
   };
   return `${JSON.stringify({ version: 1, newThrough: marks.newThrough, seen: group(marks.seen), read: group(marks.read) })}\n`;
@@ -77,7 +96,8 @@ export function marksFrom(raw: unknown): Marks | null {
     if (!isObject(value)) return out;
     for (const [day, ids] of Object.entries(value)) {
       if (!DAY.test(day) || !Array.isArray(ids)) continue;
-      for (const id of ids) {
+      for (let i = 0; i < ids.length; i++) {
+        const id: unknown = ids[i];
         if (typeof id === 'string' && isArxivId(id) && !out.has(id)) out.set(id, day);
       }
     }

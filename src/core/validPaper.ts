@@ -77,6 +77,8 @@ function linkOrNull(value: unknown): boolean {
 
 function isStrings(value: unknown): boolean {
   if (!Array.isArray(value)) return false;
-  for (const v of value) if (typeof v !== 'string') return false;
+  // Indexed, not for-of: before V8 optimises this, each step of an iterator is a new object (~170 KB
+  // of garbage for the 336 papers of a `papers new`).
+  for (let i = 0; i < value.length; i++) if (typeof value[i] !== 'string') return false;
   return true;
 }

@@ -24,6 +24,10 @@ describe('marks', () => {
     expect([...p.seen.keys()]).toEqual(['2611.00001']);
     expect([...p.read.keys()]).toEqual(['2611.00001']);
     expect(p.newThrough).toBe('2026-11-20');
+    // Nothing a year old: the very same maps, nothing copied.
+    const again = pruned(p, '2026-11-27');
+    expect(again.seen).toBe(p.seen);
+    expect(again.read).toBe(p.read);
   });
 
   it('round-trips through its file shape, grouped by day', () => {
