@@ -1,4 +1,5 @@
 import { isArxivId } from './ref.js';
+import { utcDay } from './dates.js';
 
 /** Where a paper came from. */
 type Source = 'hf' | 'arxiv' | 'rss' | 'page';
@@ -106,7 +107,7 @@ export function isHfId(id: string): boolean {
 /** The YYYY-MM-DD a timestamp starts with, when that is a real calendar day; else null. */
 export function validDay(value: string | null): string | null {
   const m = value === null ? null : /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  return m && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().startsWith(m[0]) ? m[0] : null;
+  return m && utcDay(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))) === m[0] ? m[0] : null;
 }
 
 /**

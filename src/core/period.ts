@@ -1,4 +1,4 @@
-import { addDays, dateWord, FIRST_DAY } from './dates.js';
+import { addDays, dateWord, FIRST_DAY, utcDay } from './dates.js';
 import { UsageError } from './errors.js';
 
 /** A catch-up period: an ISO week or a calendar month, with the days it spans. */
@@ -99,7 +99,7 @@ export function parseMonth(arg: string | undefined, today: string): Period {
   const month = Number(label.slice(5, 7));
   checkYear(year, label, today, MONTH_FORMS);
   const first = `${label}-01`;
-  const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  const last = utcDay(new Date(Date.UTC(year, month, 0)));
   return checkRange({ kind: 'month', label, first, last }, today, MONTH_FORMS);
 }
 

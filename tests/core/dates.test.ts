@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, emptyDayReason, FIRST_DAY, isDay, nyDay, parseDayArg, weekday } from '../../src/core/dates.js';
+import { addDays, daysBetween, emptyDayReason, FIRST_DAY, isDay, nyDay, parseDayArg, utcDay, weekday } from '../../src/core/dates.js';
 
 /** The New York date asked of Intl's zone data: the reference the fast rule in nyDay is checked against. */
 function nyDayIntl(now: Date): string {
@@ -78,6 +78,22 @@ describe('day arithmetic', () => {
     expect(isDay('2024-02-29')).toBe(true);
     expect(isDay('2025-02-29')).toBe(false);
     expect(weekday('2026-11-28')).toBe('Saturday');
+  });
+
+  it('names a UTC day exactly as toISOString does, and throws for an invalid date as it does', () => {
+    const instants = [
+      0,
+      -1,
+      86_399_999,
+      Date.UTC(2024, 1, 29, 23, 59, 59, 999),
+      Date.UTC(9999, 11, 31, 23),
+      Date.UTC(10000, 0, 1),
+      Date.UTC(-1, 5, 1),
+      -62_198_755_200_000,
+    ];
+    for (let t = Date.UTC(1999, 0, 1); t < Date.UTC(2031, 0, 1); t += 86_400_000 * 7 + 3_600_000) instants.push(t);
+    for (const t of instants) expect(utcDay(new Date(t)), String(t)).toBe(new Date(t).toISOString().slice(0, 10));
+    expect(() => utcDay(new Date(Number.NaN))).toThrow(RangeError);
   });
 });
 
