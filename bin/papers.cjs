@@ -60,9 +60,13 @@ function setFlags(flags) {
   v8.setFlagsFromString(flags);
 }
 
+// The line is padded to a multiple of 8 bytes, so that the cache's data starts 8-byte aligned in the
+// buffer it is read into: V8 copies cached data that is not pointer-aligned before deserialising it
+// (another 180 KB to touch at every start).
 const stamp = (fd) => {
   const s = fs.fstatSync(fd);
-  return `papers-code-cache ${s.ino} ${s.size} ${s.mtimeMs} ${s.ctimeMs}\n`;
+  const line = `papers-code-cache ${s.ino} ${s.size} ${s.mtimeMs} ${s.ctimeMs}`;
+  return `${line.padEnd(Math.ceil((line.length + 1) / 8) * 8 - 1)}\n`;
 };
 
 function readCache(cacheFile, key) {
