@@ -187,40 +187,59 @@ if (common.minify) {
 }
 
 // Warm the V8 code cache on the everyday path: the first run writes dist/cli.cjs.cache with the
-// functions it compiled, so a list from the cache is the run the cache is made for.
+// functions it compiled. The run is a morning's `papers new` over a cache of three days, one of them
+// already seen: it goes through all that a list from the cache does (reading and checking entries,
+// ranking, TSV) and through what `new` adds (the spared day, the marks read and written). Warmed on
+// `day` alone, the functions only `new` runs were compiled at every run of it (~7 ms, paired medians);
+// a cache hit is the same either way (within 2 ms, from 41 shuffled alternations).
 {
-  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { mkdirSync, mkdtempSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const path = await import('node:path');
   const { execFileSync } = await import('node:child_process');
   const dir = mkdtempSync(path.join(tmpdir(), 'papers-build-'));
-  const day = '2026-01-05';
-  const paper = (i) => ({
-    id: `2601.${String(10000 + i)}`,
-    title: `Warm-up paper ${i}`,
-    summary: 'An abstract.',
-    authors: ['A. Author'],
-    authorCount: 1,
-    publishedAt: `${day}T00:00:00.000Z`,
-    day,
-    upvotes: i,
-    comments: 0,
-    githubRepo: null,
-    githubStars: null,
-    projectPage: null,
-    aiSummary: null,
-    keywords: [],
-    organization: null,
-    url: null,
-    arxivUrl: null,
-    pdfUrl: null,
-    source: 'hf',
-  });
-  writeFileSync(path.join(dir, `day-${day}.json`), JSON.stringify({ v: 1, key: `day:${day}`, fetchedAt: Date.now(), data: [1, 2, 3].map(paper) }));
+  // The days `new --since -2` looks at: today in New York (as the CLI counts it) and the two before.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
+  const days = [-2, -1, 0].map((n) => new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10));
+  const paper = (day, i) => {
+    const id = `${day.slice(2, 4)}${day.slice(5, 7)}.${String(10000 + Number(day.slice(8)) * 10 + i)}`;
+    return {
+      id,
+      title: `Warm-up paper ${i}`,
+      summary: 'An abstract.',
+      authors: ['A. Author'],
+      authorCount: 1,
+      publishedAt: `${day}T00:00:00.000Z`,
+      day,
+      upvotes: i,
+      comments: 0,
+      githubRepo: null,
+      githubStars: null,
+      projectPage: null,
+      aiSummary: null,
+      keywords: [],
+      organization: null,
+      url: `https://huggingface.co/papers/${id}`,
+      arxivUrl: `https://arxiv.org/abs/${id}`,
+      pdfUrl: `https://arxiv.org/pdf/${id}`,
+      source: 'hf',
+    };
+  };
+  const cache = path.join(dir, 'cache');
+  const data = path.join(dir, 'data');
+  mkdirSync(cache);
+  mkdirSync(data);
+  const lists = days.map((day) => [1, 2, 3].map((i) => paper(day, i)));
+  days.forEach((day, i) =>
+    writeFileSync(path.join(cache, `day-${day}.json`), JSON.stringify({ v: 1, key: `day:${day}`, fetchedAt: Date.now(), data: lists[i] })),
+  );
+  // The first day already seen, as a `new` run the day before leaves it: its entry is looked at, not parsed.
+  const seen = { [days[0]]: lists[0].map((p) => p.id) };
+  writeFileSync(path.join(data, 'marks.json'), `${JSON.stringify({ version: 1, newThrough: days[0], seen, read: {} })}\n`);
   try {
-    execFileSync(process.execPath, ['bin/papers.cjs', 'day', day, '--offline', '--format', 'tsv'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, PAPERS_CACHE_DIR: dir, PAPERS_CONFIG_DIR: path.join(dir, 'config') },
-      // stdout a pipe, as in `papers day ... | cut -f4`: the path the cache is made for.
+    execFileSync(process.execPath, ['bin/papers.cjs', 'new', '--since', '-2', '--offline', '--format', 'tsv'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, PAPERS_CACHE_DIR: cache, PAPERS_CONFIG_DIR: path.join(dir, 'config'), PAPERS_DATA_DIR: data },
+      // stdout a pipe, as in `papers new | cut -f4`: the path the cache is made for.
       stdio: ['ignore', 'pipe', 'ignore'],
     });
   } finally {
