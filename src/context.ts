@@ -1,5 +1,5 @@
 import { UsageError } from './core/errors.js';
-import { parseListOptions, type ListKind, type ListOptions, type RawOptions } from './core/listOptions.js';
+import { parseListOptions, readsAbstracts, type ListKind, type ListOptions, type RawOptions } from './core/listOptions.js';
 import type { Cache } from './io/cache.js';
 import type { Output } from './io/output.js';
 import type { HttpClient } from './io/http.js';
@@ -71,8 +71,8 @@ export async function listOptions(ctx: Context, raw: RawOptions, kind?: ListKind
   const store = await ctx.settings().read();
   const parsed = parseListOptions(raw, store.settings, store.watches, kind);
   const opts = parsed.only.unseen || parsed.only.unread ? { ...parsed, marks: ctx.marks() } : parsed;
-  if (opts.interactive === 'no') return opts;
-  if (ctx.tty() !== null) return opts;
-  if (opts.interactive === 'asked') throw new UsageError('interactive mode needs a terminal', 'run it in a terminal, or drop -i to print the list');
-  return { ...opts, interactive: 'no' };
+  const resolved = opts.interactive === 'no' || ctx.tty() !== null ? opts : { ...opts, interactive: 'no' as const };
+  if (opts.interactive === 'asked' && resolved.interactive === 'no')
+    throw new UsageError('interactive mode needs a terminal', 'run it in a terminal, or drop -i to print the list');
+  return readsAbstracts(resolved) ? resolved : { ...resolved, withoutAbstracts: true };
 }

@@ -33,6 +33,11 @@ function haystack(p: Paper): string {
   return `${p.title}\n${p.summary ?? ''}\n${p.keywords.join('\n')}`;
 }
 
+/** Whether the filters read a paper's text (title, abstract, keywords): --grep and --exclude do. */
+export function readsText(f: Filters): boolean {
+  return f.grep.length > 0 || f.exclude.length > 0;
+}
+
 /** Whether no filter is set, so that a list can skip filtering. */
 function noFilters(f: Filters): boolean {
   return f.grep.length === 0 && f.exclude.length === 0 && f.minUpvotes === null && !f.hasCode && f.author.length === 0 && f.org.length === 0;
@@ -47,7 +52,7 @@ export function accepts(p: Paper, f: Filters): boolean {
     const names = [p.organization, p.orgName].filter((n): n is string => typeof n === 'string');
     if (!f.org.every((re) => names.some((n) => re.test(n)))) return false;
   }
-  if (f.grep.length === 0 && f.exclude.length === 0) return true;
+  if (!readsText(f)) return true;
   const text = haystack(p);
   return f.grep.every((re) => re.test(text)) && !f.exclude.some((re) => re.test(text));
 }

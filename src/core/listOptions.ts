@@ -1,6 +1,6 @@
 import { oneOf as pickOne, wholeNumber as readWhole } from './coerce.js';
 import { UsageError } from './errors.js';
-import { pattern, type Filters } from './filter.js';
+import { pattern, readsText, type Filters } from './filter.js';
 import { DEFAULT_TABLE_COLUMNS, FIELD_FORMATS, FORMATS, type Format, type TableColumn } from './formats.js';
 import { FIELDS, type Field } from './paper.js';
 import { SORT_KEYS, type ListSortKey, type SortKey } from './rank.js';
@@ -19,6 +19,12 @@ export interface Net {
   offline: boolean;
   refresh: boolean;
   timeout: number;
+  /**
+   * Set for a list that shows and matches no abstract (readsAbstracts): a list from the cache is then
+   * read without them (core/abstracts.ts). Unset everywhere else: `show`, the reader and the counts of
+   * `watch ls` read whole entries.
+   */
+  withoutAbstracts?: boolean;
   /**
    * Set by a command that loads many lists at once: each list shown from the cache because its fetch
    * failed comes here, to be said in one warning for them all (see staleTogether), not one each.
@@ -55,6 +61,18 @@ export interface ListOptions extends Net {
   watches: CompiledWatch[];
   /** The marks, given when `only` needs them (reading them costs a file). */
   marks?: MarkView;
+}
+
+/**
+ * Whether a list reads its papers' abstracts: to show them (every format but a table or TSV, `--fields
+ * summary`, the interactive reader) or to match them (`--grep`, `--exclude`, a watch with either).
+ * When it does not, a list from the cache is read without them (Net's withoutAbstracts).
+ */
+export function readsAbstracts(opts: Pick<ListOptions, 'format' | 'fields' | 'interactive' | 'filters' | 'watches'>): boolean {
+  if (opts.interactive !== 'no') return true;
+  if (opts.format !== undefined && opts.format !== 'table' && opts.format !== 'tsv') return true;
+  if (opts.fields?.includes('summary')) return true;
+  return readsText(opts.filters) || opts.watches.some((w) => readsText(w.filters));
 }
 
 /** A string option's value (the last one when repeated); undefined when not given. */

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { DATA_CHECKS, entryName, ownKind, READABLE, type EntryKind } from './cacheNames.js';
 import { loadConf, writeConfStore } from './confWrite.js';
 import { describeError, readOwnBytes, readOwnFile, setAside, writeFileAtomic } from './safeFile.js';
+import { dropAbstracts } from '../core/abstracts.js';
 
 /** Bump when the shape of cached data changes; older entries then read as misses. */
 const VERSION = 1;
@@ -64,11 +65,27 @@ export class Cache {
     return join(this.dir, `${entryName(key)}.json`);
   }
 
-  /** The entry for a key, however old; null when absent, from another version, or corrupt (then set aside). */
-  read<T>(key: string): CacheEntry<T> | null {
-    const peeked = this.#peeked;
+  /**
+   * The entry for a key, however old; null when absent, from another version, or corrupt (then set
+   * aside). `withoutAbstracts`: every paper's summary read as null (core/abstracts.ts), for a list
+   * that shows and matches none; the file is left as it is.
+   */
+  read<T>(key: string, { withoutAbstracts = false } = {}): CacheEntry<T> | null {
+    const peeked = this.#peeked?.key === key ? this.#peeked.bytes : null;
     this.#peeked = null;
-    return this.readFile<T>(this.pathOf(key), key, peeked?.key === key ? peeked.bytes.toString('utf8') : undefined);
+    const file = this.pathOf(key);
+    if (!withoutAbstracts) return this.readFile<T>(file, key, peeked?.toString('utf8'));
+    let bytes = peeked;
+    if (bytes === null) {
+      const got = readOwnBytes(file, MAX_ENTRY_BYTES, this.#scratchOf);
+      if (got.kind === 'missing') return null;
+      if (got.kind === 'refused') {
+        this.#setAside(file, got.why);
+        return null;
+      }
+      bytes = got.bytes;
+    }
+    return this.readFile<T>(file, key, bytes.toString('utf8', 0, dropAbstracts(bytes, bytes.length)));
   }
 
   /**

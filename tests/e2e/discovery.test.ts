@@ -128,6 +128,22 @@ describe('filters and sorting on every list', () => {
     expect(await ids(['--has-code'])).toEqual(['2611.00001', '2611.00004']);
   });
 
+  it('a list from the cache still has the abstracts its filters, watches and formats read (a TSV alone is read without them)', async () => {
+    expect(await ids([])).toHaveLength(4);
+    const offline = ['--offline'];
+    expect(await ids([...offline])).toEqual(['2611.00001', '2611.00003', '2611.00002', '2611.00004']);
+    // Words found only in an abstract.
+    expect(await ids([...offline, '-g', 'Abstract of 2611\\.00003'])).toEqual(['2611.00003']);
+    expect(await ids([...offline, '--exclude', 'Abstract of 2611\\.0000[12]'])).toEqual(['2611.00003', '2611.00004']);
+    const json = JSON.parse((await runPapers(['day', '-1', ...offline, '--json'], env)).stdout) as { id: string; summary: string }[];
+    expect(json.map((p) => p.summary)).toEqual(['Abstract of 2611.00001.', 'Abstract of 2611.00003.', 'Abstract of 2611.00002.', 'Abstract of 2611.00004.']);
+    expect(rows((await runPapers(['day', '-1', ...offline, '--fields', 'id,summary'], env)).stdout)[1]).toEqual(['2611.00003', 'Abstract of 2611.00003.']);
+    const watch = await runPapers(['watch', 'add', 'robots', '--grep', 'Abstract of 2611\\.00003'], env);
+    expect(watch.code).toBe(0);
+    const watched = rows((await runPapers(['day', '-1', ...offline, '--watched'], env)).stdout);
+    expect(watched.map((r) => r[3])).toEqual(['2611.00003']);
+  });
+
   it('--sort and --reverse; filters apply before --limit and ranks count after filtering', async () => {
     expect(await ids(['--sort', 'comments'])).toEqual(['2611.00002', '2611.00001', '2611.00003', '2611.00004']);
     expect(await ids(['--sort', 'stars'])).toEqual(['2611.00004', '2611.00001', '2611.00003', '2611.00002']);

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { dropAbstracts } from '../../src/core/abstracts.js';
+import { parseListOptions, readsAbstracts } from '../../src/core/listOptions.js';
+import { makePaper } from '../helpers/papers.js';
+
+/** dropAbstracts over the JSON of `value`, parsed back. */
+function dropped(value: unknown): unknown {
+  const bytes = Buffer.from(JSON.stringify(value));
+  return JSON.parse(bytes.toString('utf8', 0, dropAbstracts(bytes, bytes.length)));
+}
+/** What dropAbstracts must give: every paper's summary null, unless JSON writes it in fewer bytes than `null`. */
+const expected = (papers: { summary: string | null }[]) =>
+  papers.map((p) => ({ ...p, summary: p.summary !== null && Buffer.byteLength(JSON.stringify(p.summary)) < 4 ? p.summary : null }));
+
+describe('dropAbstracts', () => {
+  it("turns each paper's abstract into null and leaves every other byte as it was", () => {
+    const papers = [
+      makePaper('2611.00001', { summary: 'A long abstract.' }),
+      makePaper('2611.00002', { summary: null }),
+      makePaper('2611.00003', { summary: 'Another one, with "quotes" and a \\ backslash.' }),
+    ];
+    const entry = { v: 1, key: 'day:2026-11-27', fetchedAt: 1, data: papers };
+    expect(dropped(entry)).toEqual({ ...entry, data: expected(papers) });
+  });
+
+  it('never takes text inside another string for the key, whatever quotes and backslashes it holds', () => {
+    const tricky = [
+      'x","summary":"y',
+      '{"summary":"not a key"}',
+      'ends in a backslash \\',
+      '\\\\"',
+      '\\",\\"summary\\":\\"',
+      'é ü 漢字 🙂 \u2028 \u0000 \u001b[31m',
+    ];
+    const papers = tricky.flatMap((t, i) => [
+      makePaper(`2611.0010${i}`, { title: t, summary: t, aiSummary: t, keywords: [t, 'summary'] }),
+      makePaper(`2611.0020${i}`, { title: `"summary":"${t}`, summary: `${t}"summary":"${t}` }),
+    ]);
+    expect(dropped(papers)).toEqual(expected(papers));
+  });
+
+  it('keeps abstracts written in fewer bytes than null ("" and one character), which have no room for it', () => {
+    const papers = [makePaper('2611.00001', { summary: '' }), makePaper('2611.00002', { summary: 'a' }), makePaper('2611.00003', { summary: 'ab' })];
+    expect((dropped(papers) as { summary: string | null }[]).map((p) => p.summary)).toEqual(['', 'a', null]);
+  });
+
+  it('matches random papers written by JSON.stringify (400 lists)', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const alphabet = ['a', 'b', ' ', '"', '\\', ',', ':', '{', '}', '[', ']', 'summary', '"summary":"', '\n', '\u0001', 'é', '🙂', 'null'];
+    const text = () => Array.from({ length: Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    for (let n = 0; n < 400; n++) {
+      const papers = Array.from({ length: 1 + Math.floor(random() * 4) }, (_, i) =>
+        makePaper(`2611.0${String(n * 10 + i).padStart(4, '0')}`, {
+          title: text(),
+          summary: random() < 0.2 ? null : text(),
+          authors: [text()],
+          keywords: [text()],
+        }),
+      );
+      expect(dropped({ data: papers }), JSON.stringify(papers)).toEqual({ data: expected(papers) });
+    }
+  });
+
+  it('leaves an entry cut short anywhere not valid JSON, so that it is set aside as ever', () => {
+    const json = JSON.stringify({
+      v: 1,
+      key: 'day:2026-11-27',
+      fetchedAt: 1,
+      data: [makePaper('2611.00001', { summary: 'An "abstract" \\ here.' }), makePaper('2611.00002', { summary: 'Two.' })],
+    });
+    for (let cut = 0; cut < json.length; cut++) {
+      const bytes = Buffer.from(json.slice(0, cut));
+      const n = dropAbstracts(bytes, bytes.length);
+      expect(() => JSON.parse(bytes.toString('utf8', 0, n)), `cut at ${cut}`).toThrow(SyntaxError);
+    }
+  });
+
+  it('reads only the bytes it is given, not the rest of the buffer', () => {
+    const json = JSON.stringify([makePaper('2611.00001', { summary: 'An abstract.' })]);
+    const bytes = Buffer.concat([Buffer.from(json), Buffer.from('"summary":"stale bytes of a longer file"')]);
+    const n = dropAbstracts(bytes, json.length);
+    expect(JSON.parse(bytes.toString('utf8', 0, n))[0].summary).toBeNull();
+    expect(bytes.toString('utf8', json.length)).toBe('"summary":"stale bytes of a longer file"');
+  });
+});
+
+describe('readsAbstracts', () => {
+  const opts = (raw: Record<string, unknown>, watches: { name: string; grep?: string[]; author?: string[] }[] = []) =>
+    parseListOptions(raw as never, {}, watches.map((w) => ({ grep: [], exclude: [], author: [], org: [], ...w })) as never);
+
+  it('is false for a table or TSV of the usual fields, filtered by what is not text', () => {
+    for (const raw of [{}, { format: 'tsv' }, { format: 'table' }, { author: 'Lee', org: 'lab', 'min-upvotes': '3', 'has-code': true, fields: 'id,title' }])
+      expect(readsAbstracts(opts(raw)), JSON.stringify(raw)).toBe(false);
+    expect(readsAbstracts(opts({}, [{ name: 'people', author: ['Lee'] }]))).toBe(false);
+  });
+
+  it('is true for every other format, --fields summary, --grep, --exclude, a watch on text, and the reader', () => {
+    for (const format of ['json', 'jsonl', 'csv', 'markdown', 'bibtex', 'atom', 'rss']) expect(readsAbstracts(opts({ format })), format).toBe(true);
+    expect(readsAbstracts(opts({ json: true }))).toBe(true);
+    expect(readsAbstracts(opts({ fields: 'id,summary' }))).toBe(true);
+    expect(readsAbstracts(opts({ grep: 'robot' }))).toBe(true);
+    expect(readsAbstracts(opts({ exclude: 'robot' }))).toBe(true);
+    expect(readsAbstracts(opts({}, [{ name: 'robots', grep: ['robot'] }]))).toBe(true);
+    expect(readsAbstracts({ ...opts({}), interactive: 'asked' })).toBe(true);
+    expect(readsAbstracts({ ...opts({}), interactive: 'setting' })).toBe(true);
+  });
+});
