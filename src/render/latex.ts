@@ -9,8 +9,12 @@
 const COMMAND = /\\(?:emph|textit|textbf)\{/y;
 const URL_START = /https?:\/\/|www\./y;
 const NON_SPACE = /\S*/y;
-/** What a tie follows (`Fig.~3`, `et~al.`); `~` after a space, `(` or `/` means "about" or a home directory and stays. */
-const TIE_BEFORE = /[\p{L}\p{N}.,;:)\]}]/u;
+/**
+ * What a tie follows (`Fig.~3`, `et~al.`); `~` after a space, `(` or `/` means "about" or a home
+ * directory and stays. Made at its first use: a Unicode property class costs ~0.4 ms to build, and
+ * this module loads with the printing of any list, which mostly has no tie to look at.
+ */
+let tieBefore: RegExp | undefined;
 
 /** The math spans of `text` as [start, end) pairs, in order; an unclosed `$` is a dollar sign, not math. */
 function mathSpans(text: string): [number, number][] {
@@ -107,7 +111,7 @@ export function cleanLatex(text: string): string {
       i++;
       continue;
     }
-    if (c === '~' && i > 0 && TIE_BEFORE.test(text[i - 1]!) && /\S/.test(text[i + 1] ?? '')) {
+    if (c === '~' && i > 0 && (tieBefore ??= /[\p{L}\p{N}.,;:)\]}]/u).test(text[i - 1]!) && /\S/.test(text[i + 1] ?? '')) {
       out += ' ';
       continue;
     }
