@@ -120,6 +120,29 @@ const inkPlugin = {
 const production = { define: { 'process.env.NODE_ENV': '"production"' } };
 const VENDOR_OPTIONS = { conf: { plugins: [noAjv] }, ink: { plugins: [inkPlugin], ...production }, react: production };
 
+/**
+ * env-paths imports Node's path, os and process as defaults, which esbuild turns into __toESM copies:
+ * a getter made for every property of each (process has ~100), ~0.4 ms and ~50 KB at every start,
+ * as it loads with the entry. Its three imports become plain requires; the build fails if they change.
+ */
+const envPathsRequires = {
+  name: 'env-paths-requires',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]env-paths[\\/]index\.js$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const text = await readFile(args.path, 'utf8');
+      const imports = ["import path from 'node:path';", "import os from 'node:os';", "import process from 'node:process';"];
+      if (!imports.every((line) => text.includes(line))) throw new Error(`env-paths no longer imports ${imports.join(' ')}: update scripts/build.mjs`);
+      let contents = text;
+      for (const line of imports) {
+        const [, name, mod] = /^import (\w+) from '([^']+)';$/.exec(line);
+        contents = contents.replace(line, `const ${name} = require('${mod}');`);
+      }
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 const vendorPlugin = {
@@ -147,7 +170,7 @@ await Promise.all([
     banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
     footer: { js: '})' },
     define: { __PAPERS_VERSION__: JSON.stringify(pkg.version) },
-    plugins: [vendorPlugin],
+    plugins: [vendorPlugin, envPathsRequires],
   }),
   ...Object.entries(VENDOR).map(([name, contents]) =>
     build({

@@ -133,3 +133,14 @@ describe('what a month loads while it waits', () => {
     expect(existsSync(path.join(dirs.cache, `month-${month}.json`))).toBe(true);
   });
 });
+
+describe('the entry bundle', () => {
+  it("requires Node's path, os and process for env-paths as they are, without copying every property into an ES module object", () => {
+    const entry = readFileSync(path.join(ROOT, 'dist', 'cli.cjs'), 'latin1');
+    // What esbuild writes for env-paths' default imports unless the build rewrites them: __toESM(require("node:os"), 1).
+    for (const mod of ['node:path', 'node:os', 'node:process']) {
+      expect(entry, mod).toMatch(new RegExp(`=require\\("${mod}"\\)[,;]`));
+      expect(entry, mod).not.toMatch(new RegExp(`\\w+\\(require\\("${mod}"\\),1\\)`));
+    }
+  });
+});
