@@ -3,12 +3,12 @@ import { isArxivId } from './ref.js';
 import { isObject } from './coerce.js';
 
 /**
- * What the reader has seen and read, each id with the day it was marked (New York days, YYYY-MM-DD),
+ * What the reader has seen and read, grouped by the day (New York, YYYY-MM-DD) each id was marked,
  * and the newest day the last `papers new` covered. Read implies seen.
  */
 export interface Marks {
-  seen: ReadonlyMap<string, string>;
-  read: ReadonlyMap<string, string>;
+  seen: MarkSet;
+  read: MarkSet;
   newThrough: string | null;
 }
 
@@ -18,56 +18,90 @@ export interface MarkView {
   isRead(id: string): boolean;
 }
 
-export const NO_MARKS: Marks = { seen: new Map(), read: new Map(), newThrough: null };
+/**
+ * Ids marked, grouped by the day they were marked: the file's own shape, kept as it is read. A year
+ * of marks is ~18,000 ids, and a step per id in JavaScript costs ~1-2 µs here (such loops run once
+ * per process, unoptimised): so the ids are checked a day at a time by one regular expression, looked
+ * up in a Set that the engine builds from the arrays in one call, and written as the arrays they are.
+ */
+class MarkSet {
+  /** Day → the ids marked that day, in the order they were marked. Never changed: a change makes a new set. */
+  readonly days: ReadonlyMap<string, readonly string[]>;
+  #ids: Set<string> | undefined;
+
+  constructor(days: ReadonlyMap<string, readonly string[]> = new Map()) {
+    this.days = days;
+  }
+
+  /** Whether the id is marked (on any day). */
+  has(id: string): boolean {
+    return this.#lookup().has(id);
+  }
+
+  /** How many ids are marked. */
+  get size(): number {
+    return this.#lookup().size;
+  }
+
+  #lookup(): Set<string> {
+    return (this.#ids ??= new Set(([] as string[]).concat(...this.days.values())));
+  }
+
+  /** These marks and `ids` marked on `day`, but for those already marked (on any day), which keep theirs. */
+  with(ids: readonly string[], day: string): MarkSet {
+    const added = [...new Set(ids)].filter((id) => !this.has(id));
+    if (added.length === 0) return this;
+    const days = new Map(this.days);
+    days.set(day, [...(days.get(day) ?? []), ...added]);
+    return new MarkSet(days);
+  }
+
+  /** These marks without `ids`. */
+  without(ids: readonly string[]): MarkSet {
+    if (!ids.some((id) => this.has(id))) return this;
+    const drop = new Set(ids);
+    const days = new Map<string, readonly string[]>();
+    for (const [day, marked] of this.days) {
+      const kept = marked.filter((id) => !drop.has(id));
+      if (kept.length > 0) days.set(day, kept);
+    }
+    return new MarkSet(days);
+  }
+
+  /** The marks made on `oldest` or after. */
+  since(oldest: string): MarkSet {
+    const days = [...this.days].filter(([day]) => day >= oldest);
+    // Usually no mark is that old: then nothing is copied.
+    return days.length === this.days.size ? this : new MarkSet(new Map(days));
+  }
+
+  /** The file's shape: the ids of each day, days in order. */
+  toJSON(): Record<string, readonly string[]> {
+    return Object.fromEntries([...this.days].sort(([a], [b]) => (a < b ? -1 : 1)));
+  }
+}
+
+export const NO_MARKS: Marks = { seen: new MarkSet(), read: new MarkSet(), newThrough: null };
 
 /** Marks older than this many days are dropped at the next write. */
 const KEEP_DAYS = 366;
 
-// The loops over every mark are indexed or forEach, not for-of: run once per process, they run
-// unoptimised, where each step of an iterator (and each [key, value] of a Map) is a new object, and a
-// year of marks is thousands of them.
-
-/** A copy of a map of marks, without an entry array per mark (as `new Map(m)` makes). */
-function copied(m: ReadonlyMap<string, string>): Map<string, string> {
-  const out = new Map<string, string>();
-  m.forEach((day, id) => out.set(id, day));
-  return out;
-}
-
 /** Marks the ids seen on `day` (a mark already there keeps its day). */
 export function withSeen(marks: Marks, ids: readonly string[], day: string): Marks {
-  const seen = copied(marks.seen);
-  for (let i = 0; i < ids.length; i++) if (!seen.has(ids[i]!)) seen.set(ids[i]!, day);
-  return { ...marks, seen };
+  const seen = marks.seen.with(ids, day);
+  return seen === marks.seen ? marks : { ...marks, seen };
 }
 
 /** Marks the ids read (and so seen) on `day`, or takes their read mark away (`read` false; they stay seen). */
 export function withRead(marks: Marks, ids: readonly string[], read: boolean, day: string): Marks {
-  const next = copied(marks.read);
-  for (const id of ids) {
-    if (read) next.set(id, day);
-    else next.delete(id);
-  }
-  return { ...(read ? withSeen(marks, ids, day) : marks), read: next };
+  if (!read) return { ...marks, read: marks.read.without(ids) };
+  return { ...withSeen(marks, ids, day), read: marks.read.with(ids, day) };
 }
 
 /** Drops marks made more than a year before `today`. */
 export function pruned(marks: Marks, today: string): Marks {
   const oldest = addDays(today, -KEEP_DAYS);
-  const keep = (m: ReadonlyMap<string, string>): ReadonlyMap<string, string> => {
-    let old = false;
-    m.forEach((day) => {
-      old ||= day < oldest;
-    });
-    // Usually no mark is a year old: then nothing is copied.
-    if (!old) return m;
-    const out = new Map<string, string>();
-    m.forEach((day, id) => {
-      if (day >= oldest) out.set(id, day);
-    });
-    return out;
-  };
-  return { seen: keep(marks.seen), read: keep(marks.read), newThrough: marks.newThrough };
+  return { seen: marks.seen.since(oldest), read: marks.read.since(oldest), newThrough: marks.newThrough };
 }
 
 /**
@@ -75,15 +109,23 @@ export function pruned(marks: Marks, today: string): Marks {
  * (one short string per paper) and pruning a matter of dropping keys.
  */
 export function marksToJson(marks: Marks): string {
-  const group = (m: ReadonlyMap<string, string>) => {
-    const out: Record<string, string[]> = {};
-    m.forEach((day, id) => (out[day] ??= []).push(id));
-    return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
-  };
-  return `${JSON.stringify({ version: 1, newThrough: marks.newThrough, seen: group(marks.seen), read: group(marks.read) })}\n`;
+  return `${JSON.stringify({ version: 1, newThrough: marks.newThrough, seen: marks.seen, read: marks.read })}\n`;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * A day's ids as JSON text when every one is a new-style arXiv id exactly as isArxivId accepts it
+ * (a month 01-12 from 0704; four digits after the dot through 1412, five after): the common case,
+ * checked in one match. Anything else (an old-style id, or something planted) is checked id by id.
+ */
+const NEW_ID = '(?:(?:07(?:0[4-9]|1[0-2])|(?:0[89]|1[0-3])(?:0[1-9]|1[0-2])|14(?:0[1-9]|1[0-2]))\\.\\d{4}|(?:1[5-9]|[2-9]\\d)(?:0[1-9]|1[0-2])\\.\\d{5})';
+const NEW_IDS = new RegExp(`^\\[(?:"${NEW_ID}"(?:,"${NEW_ID}")*)?\\]$`);
+
+/** The ids of one day of a file that are ids, in their order. */
+function checkedIds(ids: unknown[]): string[] {
+  if (NEW_IDS.test(JSON.stringify(ids))) return ids as string[];
+  return ids.filter((id): id is string => typeof id === 'string' && isArxivId(id));
+}
 
 /**
  * The marks in a parsed file, or null when it is not a marks file at all. Ids and days that do not
@@ -91,18 +133,16 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function marksFrom(raw: unknown): Marks | null {
   if (!isObject(raw) || raw.version !== 1) return null;
-  const ungroup = (value: unknown): Map<string, string> => {
-    const out = new Map<string, string>();
-    if (!isObject(value)) return out;
+  const days = (value: unknown): MarkSet => {
+    const out = new Map<string, readonly string[]>();
+    if (!isObject(value)) return new MarkSet(out);
     for (const [day, ids] of Object.entries(value)) {
       if (!DAY.test(day) || !Array.isArray(ids)) continue;
-      for (let i = 0; i < ids.length; i++) {
-        const id: unknown = ids[i];
-        if (typeof id === 'string' && isArxivId(id) && !out.has(id)) out.set(id, day);
-      }
+      const checked = checkedIds(ids);
+      if (checked.length > 0) out.set(day, checked);
     }
-    return out;
+    return new MarkSet(out);
   };
   const newThrough = typeof raw.newThrough === 'string' && DAY.test(raw.newThrough) ? raw.newThrough : null;
-  return { seen: ungroup(raw.seen), read: ungroup(raw.read), newThrough };
+  return { seen: days(raw.seen), read: days(raw.read), newThrough };
 }
