@@ -1,5 +1,5 @@
 import { UsageError } from './core/errors.js';
-import { parseListOptions, readsAbstracts, type ListKind, type ListOptions, type RawOptions } from './core/listOptions.js';
+import { needsWholePapers, parseListOptions, type ListKind, type ListOptions, type RawOptions } from './core/listOptions.js';
 import type { Cache } from './io/cache.js';
 import type { Output } from './io/output.js';
 import type { HttpClient } from './io/http.js';
@@ -74,5 +74,5 @@ export async function listOptions(ctx: Context, raw: RawOptions, kind?: ListKind
   const resolved = opts.interactive === 'no' || ctx.tty() !== null ? opts : { ...opts, interactive: 'no' as const };
   if (opts.interactive === 'asked' && resolved.interactive === 'no')
     throw new UsageError('interactive mode needs a terminal', 'run it in a terminal, or drop -i to print the list');
-  return readsAbstracts(resolved) ? resolved : { ...resolved, withoutAbstracts: true };
+  return needsWholePapers(resolved) ? resolved : { ...resolved, lean: true };
 }

@@ -20,11 +20,11 @@ export interface Net {
   refresh: boolean;
   timeout: number;
   /**
-   * Set for a list that shows and matches no abstract (readsAbstracts): a list from the cache is then
-   * read without them (core/abstracts.ts). Unset everywhere else: `show`, the reader and the counts of
-   * `watch ls` read whole entries.
+   * Set for a list that shows and matches no abstract, author list or link (needsWholePapers): a list
+   * from the cache is then read without them (core/leanList.ts). Unset everywhere else: `show`, the
+   * reader and the counts of `watch ls` read whole entries.
    */
-  withoutAbstracts?: boolean;
+  lean?: boolean;
   /**
    * Set by a command that loads many lists at once: each list shown from the cache because its fetch
    * failed comes here, to be said in one warning for them all (see staleTogether), not one each.
@@ -63,16 +63,21 @@ export interface ListOptions extends Net {
   marks?: MarkView;
 }
 
+/** What a lean list is read without (core/leanList.ts). */
+const LEAN_DROPS: readonly Field[] = ['summary', 'authors', 'url', 'arxivUrl', 'pdfUrl'];
+
 /**
- * Whether a list reads its papers' abstracts: to show them (every format but a table or TSV, `--fields
- * summary`, the interactive reader) or to match them (`--grep`, `--exclude`, a watch with either).
- * When it does not, a list from the cache is read without them (Net's withoutAbstracts).
+ * Whether a list reads what a lean list is read without: abstracts, author lists or links. It does to
+ * show them (every format but a table or TSV, `--fields` naming one, the interactive reader) or to
+ * match them (`--grep` and `--exclude` read the abstract, `--author` the authors, and so do watches
+ * with those rules). When it does not, a list from the cache is read lean (Net's lean).
  */
-export function readsAbstracts(opts: Pick<ListOptions, 'format' | 'fields' | 'interactive' | 'filters' | 'watches'>): boolean {
+export function needsWholePapers(opts: Pick<ListOptions, 'format' | 'fields' | 'interactive' | 'filters' | 'watches'>): boolean {
   if (opts.interactive !== 'no') return true;
   if (opts.format !== undefined && opts.format !== 'table' && opts.format !== 'tsv') return true;
-  if (opts.fields?.includes('summary')) return true;
-  return readsText(opts.filters) || opts.watches.some((w) => readsText(w.filters));
+  if (opts.fields?.some((f) => LEAN_DROPS.includes(f))) return true;
+  const reads = (f: Filters) => readsText(f) || f.author.length > 0;
+  return reads(opts.filters) || opts.watches.some((w) => reads(w.filters));
 }
 
 /** A string option's value (the last one when repeated); undefined when not given. */

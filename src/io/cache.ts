@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { DATA_CHECKS, entryName, ownKind, READABLE, type EntryKind } from './cacheNames.js';
 import { loadConf, writeConfStore } from './confWrite.js';
 import { describeError, readOwnBytes, readOwnFile, setAside, writeFileAtomic } from './safeFile.js';
-import { dropAbstracts } from '../core/abstracts.js';
+import { dropAbstracts, dropAuthorsAndLinks } from '../core/leanList.js';
 
 /** Bump when the shape of cached data changes; older entries then read as misses. */
 const VERSION = 1;
@@ -67,14 +67,14 @@ export class Cache {
 
   /**
    * The entry for a key, however old; null when absent, from another version, or corrupt (then set
-   * aside). `withoutAbstracts`: every paper's summary read as null (core/abstracts.ts), for a list
-   * that shows and matches none; the file is left as it is.
+   * aside). `lean`: every paper read without its abstract, authors and links (core/leanList.ts), for
+   * a list that shows and matches none of them; the file is left as it is.
    */
-  read<T>(key: string, { withoutAbstracts = false } = {}): CacheEntry<T> | null {
+  read<T>(key: string, { lean = false } = {}): CacheEntry<T> | null {
     const peeked = this.#peeked?.key === key ? this.#peeked.bytes : null;
     this.#peeked = null;
     const file = this.pathOf(key);
-    if (!withoutAbstracts) return this.readFile<T>(file, key, peeked?.toString('utf8'));
+    if (!lean) return this.readFile<T>(file, key, peeked?.toString('utf8'));
     let bytes = peeked;
     if (bytes === null) {
       const got = readOwnBytes(file, MAX_ENTRY_BYTES, this.#scratchOf);
@@ -85,7 +85,7 @@ export class Cache {
       }
       bytes = got.bytes;
     }
-    return this.readFile<T>(file, key, bytes.toString('utf8', 0, dropAbstracts(bytes, bytes.length)));
+    return this.readFile<T>(file, key, dropAuthorsAndLinks(bytes.toString('utf8', 0, dropAbstracts(bytes, bytes.length))));
   }
 
   /**

@@ -21,8 +21,8 @@ export interface LoadOptions {
   debug: (message: string) => void;
   /** Takes the warning of a cache fallback, when the caller says many of them in one. */
   onStale?: Net['onStale'];
-  /** A list from the cache may come without its papers' abstracts (Net's withoutAbstracts). */
-  withoutAbstracts?: boolean;
+  /** A list from the cache may come lean (Net's lean). */
+  lean?: boolean;
 }
 
 export interface Loaded<T> {
@@ -56,7 +56,7 @@ export async function cached<T>(
   fetch: (whileWaiting: () => void) => Promise<T | Uncached<T>>,
   elsewhere?: () => Promise<Found<T> | null> | Found<T> | null,
 ): Promise<Loaded<T>> {
-  const entry = opts.cache.read<T>(key, { withoutAbstracts: opts.withoutAbstracts === true });
+  const entry = opts.cache.read<T>(key, { lean: opts.lean === true });
   const now = opts.now();
   if (entry && fresh(opts, entry.fetchedAt, ttl, now)) return fromEntry(opts, key, what, entry, now);
   const known = opts.refresh ? null : ((await elsewhere?.()) ?? null);

@@ -128,7 +128,7 @@ describe('filters and sorting on every list', () => {
     expect(await ids(['--has-code'])).toEqual(['2611.00001', '2611.00004']);
   });
 
-  it('a list from the cache still has the abstracts its filters, watches and formats read (a TSV alone is read without them)', async () => {
+  it('a list from the cache still has the abstracts, authors and links its filters, watches and formats read (a TSV alone is read without them)', async () => {
     expect(await ids([])).toHaveLength(4);
     const offline = ['--offline'];
     expect(await ids([...offline])).toEqual(['2611.00001', '2611.00003', '2611.00002', '2611.00004']);
@@ -138,6 +138,15 @@ describe('filters and sorting on every list', () => {
     const json = JSON.parse((await runPapers(['day', '-1', ...offline, '--json'], env)).stdout) as { id: string; summary: string }[];
     expect(json.map((p) => p.summary)).toEqual(['Abstract of 2611.00001.', 'Abstract of 2611.00003.', 'Abstract of 2611.00002.', 'Abstract of 2611.00004.']);
     expect(rows((await runPapers(['day', '-1', ...offline, '--fields', 'id,summary'], env)).stdout)[1]).toEqual(['2611.00003', 'Abstract of 2611.00003.']);
+    // Words found only in an author's name, and the links.
+    expect(await ids([...offline, '--author', 'Author of 2611\\.00002'])).toEqual(['2611.00002']);
+    expect(rows((await runPapers(['day', '-1', ...offline, '--fields', 'id,url,arxivUrl,pdfUrl,authors'], env)).stdout)[0]).toEqual([
+      '2611.00001',
+      'https://huggingface.co/papers/2611.00001',
+      'https://arxiv.org/abs/2611.00001',
+      'https://arxiv.org/pdf/2611.00001',
+      'Author of 2611.00001',
+    ]);
     const watch = await runPapers(['watch', 'add', 'robots', '--grep', 'Abstract of 2611\\.00003'], env);
     expect(watch.code).toBe(0);
     const watched = rows((await runPapers(['day', '-1', ...offline, '--watched'], env)).stdout);

@@ -132,20 +132,26 @@ describe('Cache.peek', () => {
   });
 });
 
-describe('Cache.read without abstracts', () => {
+describe('Cache.read lean', () => {
   const day = 'day:2026-11-27';
   const papers = Array.from({ length: 30 }, (_, i) =>
-    makePaper(`2611.${String(i).padStart(5, '0')}`, { summary: `The abstract of paper ${i}, "quoted" \\ and é.`, aiSummary: 'kept' }),
+    makePaper(`2611.${String(i).padStart(5, '0')}`, {
+      summary: `The abstract of paper ${i}, "quoted" \\ and é.`,
+      aiSummary: 'kept',
+      authors: ['A. [Author]', 'B "Two" \\'],
+      authorCount: 2,
+      keywords: ['kept'],
+    }),
   );
-  const light = papers.map((p) => ({ ...p, summary: null }));
+  const light = papers.map((p) => ({ ...p, summary: null, authors: [], url: null, arxivUrl: null, pdfUrl: null }));
 
-  it('reads every summary as null and all else as it is, from the file or from the bytes of a peek, and leaves the file whole', async () => {
+  it('reads every summary and link as null and every author list as [], all else as it is, from the file or from the bytes of a peek, and leaves the file whole', async () => {
     await cache.write(day, papers, 5);
     const file = cache.pathOf(day);
     const before = readFileSync(file);
-    expect(cache.read(day, { withoutAbstracts: true })).toEqual({ v: 1, key: day, fetchedAt: 5, data: light });
+    expect(cache.read(day, { lean: true })).toEqual({ v: 1, key: day, fetchedAt: 5, data: light });
     expect(cache.peek(day)?.fetchedAt).toBe(5);
-    expect(cache.read(day, { withoutAbstracts: true })?.data).toEqual(light);
+    expect(cache.read(day, { lean: true })?.data).toEqual(light);
     expect(readFileSync(file).equals(before)).toBe(true);
     // The next read that wants them has them.
     expect(cache.peek(day)?.fetchedAt).toBe(5);
@@ -156,12 +162,12 @@ describe('Cache.read without abstracts', () => {
   it('sets aside a corrupt or planted file as a whole read does', async () => {
     mkdirSync(dirs.cache, { recursive: true });
     writeFileSync(cache.pathOf(day), '{"v":1,"key":"day:2026-11-27","fetchedAt":1,"data":[{"summary":"cut sh');
-    expect(cache.read(day, { withoutAbstracts: true })).toBeNull();
+    expect(cache.read(day, { lean: true })).toBeNull();
     expect(warnings.join('\n')).toMatch(/not valid JSON/);
     symlinkSync('/etc/passwd', cache.pathOf('day:2026-11-28'));
-    expect(cache.read('day:2026-11-28', { withoutAbstracts: true })).toBeNull();
+    expect(cache.read('day:2026-11-28', { lean: true })).toBeNull();
     expect(warnings.join('\n')).toMatch(/symlink/);
-    expect(cache.read('day:2026-11-29', { withoutAbstracts: true })).toBeNull();
+    expect(cache.read('day:2026-11-29', { lean: true })).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dropAbstracts } from '../../src/core/abstracts.js';
-import { parseListOptions, readsAbstracts } from '../../src/core/listOptions.js';
+import { dropAbstracts, dropAuthorsAndLinks } from '../../src/core/leanList.js';
+import { needsWholePapers, parseListOptions } from '../../src/core/listOptions.js';
+import type { Paper } from '../../src/core/paper.js';
 import { makePaper } from '../helpers/papers.js';
 
 /** dropAbstracts over the JSON of `value`, parsed back. */
@@ -85,24 +86,78 @@ describe('dropAbstracts', () => {
   });
 });
 
-describe('readsAbstracts', () => {
-  const opts = (raw: Record<string, unknown>, watches: { name: string; grep?: string[]; author?: string[] }[] = []) =>
-    parseListOptions(raw as never, {}, watches.map((w) => ({ grep: [], exclude: [], author: [], org: [], ...w })) as never);
+describe('dropAuthorsAndLinks', () => {
+  const lean = (value: unknown) => JSON.parse(dropAuthorsAndLinks(JSON.stringify(value)));
+  const expected = (papers: Paper[]) => papers.map((p) => ({ ...p, authors: [], url: null, arxivUrl: null, pdfUrl: null }));
 
-  it('is false for a table or TSV of the usual fields, filtered by what is not text', () => {
-    for (const raw of [{}, { format: 'tsv' }, { format: 'table' }, { author: 'Lee', org: 'lab', 'min-upvotes': '3', 'has-code': true, fields: 'id,title' }])
-      expect(readsAbstracts(opts(raw)), JSON.stringify(raw)).toBe(false);
-    expect(readsAbstracts(opts({}, [{ name: 'people', author: ['Lee'] }]))).toBe(false);
+  it('empties every author list and nulls every link, whatever the names and links hold, and leaves all else', () => {
+    const tricky = ['A. [Author]', 'B "Two" \\', ']', '"authors":["x"]', ',"url":"y"', '\\', 'é 🙂 \u2028 \u0000', ''];
+    const papers = tricky.map((t, i) =>
+      makePaper(`2611.0000${i}`, {
+        title: t,
+        authors: [t, t],
+        keywords: [t],
+        organization: t,
+        url: `https://x.org/${t}`,
+        arxivUrl: t,
+        pdfUrl: null,
+        summary: t,
+      }),
+    );
+    expect(lean({ v: 1, data: papers })).toEqual({ v: 1, data: expected(papers) });
   });
 
-  it('is true for every other format, --fields summary, --grep, --exclude, a watch on text, and the reader', () => {
-    for (const format of ['json', 'jsonl', 'csv', 'markdown', 'bibtex', 'atom', 'rss']) expect(readsAbstracts(opts({ format })), format).toBe(true);
-    expect(readsAbstracts(opts({ json: true }))).toBe(true);
-    expect(readsAbstracts(opts({ fields: 'id,summary' }))).toBe(true);
-    expect(readsAbstracts(opts({ grep: 'robot' }))).toBe(true);
-    expect(readsAbstracts(opts({ exclude: 'robot' }))).toBe(true);
-    expect(readsAbstracts(opts({}, [{ name: 'robots', grep: ['robot'] }]))).toBe(true);
-    expect(readsAbstracts({ ...opts({}), interactive: 'asked' })).toBe(true);
-    expect(readsAbstracts({ ...opts({}), interactive: 'setting' })).toBe(true);
+  it('matches random papers written by JSON.stringify (400 lists)', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const alphabet = ['a', ' ', '"', '\\', ',', ':', '{', '}', '[', ']', '"authors":[', '"url":"', '\n', 'é', 'null'];
+    const text = () => Array.from({ length: Math.floor(random() * 10) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    const maybe = () => (random() < 0.2 ? null : text());
+    for (let n = 0; n < 400; n++) {
+      const papers = Array.from({ length: 1 + Math.floor(random() * 3) }, (_, i) =>
+        makePaper(`2611.0${String(n * 10 + i).padStart(4, '0')}`, {
+          title: text(),
+          authors: Array.from({ length: Math.floor(random() * 3) }, text),
+          url: maybe(),
+          arxivUrl: maybe(),
+          pdfUrl: maybe(),
+        }),
+      );
+      expect(lean(papers), JSON.stringify(papers)).toEqual(expected(papers));
+    }
+  });
+
+  it('leaves a text it cannot go through (a name of megabytes, escapes all along) as it is', () => {
+    const text = JSON.stringify([makePaper('2611.00001', { authors: ['a\\"'.repeat(5_000_000)] })]);
+    expect(dropAuthorsAndLinks(text)).toBe(text);
+  });
+});
+
+describe('needsWholePapers', () => {
+  const opts = (raw: Record<string, unknown>, watches: { name: string; grep?: string[]; author?: string[]; org?: string[] }[] = []) =>
+    parseListOptions(raw as never, {}, watches.map((w) => ({ grep: [], exclude: [], author: [], org: [], ...w })) as never);
+
+  it('is false for a table or TSV of the usual fields, filtered by what a lean list keeps', () => {
+    for (const raw of [
+      {},
+      { format: 'tsv' },
+      { format: 'table' },
+      { org: 'lab', 'min-upvotes': '3', 'has-code': true, fields: 'id,title,authorCount,day,keywords' },
+    ])
+      expect(needsWholePapers(opts(raw)), JSON.stringify(raw)).toBe(false);
+    expect(needsWholePapers(opts({}, [{ name: 'labs', org: ['lab'] }]))).toBe(false);
+  });
+
+  it('is true for every other format, --fields naming what a lean list drops, --grep, --exclude, --author, a watch on them, and the reader', () => {
+    for (const format of ['json', 'jsonl', 'csv', 'markdown', 'bibtex', 'atom', 'rss']) expect(needsWholePapers(opts({ format })), format).toBe(true);
+    expect(needsWholePapers(opts({ json: true }))).toBe(true);
+    for (const field of ['summary', 'authors', 'url', 'arxivUrl', 'pdfUrl']) expect(needsWholePapers(opts({ fields: `id,${field}` })), field).toBe(true);
+    expect(needsWholePapers(opts({ grep: 'robot' }))).toBe(true);
+    expect(needsWholePapers(opts({ exclude: 'robot' }))).toBe(true);
+    expect(needsWholePapers(opts({ author: 'Lee' }))).toBe(true);
+    expect(needsWholePapers(opts({}, [{ name: 'robots', grep: ['robot'] }]))).toBe(true);
+    expect(needsWholePapers(opts({}, [{ name: 'people', author: ['Lee'] }]))).toBe(true);
+    expect(needsWholePapers({ ...opts({}), interactive: 'asked' })).toBe(true);
+    expect(needsWholePapers({ ...opts({}), interactive: 'setting' })).toBe(true);
   });
 });
