@@ -115,7 +115,8 @@ async function printList(ctx: Context, result: ListResult): Promise<void> {
   // Seen: a table on a terminal, or what papers new delivered in full; never a run cut short.
   const seen = result.seen ?? (format === 'table' && ctx.terminal.stdoutTTY ? 'always' : 'never');
   if (seen === 'always' && complete && !ctx.aborted) {
-    const ids = papers.flatMap((p) => (p.id === null ? [] : [p.id]));
+    const ids: string[] = [];
+    for (let i = 0; i < papers.length; i++) if (papers[i]!.id !== null) ids.push(papers[i]!.id!);
     // A Ctrl-C from here on is too late to take the list back: the marks are written whole, not cut,
     // and then the run ends as interrupted (a second Ctrl-C, say during a wait for the lock, quits).
     if (ids.length > 0 || result.newThrough) await ctx.finishBeforeInterrupt(() => recordMarks(ctx.warn, () => ctx.marks().markSeen(ids, result.newThrough)));

@@ -90,6 +90,21 @@ describe('renderTable', () => {
 });
 
 describe('renderTsv', () => {
+  it('writes every row once, in order, a batch of rows at a time, each batch whole lines', () => {
+    const many = withRanks(Array.from({ length: 1100 }, (_, i) => makePaper(`2611.${String(i).padStart(5, '0')}`, { title: `t${i}` })));
+    const chunks = [...renderTsv(many)];
+    expect(chunks.map((c) => c.split('\n').length - 1)).toEqual([512, 512, 76]);
+    for (const c of chunks) expect(c.endsWith('\n')).toBe(true);
+    expect(
+      chunks
+        .join('')
+        .split('\n')
+        .slice(0, -1)
+        .map((l) => l.split('\t')[3]),
+    ).toEqual(many.map((p) => p.id));
+    expect([...renderTsv([])]).toEqual([]);
+  });
+
   it('prints rank, upvotes, comments, id, title; no header, nothing cut, no controls', () => {
     const lines = [...renderTsv(ranked)].join('').split('\n').filter(Boolean);
     expect(lines[0]).toBe('1\t42\t3\t2611.00101\tSparse Lattices for Long-Context Retrieval');
