@@ -15,19 +15,23 @@ type Compare = (a: Paper, b: Paper) => number;
 /** Unknown numbers rank below every known one, whatever the direction. */
 const desc = (a: number | null, b: number | null): number => (b ?? -Infinity) - (a ?? -Infinity) || 0;
 const byId: Compare = (a, b) => cmpText(a.id ?? '', b.id ?? '');
-const byUpvotes: Compare = (a, b) => desc(a.upvotes, b.upvotes);
-const byComments: Compare = (a, b) => desc(a.comments, b.comments);
 const dateOf = (p: Paper): string => paperDay(p) ?? '';
 
-const ORDER: Record<ListSortKey, Compare[]> = {
-  upvotes: [byUpvotes, byComments, byId],
-  comments: [byComments, byUpvotes, byId],
-  date: [(a, b) => cmpText(dateOf(b), dateOf(a)), byUpvotes, byComments, byId],
-  title: [(a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }), byId],
-  stars: [(a, b) => desc(a.githubStars, b.githubStars), byUpvotes, byComments, byId],
+/**
+ * Each order as one function: the key, then its ties, then id; 0 only for true ties. One function of
+ * `||`, not a list of comparers walked at each comparison: a sort runs it thousands of times before V8
+ * has optimised it, and the walk (a call per step, through one call site for all) made the 336 papers
+ * of a morning's papers new take 1.3 ms to sort instead of 0.2.
+ */
+const ORDER: Record<ListSortKey, Compare> = {
+  upvotes: (a, b) => desc(a.upvotes, b.upvotes) || desc(a.comments, b.comments) || byId(a, b),
+  comments: (a, b) => desc(a.comments, b.comments) || desc(a.upvotes, b.upvotes) || byId(a, b),
+  date: (a, b) => cmpText(dateOf(b), dateOf(a)) || desc(a.upvotes, b.upvotes) || desc(a.comments, b.comments) || byId(a, b),
+  title: (a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }) || byId(a, b),
+  stars: (a, b) => desc(a.githubStars, b.githubStars) || desc(a.upvotes, b.upvotes) || desc(a.comments, b.comments) || byId(a, b),
   // Newest first; a paper without a save time (none on a saved list) goes last. Papers saved in the
   // same millisecond keep the order they come in (savedPapers gives the latest saved first).
-  saved: [(a, b) => cmpText(b.savedAt ?? '', a.savedAt ?? '')],
+  saved: (a, b) => cmpText(b.savedAt ?? '', a.savedAt ?? ''),
 };
 
 function cmpText(a: string, b: string): number {
@@ -36,17 +40,7 @@ function cmpText(a: string, b: string): number {
 
 /** The order of `--sort key`: the key first, then its ties (see ORDER), then id; 0 only for true ties. */
 export function compareBy(key: ListSortKey = 'upvotes'): Compare {
-  const chain = ORDER[key];
-  const n = chain.length;
-  // An index, not for-of: a sort runs this thousands of times before V8 has optimised it, and the
-  // iterator costs a third of the sort in that state.
-  return (a, b) => {
-    for (let i = 0; i < n; i++) {
-      const c = chain[i]!(a, b);
-      if (c !== 0) return c;
-    }
-    return 0;
-  };
+  return ORDER[key];
 }
 
 /**
