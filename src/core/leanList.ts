@@ -11,8 +11,11 @@
  * string value, never text inside another string (a title quoting `"summary":"` holds
  * `\"summary\":\"`). Then the author lists and links go from the decoded text, by two regular
  * expressions (the engine's own loop: one step per author in JavaScript cost more than it saved).
- * Whatever comes out is parsed and checked like any entry; an entry cut short stays not valid JSON,
- * and is set aside as ever.
+ *
+ * Only what a whole read would take is dropped: a string that is not valid JSON (a raw control
+ * character, an unknown escape) and a link that is not a plain http(s) link stay where they are, for
+ * JSON.parse and the entry checks to judge. So a corrupt or planted entry is set aside, or not, the
+ * same whether a list reads it lean or whole.
  */
 const KEY = Buffer.from('"summary":"', 'latin1');
 const QUOTE = 0x22;
@@ -20,6 +23,18 @@ const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
 const BRACE = 0x7b;
 const NULL = Buffer.from('null', 'latin1');
+/** A JSON string's content as JSON.stringify writes it: no control character, only JSON's escapes. */
+const VALID_CONTENT = /^[^\x00-\x1f\\]*(?:\\(?:["\\/bfnrt]|u[\dA-Fa-f]{4})[^\x00-\x1f\\]*)*$/;
+
+/** Whether the bytes between `open` and `close` (a string's quotes) are valid JSON content; so long a string that the check overflows is not. */
+function validContent(view: Buffer, open: number, close: number): boolean {
+  try {
+    // latin1: one character a byte; a UTF-8 sequence's bytes are all 0x80 and above, so never a control or a backslash.
+    return VALID_CONTENT.test(view.toString('latin1', open + 1, close));
+  } catch {
+    return false;
+  }
+}
 
 /** Replaces every abstract in `bytes[0, length)` with `null`, in place; returns the new length. */
 export function dropAbstracts(bytes: Buffer, length: number): number {
@@ -33,8 +48,9 @@ export function dropAbstracts(bytes: Buffer, length: number): number {
     const close = closingQuote(view, open);
     if (close === -1) break;
     const before = at > 0 ? view[at - 1] : -1;
-    // Not at a key's place, or a string shorter than `null` (which could not be written in its room): kept.
-    if ((before === COMMA || before === BRACE) && close - open + 1 >= NULL.length) {
+    // Not at a key's place, a string shorter than `null` (which could not be written in its room), or not
+    // valid JSON (left for JSON.parse to refuse): kept.
+    if ((before === COMMA || before === BRACE) && close - open + 1 >= NULL.length && validContent(view, open, close)) {
       write += view.copy(view, write, read, open);
       write += NULL.copy(view, write);
       read = close + 1;
@@ -59,10 +75,15 @@ function closingQuote(view: Buffer, open: number): number {
   }
 }
 
-/** A JSON string, unrolled (`"[^"\\]*(?:\\.[^"\\]*)*"`): one backtracking step per escape, not per character. */
-const STRING = '"[^"\\\\]*(?:\\\\.[^"\\\\]*)*"';
+/**
+ * A valid JSON string, unrolled: one backtracking step per escape, not per character. Only JSON's
+ * escapes and no control character: anything else is not dropped, and JSON.parse refuses it.
+ */
+const STRING = '"[^"\\\\\\x00-\\x1f]*(?:\\\\(?:["\\\\/bfnrt]|u[\\dA-Fa-f]{4})[^"\\\\\\x00-\\x1f]*)*"';
+/** A link as the entry checks take it without parsing it as a URL (validPaper.ts PLAIN_LINK); any other is left to them. */
+const PLAIN_LINK = '"https?://[\\w.-]+(?::\\d+)?(?:/[\\w.~%!$&\'()*+,;=:@/-]*)?"';
 const AUTHORS = new RegExp(`([,{])"authors":\\[(?:${STRING}(?:,${STRING})*)?\\]`, 'g');
-const LINKS = new RegExp(`([,{])"(url|arxivUrl|pdfUrl)":${STRING}`, 'g');
+const LINKS = new RegExp(`([,{])"(url|arxivUrl|pdfUrl)":${PLAIN_LINK}(?=[,}])`, 'g');
 
 /**
  * An entry's text with every author list `[]` and every link `null`. A string of megabytes (which no

@@ -159,6 +159,31 @@ describe('Cache.read lean', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('sets aside, as a whole read does, an entry whose only fault is in what a lean read drops', () => {
+    const good = makePaper('2611.00001', { summary: 'fine' });
+    const entry = (data: string) => `{"v":1,"key":"${day}","fetchedAt":1,"data":[${data}]}`;
+    const paper = JSON.stringify(good);
+    const planted = [
+      // not valid JSON: a raw tab, an unknown escape
+      paper.replace('"summary":"fine"', '"summary":"a\tb"'),
+      paper.replace('"summary":"fine"', '"summary":"bad \\x escape"'),
+      paper.replace('"authors":[]', '"authors":["a\tb"]'),
+      paper.replace('"authors":[]', '"authors":["\\q"]'),
+      // valid JSON, but not a link the checks take
+      paper.replace(/"url":"[^"]*"/, '"url":"javascript:alert(1)"'),
+    ];
+    for (const [i, text] of planted.entries()) {
+      for (const lean of [false, true]) {
+        mkdirSync(dirs.cache, { recursive: true });
+        writeFileSync(cache.pathOf(day), entry(text));
+        warnings.length = 0;
+        expect(cache.read(day, { lean }), `${i} lean ${lean}`).toBeNull();
+        expect(warnings.join('\n'), `${i} lean ${lean}`).toMatch(/set aside|not valid JSON|right shape/);
+        expect(existsSync(cache.pathOf(day)), `${i} lean ${lean}`).toBe(false);
+      }
+    }
+  });
+
   it('sets aside a corrupt or planted file as a whole read does', async () => {
     mkdirSync(dirs.cache, { recursive: true });
     writeFileSync(cache.pathOf(day), '{"v":1,"key":"day:2026-11-27","fetchedAt":1,"data":[{"summary":"cut sh');
