@@ -105,4 +105,20 @@ describe('marks', () => {
     expect(next.seen.days.get('2027-01-01')).toEqual(['2612.00001']);
     expect(next.seen.size).toBe(m.seen.size + 1);
   });
+
+  it('reads a planted file of 300,000 days, or of a million ids in a day, without overflowing', () => {
+    const days: Record<string, string[]> = {};
+    const two = (n: number) => String(n % 100).padStart(2, '0');
+    // 300,000 distinct keys of a day's shape (the file's check is of the shape, not of the calendar).
+    for (let d = 0; d < 300_000; d++)
+      days[`${String(Math.floor(d / 10_000)).padStart(4, '0')}-${two(Math.floor(d / 100))}-${two(d)}`] = [`2601.${String(10000 + (d % 90000))}`];
+    expect(Object.keys(days)).toHaveLength(300_000);
+    const many = marksFrom({ version: 1, seen: days })!;
+    expect(many.seen.has('2601.10000')).toBe(true);
+    const ids = Array.from({ length: 1_000_000 }, (_, i) => `2601.${String(10000 + (i % 90000))}`);
+    const big = marksFrom({ version: 1, seen: { '2026-11-02': [...ids, 'not an id'] } })!;
+    expect(big.seen.days.get('2026-11-02')).toHaveLength(1_000_000);
+    expect(big.seen.has('2601.10005')).toBe(true);
+    expect(big.seen.has('not an id')).toBe(false);
+  });
 });
