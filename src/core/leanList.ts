@@ -1,3 +1,5 @@
+import { PLAIN_LINK_PATTERN } from './validPaper.js';
+
 /**
  * A cached list read lean: without what a table or TSV of the usual columns never reads, for a list
  * whose output, filters and watches read none of it (needsWholePapers in core/listOptions.ts): every
@@ -23,8 +25,12 @@ const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
 const BRACE = 0x7b;
 const NULL = Buffer.from('null', 'latin1');
-/** A JSON string's content as JSON.stringify writes it: no control character, only JSON's escapes. */
-const VALID_CONTENT = /^[^\x00-\x1f\\]*(?:\\(?:["\\/bfnrt]|u[\dA-Fa-f]{4})[^\x00-\x1f\\]*)*$/;
+/**
+ * A JSON string's content as JSON.stringify writes it: no quote, no control character, only JSON's
+ * escapes. Unrolled: one backtracking step per escape, not per character.
+ */
+const CONTENT = '[^"\\\\\\x00-\\x1f]*(?:\\\\(?:["\\\\/bfnrt]|u[\\dA-Fa-f]{4})[^"\\\\\\x00-\\x1f]*)*';
+const VALID_CONTENT = new RegExp(`^${CONTENT}$`);
 
 /** Whether the bytes between `open` and `close` (a string's quotes) are valid JSON content; so long a string that the check overflows is not. */
 function validContent(view: Buffer, open: number, close: number): boolean {
@@ -53,11 +59,10 @@ export function dropAbstracts(bytes: Buffer, length: number): number {
     if ((before === COMMA || before === BRACE) && close - open + 1 >= NULL.length && validContent(view, open, close)) {
       write += view.copy(view, write, read, open);
       write += NULL.copy(view, write);
-      read = close + 1;
     } else {
       write += view.copy(view, write, read, close + 1);
-      read = close + 1;
     }
+    read = close + 1;
   }
   write += view.copy(view, write, read, length);
   return write;
@@ -75,15 +80,11 @@ function closingQuote(view: Buffer, open: number): number {
   }
 }
 
-/**
- * A valid JSON string, unrolled: one backtracking step per escape, not per character. Only JSON's
- * escapes and no control character: anything else is not dropped, and JSON.parse refuses it.
- */
-const STRING = '"[^"\\\\\\x00-\\x1f]*(?:\\\\(?:["\\\\/bfnrt]|u[\\dA-Fa-f]{4})[^"\\\\\\x00-\\x1f]*)*"';
-/** A link as the entry checks take it without parsing it as a URL (validPaper.ts PLAIN_LINK); any other is left to them. */
-const PLAIN_LINK = '"https?://[\\w.-]+(?::\\d+)?(?:/[\\w.~%!$&\'()*+,;=:@/-]*)?"';
+/** A valid JSON string: anything else is not dropped, and JSON.parse refuses it. */
+const STRING = `"${CONTENT}"`;
 const AUTHORS = new RegExp(`([,{])"authors":\\[(?:${STRING}(?:,${STRING})*)?\\]`, 'g');
-const LINKS = new RegExp(`([,{])"(url|arxivUrl|pdfUrl)":${PLAIN_LINK}(?=[,}])`, 'g');
+/** A link the entry checks take without parsing it as a URL; any other is left to them. (A plain link has nothing JSON escapes.) */
+const LINKS = new RegExp(`([,{])"(url|arxivUrl|pdfUrl)":"${PLAIN_LINK_PATTERN}"(?=[,}])`, 'g');
 
 /**
  * An entry's text with every author list `[]` and every link `null`. A string of megabytes (which no

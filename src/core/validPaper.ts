@@ -67,8 +67,12 @@ function countOrNull(value: unknown): boolean {
   return value === null || (typeof value === 'number' && Number.isInteger(value));
 }
 
-/** A plain http(s) link: the common case, checked without building a URL (a cached month has thousands). */
-const PLAIN_LINK = /^https?:\/\/[\w.-]+(?::\d+)?(?:\/[\w.~%!$&'()*+,;=:@/-]*)?$/;
+/**
+ * A plain http(s) link: the common case, checked without building a URL (a cached month has thousands).
+ * As a pattern's text too: a lean read (core/leanList.ts) drops only the links this takes.
+ */
+export const PLAIN_LINK_PATTERN = "https?://[\\w.-]+(?::\\d+)?(?:/[\\w.~%!$&'()*+,;=:@/-]*)?";
+const PLAIN_LINK = new RegExp(`^${PLAIN_LINK_PATTERN}$`);
 
 function linkOrNull(value: unknown): boolean {
   // At least what the parsers accept as a link (coerce.httpUrl), so that nothing they store fails here.
