@@ -2,7 +2,7 @@ import { lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DATA_CHECKS, entryName, ownKind, READABLE, type EntryKind } from './cacheNames.js';
 import { loadConf, writeConfStore } from './confWrite.js';
-import { describeError, readOwnBytes, readOwnFile, setAside, writeFileAtomic } from './safeFile.js';
+import { describeError, readOwnBytes, setAside, writeFileAtomic, type BytesResult } from './safeFile.js';
 import { dropAbstracts, dropAuthorsAndLinks } from '../core/leanList.js';
 
 /** Bump when the shape of cached data changes; older entries then read as misses. */
@@ -46,7 +46,7 @@ const HEAD = new RegExp(`^\\{"v":${VERSION},"key":"([^"\\\\]*)","fetchedAt":(\\d
 /**
  * One small JSON file per entry, so a hit reads only its own file and concurrent writers of
  * different entries never touch the same file. Writes go through conf with a checked atomic writer
- * (confWrite.ts), loaded only when something is written. Reads go through readOwnFile: a planted
+ * (confWrite.ts), loaded only when something is written. Reads go through readOwnBytes: a planted
  * link, FIFO or device is refused, never followed or waited on. The directory may be shared: only
  * files with papers' own exact names are ever read, set aside, evicted or cleared.
  */
@@ -71,21 +71,11 @@ export class Cache {
    * a list that shows and matches none of them; the file is left as it is.
    */
   read<T>(key: string, { lean = false } = {}): CacheEntry<T> | null {
-    const peeked = this.#peeked?.key === key ? this.#peeked.bytes : null;
-    this.#peeked = null;
     const file = this.pathOf(key);
-    if (!lean) return this.readFile<T>(file, key, peeked?.toString('utf8'));
-    let bytes = peeked;
-    if (bytes === null) {
-      const got = readOwnBytes(file, MAX_ENTRY_BYTES, this.#scratchOf);
-      if (got.kind === 'missing') return null;
-      if (got.kind === 'refused') {
-        this.#setAside(file, got.why);
-        return null;
-      }
-      bytes = got.bytes;
-    }
-    return this.readFile<T>(file, key, dropAuthorsAndLinks(bytes.toString('utf8', 0, dropAbstracts(bytes, bytes.length))));
+    const peeked = this.#peeked?.key === key ? this.#peeked.bytes : null;
+    // Taken once: a lean read rewrites them.
+    this.#peeked = null;
+    return this.#entry<T>(file, key, peeked !== null ? { kind: 'ok', bytes: peeked } : this.#readBytes(file), lean);
   }
 
   /**
@@ -93,11 +83,11 @@ export class Cache {
    * writes an entry of this key and version (`{"v":1,"key":"day:…","fetchedAt":…,"data":`); else
    * null, and read() decides what the file is. For a look that may spare the parse (core/listIds.ts);
    * a read() of the same key right after uses these bytes rather than reading the file again. The
-   * bytes are valid until the next peek(): every peek reads into the same memory (papers new peeks at
-   * 15 days; fresh memory for each cost ~2 ms of page faults).
+   * bytes are valid until the next peek() or read: every read goes into the same memory (papers new
+   * peeks at 15 days; fresh memory for each cost ~2 ms of page faults).
    */
   peek(key: string): { fetchedAt: number; bytes: Buffer } | null {
-    const got = readOwnBytes(this.pathOf(key), MAX_ENTRY_BYTES, this.#scratchOf);
+    const got = this.#readBytes(this.pathOf(key));
     this.#peeked = got.kind === 'ok' ? { key, bytes: got.bytes } : null;
     if (got.kind !== 'ok') return null;
     const head = HEAD.exec(got.bytes.toString('latin1', 0, 200));
@@ -109,22 +99,34 @@ export class Cache {
   /** The bytes of the last peek(), for a read() of its key that comes next. */
   #peeked: { key: string; bytes: Buffer } | null = null;
 
-  /** The memory every peek() reads into, grown as needed; never from Buffer's shared pool. */
+  /** A file's bytes, read into the memory every read shares (the last peek's bytes are gone then), decoded before the next. */
+  #readBytes(file: string): BytesResult {
+    this.#peeked = null;
+    return readOwnBytes(file, MAX_ENTRY_BYTES, this.#scratchOf);
+  }
+
+  /** The memory every read goes into, grown as needed; never from Buffer's shared pool. */
   #scratch: Buffer = Buffer.alloc(0);
   readonly #scratchOf = (size: number): Buffer =>
     this.#scratch.length >= size ? this.#scratch : (this.#scratch = Buffer.allocUnsafeSlow(Math.max(size, 2 * this.#scratch.length)));
 
-  /** The entry in one file of the cache (from `list()`); `key`, when given, must match; `text`, when given, is what the file held a moment ago. */
-  readFile<T>(file: string, key?: string, text?: string): CacheEntry<T> | null {
-    const got = text === undefined ? readOwnFile(file, MAX_ENTRY_BYTES) : { kind: 'ok' as const, text };
+  /** The entry in one file of the cache (from `list()`). */
+  readFile<T>(file: string): CacheEntry<T> | null {
+    return this.#entry<T>(file, undefined, this.#readBytes(file));
+  }
+
+  /** The entry in a file's bytes, read a moment ago; `key`, when given, must match; `lean` as read() has it. */
+  #entry<T>(file: string, key: string | undefined, got: BytesResult, lean = false): CacheEntry<T> | null {
     if (got.kind === 'missing') return null;
     if (got.kind === 'refused') {
       this.#setAside(file, got.why);
       return null;
     }
+    const { bytes } = got;
+    const text = lean ? dropAuthorsAndLinks(bytes.toString('utf8', 0, dropAbstracts(bytes, bytes.length))) : bytes.toString('utf8');
     let entry: unknown;
     try {
-      entry = JSON.parse(got.text);
+      entry = JSON.parse(text);
     } catch {
       this.#setAside(file, 'not valid JSON');
       return null;

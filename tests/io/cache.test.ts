@@ -184,6 +184,20 @@ describe('Cache.read lean', () => {
     }
   });
 
+  it('never hands on bytes a lean read rewrote, or a peek that another read went over', async () => {
+    const other = 'day:2026-11-28';
+    const otherPapers = [makePaper('2611.00099', { summary: 'Another day.' })];
+    await cache.write(day, papers, 5);
+    await cache.write(other, otherPapers, 6);
+    expect(cache.peek(day)?.fetchedAt).toBe(5);
+    expect(cache.read(day, { lean: true })?.data).toEqual(light);
+    expect(cache.read(day)?.data).toEqual(papers);
+    expect(cache.peek(day)?.fetchedAt).toBe(5);
+    expect(cache.readFile(cache.pathOf(other))?.data).toEqual(otherPapers);
+    expect(cache.read(day)?.data).toEqual(papers);
+    expect(warnings).toEqual([]);
+  });
+
   it('sets aside a corrupt or planted file as a whole read does', async () => {
     mkdirSync(dirs.cache, { recursive: true });
     writeFileSync(cache.pathOf(day), '{"v":1,"key":"day:2026-11-27","fetchedAt":1,"data":[{"summary":"cut sh');
